@@ -1,0 +1,49 @@
+"""Pure CST rewrites that move unittest lifecycles onto pytest fixtures.
+
+``PIPELINE`` is the explicit, ordered list of transforms; ``rewrite`` runs it over one
+module's source text for a ``FilePlan`` computed by ``transforms.plan`` and returns the new
+text with what was converted. Nothing here reads or writes files, or prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+from libcst.codemod import CodemodContext, ContextAwareTransformer
+from libcst.codemod.visitors import AddImportsVisitor
+
+from transforms.class_lifecycle import ClassLifecycle
+from transforms.lifecycle import CONVERTED
+from transforms.method_lifecycle import MethodLifecycle
+from transforms.module_lifecycle import ModuleLifecycle
+from transforms.plan import FilePlan
+
+# Order matters only for readability of the diff: each transform touches its own nodes.
+PIPELINE: tuple[type[ContextAwareTransformer], ...] = (
+    ModuleLifecycle,
+    ClassLifecycle,
+    MethodLifecycle,
+)
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """The outcome of running the pipeline on one module."""
+
+    code: str
+    converted: tuple[tuple[str, str], ...]
+
+
+def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
+    """Run ``PIPELINE`` over a parsed module; the plan says what to convert."""
+    context = CodemodContext(filename=plan.path)
+    for transform in PIPELINE:
+        module = module.visit(transform(context, plan))  # type: ignore[call-arg]
+    if plan.changes:
+        AddImportsVisitor.add_needed_import(context, "pytest")
+    if plan.needs_contextlib:
+        AddImportsVisitor.add_needed_import(context, "contextlib")
+    module = AddImportsVisitor(context).transform_module(module)
+    converted = tuple(context.scratch.get(CONVERTED, []))
+    return Rewrite(code=module.code, converted=converted)

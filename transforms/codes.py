@@ -1,0 +1,84 @@
+"""Stable reason codes for everything the tool refuses or reports.
+
+What it does: names every reason a rewrite can be refused, with a one-line explanation.
+Why: batch users grep, count and suppress by code; the codes never change meaning once
+published (a retired code is never reused).
+Example: ``MF106`` is always "super() is not the first statement of setUp".
+Refuses when: not applicable (this module only defines the vocabulary).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Code(str, Enum):
+    """A refusal or hazard code; the value is what reports print."""
+
+    UNPARSABLE = "MF100"
+    DECORATED = "MF101"
+    ASYNC = "MF102"
+    NOT_A_FUNCTION = "MF103"
+    THIRD_PARTY_BASE = "MF104"
+    UNKNOWN_BASE = "MF105"
+    SUPER_POSITION = "MF106"
+    MIXIN = "MF107"
+    PARTIAL_OVERRIDE = "MF108"
+    RETURN_FLOW = "MF109"
+    REFERENCED = "MF110"
+    CLEANUP_USAGE = "MF111"
+    CLEANUP_ORDER = "MF112"
+    NAME_CONFLICT = "MF113"
+    RELATED_REFUSED = "MF114"
+    NOT_TOP_LEVEL = "MF115"
+    GENERATOR = "MF116"
+    SIGNATURE = "MF117"
+    SHADOWED_IMPORT = "MF118"
+
+    @property
+    def summary(self) -> str:
+        return SUMMARIES[self]
+
+
+SUMMARIES: dict[Code, str] = {
+    Code.UNPARSABLE: "the file does not parse; it is reported and left alone",
+    Code.DECORATED: "the lifecycle method carries a decorator whose effect cannot be kept",
+    Code.ASYNC: "async lifecycle methods (IsolatedAsyncioTestCase) are not converted",
+    Code.NOT_A_FUNCTION: "the lifecycle name is bound by an assignment, not a plain def",
+    Code.THIRD_PARTY_BASE: "the class derives from a third-party TestCase (Django, Twisted, ...)",
+    Code.UNKNOWN_BASE: "a base class is outside the run or dynamic, so its lifecycle is unknown",
+    Code.SUPER_POSITION: "super() is called in the middle of setUp/tearDown, or inside a block",
+    Code.MIXIN: "several classes of the MRO define the lifecycle (cooperative mixins)",
+    Code.PARTIAL_OVERRIDE: "setUp and tearDown disagree on calling super(), or one is inherited",
+    Code.RETURN_FLOW: "a return in the setup sits where it cannot be restructured exactly",
+    Code.REFERENCED: "the lifecycle method is called or referenced elsewhere",
+    Code.CLEANUP_USAGE: "addCleanup/enterContext used as a value, in a nested scope or doCleanups",
+    Code.CLEANUP_ORDER: "cleanups registered elsewhere would run in a different order",
+    Code.NAME_CONFLICT: "merging setUp and tearDown into one function would change a name's meaning",
+    Code.RELATED_REFUSED: "a class of the same hierarchy is refused, so this one stays too",
+    Code.NOT_TOP_LEVEL: "the TestCase class is not defined at module top level",
+    Code.GENERATOR: "the lifecycle method contains yield or await",
+    Code.SIGNATURE: "the lifecycle method has an unusual signature",
+    Code.SHADOWED_IMPORT: "the name pytest or contextlib is already bound to something else",
+}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One refused rewrite: what, where, and why (never raised; always reported)."""
+
+    code: Code
+    path: str
+    line: int
+    cls: str | None
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code.value,
+            "path": self.path,
+            "line": self.line,
+            "class": self.cls,
+            "message": self.message,
+        }

@@ -1,0 +1,128 @@
+"""Small libcst helpers shared by the lifecycle transforms.
+
+What it does: reads dotted names, lists a suite's statements, recognises parent calls
+(``super().setUp()``, ``super(Cls, self).setUp()``, ``Base.setUp(self)``) and makes the few
+nodes the fixtures need.
+Why: every lifecycle level (function, class, module) needs the same pieces; one copy keeps
+them identical.
+Example: ``statements(def_.body)`` gives a list of statements for an indented block and for a
+one-line ``def setUp(self): pass`` alike.
+Refuses when: never.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+import libcst.matchers as m
+
+
+class TransformMismatch(Exception):
+    """The code is not shaped as the plan said: an internal error, never a silent rewrite."""
+
+
+def cst_dotted(node: cst.BaseExpression) -> str | None:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        inner = cst_dotted(node.value)
+        return None if inner is None else f"{inner}.{node.attr.value}"
+    return None
+
+
+def statements(suite: cst.BaseSuite) -> list[cst.BaseStatement]:
+    """The statements of a block; a one-line suite becomes one statement line."""
+    if isinstance(suite, cst.IndentedBlock):
+        return list(suite.body)
+    if isinstance(suite, cst.SimpleStatementSuite):
+        return [cst.SimpleStatementLine(body=suite.body)]
+    raise TransformMismatch(f"unexpected suite {type(suite).__name__}")
+
+
+def block(stmts: Sequence[cst.BaseStatement], like: cst.BaseSuite | None = None) -> cst.IndentedBlock:
+    """An indented block of ``stmts`` (``pass`` when empty), keeping ``like``'s indent."""
+    body = list(stmts) or [cst.SimpleStatementLine(body=[cst.Pass()])]
+    if isinstance(like, cst.IndentedBlock):
+        return like.with_changes(body=body)
+    return cst.IndentedBlock(body=body)
+
+
+def is_parent_call(small: cst.BaseSmallStatement, method: str, param: str | None, cls_name: str) -> bool:
+    """The statement calls the parent's ``method`` in one of the forms the index accepts."""
+    if not m.matches(small, m.Expr(value=m.Call(func=m.Attribute(attr=m.Name(method))))):
+        return False
+    call = small.value  # type: ignore[attr-defined]
+    receiver = call.func.value
+    if isinstance(receiver, cst.Call) and cst_dotted(receiver.func) == "super":
+        if call.args:
+            return False
+        args = [cst_dotted(a.value) for a in receiver.args]
+        return not args or (args == [cls_name, param] and not any(a.keyword for a in receiver.args))
+    target = cst_dotted(receiver)
+    if target is None or target == param or method.endswith("Class") or param is None:
+        return False
+    return [cst_dotted(a.value) for a in call.args] == [param] and not call.args[0].keyword
+
+
+def drop_parent_calls(
+    stmts: list[cst.BaseStatement], method: str, param: str | None, cls_name: str
+) -> list[cst.BaseStatement]:
+    """Remove top-level parent calls; their comments move to the next statement."""
+    out: list[cst.BaseStatement] = []
+    carried: list[cst.EmptyLine] = []
+    for stmt in stmts:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            kept = [s for s in stmt.body if not is_parent_call(s, method, param, cls_name)]
+            if not kept:
+                carried += list(stmt.leading_lines)
+                continue
+            if len(kept) != len(stmt.body):
+                kept[-1] = kept[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+                stmt = stmt.with_changes(body=kept)
+        if carried:
+            stmt = stmt.with_changes(leading_lines=[*carried, *stmt.leading_lines])
+            carried = []
+        out.append(stmt)
+    return out
+
+
+def is_docstring(stmt: cst.BaseStatement) -> bool:
+    return m.matches(
+        stmt, m.SimpleStatementLine(body=[m.Expr(value=m.SimpleString() | m.ConcatenatedString())])
+    )
+
+
+def fixture_decorator(scope: str | None) -> cst.Decorator:
+    """``@pytest.fixture(autouse=True)`` or with ``scope=...`` first, as pytest's docs write it."""
+    args: list[cst.Arg] = []
+    if scope:
+        args.append(
+            cst.Arg(
+                keyword=cst.Name("scope"),
+                value=cst.SimpleString(f'"{scope}"'),
+                equal=cst.AssignEqual(
+                    whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+                ),
+                comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")),
+            )
+        )
+    args.append(
+        cst.Arg(
+            keyword=cst.Name("autouse"),
+            value=cst.Name("True"),
+            equal=cst.AssignEqual(
+                whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+            ),
+        )
+    )
+    func = cst.Attribute(value=cst.Name("pytest"), attr=cst.Name("fixture"))
+    return cst.Decorator(decorator=cst.Call(func=func, args=args))
+
+
+def yield_line() -> cst.SimpleStatementLine:
+    return cst.SimpleStatementLine(body=[cst.Expr(value=cst.Yield())])
+
+
+def params(names: Sequence[str]) -> cst.Parameters:
+    return cst.Parameters(params=[cst.Param(name=cst.Name(n)) for n in names])

@@ -1,0 +1,317 @@
+"""Facts about one lifecycle function body, read from the standard ``ast``.
+
+What it does: for a ``setUp``/``tearDown``/``setUpClass``/``tearDownClass``/``setUpModule``/
+``tearDownModule`` definition, records where it calls ``super()``, where it returns, which
+cleanup API it uses, and which names it binds and reads.
+Why: the run-wide plan decides convert-or-refuse for whole class hierarchies before any file is
+rewritten, and ``ast`` reads a file about eight times faster than libcst (DESIGN.md section 6),
+so analysis runs on ``ast`` and only files that will change are parsed by libcst.
+Example: ``def setUp(self): super().setUp(); self.x = 1`` gives one super call at "first".
+Refuses when: never; it only describes. The plan turns facts into refusals.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+@dataclass(frozen=True)
+class SuperCall:
+    """A statement that calls the same lifecycle method of the parent."""
+
+    line: int
+    # "first", "last", "only" (first and last), "middle", or "nested" (inside a block).
+    position: str
+    # Dotted name of an explicit parent (``Base.setUp(self)``); None for ``super()``.
+    explicit: str | None
+
+
+@dataclass(frozen=True)
+class BodyFacts:
+    """What the plan needs to know about one lifecycle function."""
+
+    name: str
+    line: int
+    params: tuple[str, ...]
+    simple_signature: bool
+    is_async: bool
+    decorators: tuple[str, ...]
+    super_calls: tuple[SuperCall, ...]
+    has_yield: bool
+    has_await: bool
+    has_return: bool
+    return_problem: int | None
+    cleanup_calls: int
+    cleanup_problem: int | None
+    assigned: frozenset[str]
+    loaded: frozenset[str]
+    global_names: frozenset[str]
+    nested_global: bool
+    all_names: frozenset[str]
+
+
+def dotted(node: ast.expr) -> str | None:
+    """``a.b.c`` for a chain of attributes on a name, None for anything else."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = dotted(node.value)
+        return None if inner is None else f"{inner}.{node.attr}"
+    return None
+
+
+def walk_same_scope(nodes: list[ast.stmt]) -> Iterator[ast.AST]:
+    """Every node of ``nodes`` that runs in the enclosing function's own scope."""
+    stack: list[ast.AST] = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in reversed(list(ast.iter_child_nodes(node))):
+            if isinstance(child, NESTED_SCOPES):
+                # The nested def/class name binds in our scope; its body does not run here.
+                yield child
+                continue
+            stack.append(child)
+
+
+def contains_return(stmts: list[ast.stmt]) -> bool:
+    return any(isinstance(n, ast.Return) for n in walk_same_scope(stmts))
+
+
+def _is_none_return(node: ast.Return) -> bool:
+    value = node.value
+    return value is None or (isinstance(value, ast.Constant) and value.value is None)
+
+
+def return_problem(stmts: list[ast.stmt]) -> int | None:
+    """Line of the first return that the setup restructuring cannot lift, or None.
+
+    Liftable: a bare ``return`` as a statement of the body (what follows is dead), or as the
+    last statement of a branch of a top-level ``if`` (the statements after the ``if`` move
+    into the branches that fall through). Everything else is refused.
+    """
+    for index, stmt in enumerate(stmts):
+        if isinstance(stmt, ast.Return):
+            return None if _is_none_return(stmt) else stmt.lineno
+        if not contains_return([stmt]):
+            continue
+        if not isinstance(stmt, ast.If):
+            return _first_return_line(stmt)
+        for branch in (stmt.body, stmt.orelse):
+            if not contains_return(branch):
+                continue
+            last = branch[-1]
+            if not isinstance(last, ast.Return) or not _is_none_return(last):
+                return _first_return_line(stmt)
+            if contains_return(branch[:-1]):
+                return _first_return_line(stmt)
+        return return_problem(stmts[index + 1 :])
+    return None
+
+
+def _first_return_line(stmt: ast.stmt) -> int:
+    for node in walk_same_scope([stmt]):
+        if isinstance(node, ast.Return):
+            return node.lineno
+    return stmt.lineno
+
+
+def _bound_names(stmts: list[ast.stmt]) -> frozenset[str]:
+    names: set[str] = set()
+    for node in walk_same_scope(stmts):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.NamedExpr):
+            names.add(node.target.id)
+    return frozenset(names)
+
+
+def _all_names(stmts: list[ast.stmt]) -> tuple[frozenset[str], frozenset[str]]:
+    """(names read anywhere, every identifier anywhere), nested scopes included."""
+    loaded: set[str] = set()
+    every: set[str] = set()
+    for stmt in stmts:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name):
+                every.add(node.id)
+                if isinstance(node.ctx, ast.Load):
+                    loaded.add(node.id)
+            elif isinstance(node, ast.arg):
+                every.add(node.arg)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                every.add(node.name)
+    return frozenset(loaded), frozenset(every)
+
+
+def _globals(stmts: list[ast.stmt]) -> tuple[frozenset[str], bool]:
+    top: set[str] = set()
+    nested = False
+    for node in walk_same_scope(stmts):
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            if isinstance(node, ast.Global) and node in stmts:
+                top.update(node.names)
+            else:
+                nested = True
+    return frozenset(top), nested
+
+
+def is_super_call(stmt: ast.stmt, method: str, first_param: str | None, cls_name: str) -> bool:
+    """``super().m()`` or ``super(Cls, first_param).m()`` as a whole statement."""
+    call = _statement_call(stmt, method)
+    if call is None or call.args or call.keywords:
+        return False
+    receiver = call.func.value  # type: ignore[attr-defined]
+    if not (isinstance(receiver, ast.Call) and dotted(receiver.func) == "super"):
+        return False
+    if not receiver.args and not receiver.keywords:
+        return True
+    args = [dotted(a) for a in receiver.args]
+    return not receiver.keywords and args == [cls_name, first_param]
+
+
+def explicit_parent_call(stmt: ast.stmt, method: str, first_param: str | None) -> str | None:
+    """``Base.m(self)`` as a whole statement: returns ``"Base"``."""
+    call = _statement_call(stmt, method)
+    if call is None or call.keywords or first_param is None:
+        return None
+    target = dotted(call.func.value)  # type: ignore[attr-defined]
+    if target is None or target == first_param:
+        return None
+    if method.endswith("Class"):
+        return None  # Base.setUpClass() would run with cls=Base: not the subclass's call.
+    if [dotted(a) for a in call.args] != [first_param]:
+        return None
+    return target
+
+
+def _statement_call(stmt: ast.stmt, method: str) -> ast.Call | None:
+    if not isinstance(stmt, ast.Expr) or not isinstance(stmt.value, ast.Call):
+        return None
+    func = stmt.value.func
+    if isinstance(func, ast.Attribute) and func.attr == method:
+        return stmt.value
+    return None
+
+
+def _super_calls(
+    body: list[ast.stmt], method: str, first_param: str | None, cls_name: str
+) -> tuple[SuperCall, ...]:
+    calls: list[SuperCall] = []
+    real = [s for s in body if not _is_docstring(s)]
+    for stmt in walk_same_scope(body):
+        if not isinstance(stmt, ast.stmt):
+            continue
+        explicit = explicit_parent_call(stmt, method, first_param)
+        if explicit is None and not is_super_call(stmt, method, first_param, cls_name):
+            continue
+        calls.append(SuperCall(stmt.lineno, _position(stmt, real), explicit))
+    return tuple(calls)
+
+
+def _position(stmt: ast.stmt, real: list[ast.stmt]) -> str:
+    if stmt not in real:
+        return "nested"
+    first, last = stmt is real[0], stmt is real[-1]
+    if first and last:
+        return "only"
+    return "first" if first else "last" if last else "middle"
+
+
+def _is_docstring(stmt: ast.stmt) -> bool:
+    return (
+        isinstance(stmt, ast.Expr)
+        and isinstance(stmt.value, ast.Constant)
+        and isinstance(stmt.value.value, str)
+    )
+
+
+def cleanup_usage(
+    body: list[ast.stmt], spellings: frozenset[str], forbidden: frozenset[str]
+) -> tuple[int, int | None]:
+    """(number of direct cleanup calls, line of a use that cannot be rewritten or None).
+
+    ``spellings`` are the dotted callees that register a cleanup (``self.addCleanup``,
+    ``ut.addModuleCleanup``); ``forbidden`` are those that cannot be rewritten at all
+    (``self.doCleanups``). A registration is rewritable only as a direct call made in the
+    function's own scope: one stored or called later would escape the fixture's stack.
+    """
+    calls = 0
+    direct: set[int] = set()
+    for node in walk_same_scope(body):
+        if isinstance(node, ast.Call) and dotted(node.func) in spellings:
+            calls += 1
+            direct.add(id(node.func))
+    watched = spellings | forbidden
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if not isinstance(node, (ast.Name, ast.Attribute)) or id(node) in direct:
+                continue
+            if dotted(node) in watched:
+                return calls, getattr(node, "lineno", stmt.lineno)
+    return calls, None
+
+
+def body_facts(
+    func: ast.FunctionDef | ast.AsyncFunctionDef,
+    cls_name: str,
+    cleanup_api: dict[str, str],
+    forbidden_api: frozenset[str],
+) -> BodyFacts:
+    """Describe one lifecycle function (a method, or a module-level function)."""
+    args = func.args
+    params = tuple(a.arg for a in args.posonlyargs + args.args)
+    expected = 0 if not cls_name else 1
+    simple = (
+        len(params) == expected
+        and not args.vararg
+        and not args.kwarg
+        and not args.kwonlyargs
+        and not args.defaults
+    )
+    first = params[0] if params else None
+    spellings, forbidden = _spell(cleanup_api, forbidden_api, first)
+    loaded, every = _all_names(func.body)
+    global_names, nested_global = _globals(func.body)
+    calls, problem = cleanup_usage(func.body, spellings, forbidden)
+    same_scope = list(walk_same_scope(func.body))
+    return BodyFacts(
+        name=func.name,
+        line=func.lineno,
+        params=params,
+        simple_signature=simple,
+        is_async=isinstance(func, ast.AsyncFunctionDef),
+        decorators=tuple(dotted(d) or "?" for d in func.decorator_list),
+        super_calls=_super_calls(func.body, func.name, first, cls_name),
+        has_yield=any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in same_scope),
+        has_await=any(isinstance(n, ast.Await) for n in same_scope),
+        has_return=contains_return(func.body),
+        return_problem=return_problem(func.body),
+        cleanup_calls=calls,
+        cleanup_problem=problem,
+        assigned=_bound_names(func.body),
+        loaded=loaded,
+        global_names=global_names,
+        nested_global=nested_global,
+        all_names=every | set(params),
+    )
+
+
+def _spell(
+    api: dict[str, str], forbidden: frozenset[str], first: str | None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Method APIs are named ``.addCleanup`` and bound to the first parameter here."""
+
+    def bind(name: str) -> str:
+        return f"{first}{name}" if name.startswith(".") else name
+
+    return frozenset(bind(n) for n in api), frozenset(bind(n) for n in forbidden)

@@ -1,0 +1,387 @@
+"""The class index: every class and lifecycle function of one module, with resolved names.
+
+What it does: reads a module with ``ast`` and records its imports (as an alias map), its
+classes (bases resolved to qualified names, lifecycle methods described by ``facts``), its
+``setUpModule``/``tearDownModule``, and every place that references a lifecycle method.
+Why: convert-or-refuse is a property of whole hierarchies that cross files
+(``tests/base.py`` and its subclasses), so the plan needs a cheap summary of every module of
+the run before anything is rewritten. Resolving ``import unittest as ut`` and
+``from unittest import TestCase as TC`` from the module's own imports gives the same answer as
+a full qualified-name analysis for module-level bindings, at a fraction of its cost.
+Example: ``from .base import Base`` in ``pkg.test_x`` resolves a base ``Base`` to
+``pkg.base.Base``.
+Refuses when: never; the plan refuses.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from transforms.facts import BodyFacts, body_facts, dotted, is_super_call, explicit_parent_call
+
+FUNCTION_LEVEL = ("setUp", "tearDown")
+CLASS_LEVEL = ("setUpClass", "tearDownClass")
+MODULE_LEVEL = ("setUpModule", "tearDownModule")
+LIFECYCLE_METHODS = FUNCTION_LEVEL + CLASS_LEVEL
+
+# Cleanup registration API per level: dotted spelling -> contextlib.ExitStack method.
+# A leading dot means "an attribute of the function's first parameter".
+FUNCTION_CLEANUPS = {".addCleanup": "callback", ".enterContext": "enter_context"}
+CLASS_CLEANUPS = {".addClassCleanup": "callback", ".enterClassContext": "enter_context"}
+MODULE_CLEANUPS = {"addModuleCleanup": "callback", "enterModuleContext": "enter_context"}
+FORBIDDEN_CLEANUPS = {
+    "function": frozenset({".doCleanups"}),
+    "class": frozenset({".doClassCleanups"}),
+}
+ALL_CLEANUP_ATTRS = frozenset(
+    {"addCleanup", "enterContext", "doCleanups", "addClassCleanup", "enterClassContext",
+     "doClassCleanups"}
+)
+
+# Cheap pre-filter: a file without any of these words cannot need a lifecycle rewrite.
+TRIGGER_WORDS = ("setUp", "tearDown")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A use of a lifecycle method other than a recognised parent call."""
+
+    line: int
+    attr: str
+    # Qualified class the reference names, when it can be resolved; None otherwise.
+    target: str | None
+
+
+@dataclass(frozen=True)
+class ClassInfo:
+    """One class statement."""
+
+    module: str
+    path: str
+    name: str
+    line: int
+    top_level: bool
+    bases: tuple[str | None, ...]
+    attrs: frozenset[str]
+    methods: Mapping[str, BodyFacts]
+    bound_otherwise: frozenset[str]
+    cleanup_users: tuple[tuple[str, int, str], ...]
+    references: tuple[Reference, ...]
+
+    @property
+    def qualname(self) -> str:
+        return f"{self.module}.{self.name}"
+
+
+@dataclass(frozen=True)
+class ModuleInfo:
+    """One module of the run."""
+
+    module: str
+    path: str
+    aliases: Mapping[str, str]
+    top_names: frozenset[str]
+    classes: tuple[ClassInfo, ...]
+    functions: Mapping[str, BodyFacts]
+    bound_otherwise: frozenset[str]
+    module_refs: tuple[int, ...]
+    module_cleanup_users: tuple[int, ...]
+    external_refs: tuple[Reference, ...] = field(default=())
+    shadowed: tuple[str, ...] = field(default=())
+
+
+def module_name_is_package(path: str) -> bool:
+    return path.replace("\\", "/").rsplit("/", 1)[-1] == "__init__.py"
+
+
+def build_aliases(tree: ast.Module, module: str, is_package: bool) -> dict[str, str]:
+    """Local name -> qualified name, for imports made at module level (also under if/try)."""
+    aliases: dict[str, str] = {}
+    for node in _module_level(tree.body):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    aliases[alias.asname] = alias.name
+                else:
+                    head = alias.name.split(".")[0]
+                    aliases[head] = head
+        elif isinstance(node, ast.ImportFrom):
+            source = _absolute(node, module, is_package)
+            for alias in node.names:
+                if alias.name != "*":
+                    aliases[alias.asname or alias.name] = f"{source}.{alias.name}"
+    return aliases
+
+
+def _absolute(node: ast.ImportFrom, module: str, is_package: bool) -> str:
+    if not node.level:
+        return node.module or ""
+    parts = module.split(".")
+    if not is_package:
+        parts = parts[:-1]
+    parts = parts[: len(parts) - (node.level - 1)] if node.level > 1 else parts
+    return ".".join([*parts, *([node.module] if node.module else [])])
+
+
+def _module_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Statements that run at import time: the body and the blocks of if/try/with."""
+    for stmt in body:
+        yield stmt
+        if isinstance(stmt, (ast.If, ast.Try, ast.With)):
+            for block in _blocks(stmt):
+                yield from _module_level(block)
+
+
+def _blocks(stmt: ast.If | ast.Try | ast.With) -> Iterator[list[ast.stmt]]:
+    yield stmt.body
+    if isinstance(stmt, (ast.If, ast.Try)):
+        yield stmt.orelse
+    if isinstance(stmt, ast.Try):
+        yield stmt.finalbody
+        for handler in stmt.handlers:
+            yield handler.body
+
+
+def resolve(name: str | None, aliases: Mapping[str, str], module: str, local: frozenset[str]) -> str | None:
+    """Qualified name of a dotted expression written in ``module``."""
+    if name is None:
+        return None
+    head, _, rest = name.partition(".")
+    if head in aliases:
+        base = aliases[head]
+    elif head in local:
+        base = f"{module}.{head}"
+    elif head in dir(__builtins__) or head == "object":
+        base = f"builtins.{head}"
+    else:
+        return f"?.{name}"
+    return f"{base}.{rest}" if rest else base
+
+
+def index_module(source: str, module: str, path: str) -> ModuleInfo:
+    """Index one module. Raises ``SyntaxError`` when ``source`` does not parse."""
+    tree = ast.parse(source, filename=path)
+    aliases = build_aliases(tree, module, module_name_is_package(path))
+    top = _top_names(tree)
+    classes = tuple(_classes(tree, module, path, aliases, top))
+    module_api = _module_cleanup_api(aliases)
+    functions: dict[str, BodyFacts] = {}
+    bound: set[str] = set()
+    for stmt in _module_level(tree.body):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in MODULE_LEVEL:
+            if stmt in tree.body and stmt.name not in functions:
+                functions[stmt.name] = body_facts(stmt, "", module_api, _module_forbidden(aliases))
+            else:
+                bound.add(stmt.name)
+        elif _binds(stmt, MODULE_LEVEL):
+            bound.update(_binds(stmt, MODULE_LEVEL))
+    return ModuleInfo(
+        module=module,
+        path=path,
+        aliases=aliases,
+        top_names=top,
+        classes=classes,
+        functions=functions,
+        bound_otherwise=frozenset(bound),
+        module_refs=_module_refs(tree),
+        module_cleanup_users=_module_cleanup_users(tree, module_api),
+        external_refs=tuple(_external_refs(tree, aliases, module, top)),
+        shadowed=tuple(sorted(_shadowed(tree, aliases))),
+    )
+
+
+def _top_names(tree: ast.Module) -> frozenset[str]:
+    names: set[str] = set()
+    for stmt in _module_level(tree.body):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(stmt.name)
+        elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in stmt.names)
+        else:
+            for node in ast.walk(stmt):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    names.add(node.id)
+    return frozenset(names)
+
+
+def _binds(stmt: ast.stmt, names: tuple[str, ...]) -> set[str]:
+    found: set[str] = set()
+    if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        for target in targets:
+            for node in ast.walk(target):
+                if isinstance(node, ast.Name) and node.id in names:
+                    found.add(node.id)
+    elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+        found.update(a.asname or a.name for a in stmt.names if (a.asname or a.name) in names)
+    return found
+
+
+def _module_cleanup_api(aliases: Mapping[str, str]) -> dict[str, str]:
+    api: dict[str, str] = {}
+    for local, qualified in aliases.items():
+        for name, method in MODULE_CLEANUPS.items():
+            if qualified in ("unittest", "unittest.case"):
+                api[f"{local}.{name}"] = method
+            elif qualified in (f"unittest.{name}", f"unittest.case.{name}"):
+                api[local] = method
+    return api
+
+
+def _module_forbidden(aliases: Mapping[str, str]) -> frozenset[str]:
+    out: set[str] = set()
+    for local, qualified in aliases.items():
+        if qualified in ("unittest", "unittest.case"):
+            out.add(f"{local}.doModuleCleanups")
+        elif qualified.endswith(".doModuleCleanups") and qualified.startswith("unittest"):
+            out.add(local)
+    return frozenset(out)
+
+
+def _classes(
+    tree: ast.Module, module: str, path: str, aliases: Mapping[str, str], top: frozenset[str]
+) -> Iterator[ClassInfo]:
+    top_level = {id(s) for s in tree.body}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            yield _class_info(node, module, path, aliases, top, id(node) in top_level)
+
+
+def _class_info(
+    node: ast.ClassDef,
+    module: str,
+    path: str,
+    aliases: Mapping[str, str],
+    top: frozenset[str],
+    top_level: bool,
+) -> ClassInfo:
+    methods: dict[str, BodyFacts] = {}
+    bound: set[str] = set()
+    attrs: set[str] = set()
+    for stmt in node.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            attrs.add(stmt.name)
+            if stmt.name in LIFECYCLE_METHODS:
+                api = FUNCTION_CLEANUPS if stmt.name in FUNCTION_LEVEL else CLASS_CLEANUPS
+                level = "function" if stmt.name in FUNCTION_LEVEL else "class"
+                if stmt.name in methods:
+                    bound.add(stmt.name)  # defined twice: the plan refuses
+                methods[stmt.name] = body_facts(stmt, node.name, api, FORBIDDEN_CLEANUPS[level])
+        else:
+            attrs.update(_binds(stmt, tuple(_assigned_names(stmt))))
+            if isinstance(stmt, ast.ClassDef):
+                attrs.add(stmt.name)
+            bound.update(_binds(stmt, LIFECYCLE_METHODS))
+    bases = tuple(resolve(dotted(b), aliases, module, top) for b in node.bases)
+    return ClassInfo(
+        module=module,
+        path=path,
+        name=node.name,
+        line=node.lineno,
+        top_level=top_level,
+        bases=bases,
+        attrs=frozenset(attrs),
+        methods=methods,
+        bound_otherwise=frozenset(bound),
+        cleanup_users=tuple(_cleanup_users(node)),
+        references=tuple(_class_refs(node, aliases, module, top)),
+    )
+
+
+def _assigned_names(stmt: ast.stmt) -> Iterator[str]:
+    for node in ast.walk(stmt):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            yield node.id
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield from ((a.asname or a.name).split(".")[0] for a in node.names)
+
+
+def _cleanup_users(node: ast.ClassDef) -> Iterator[tuple[str, int, str]]:
+    """(method, line, api) for cleanup API used outside the lifecycle methods of its level."""
+    for stmt in node.body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for sub in ast.walk(stmt):
+            if isinstance(sub, ast.Attribute) and sub.attr in ALL_CLEANUP_ATTRS:
+                level = "class" if "Class" in sub.attr else "function"
+                own = FUNCTION_LEVEL if level == "function" else CLASS_LEVEL
+                if stmt.name not in own:
+                    yield stmt.name, sub.lineno, sub.attr
+
+
+def _class_refs(
+    node: ast.ClassDef, aliases: Mapping[str, str], module: str, top: frozenset[str]
+) -> Iterator[Reference]:
+    """Every ``X.setUp``-like attribute in the class, minus recognised parent calls."""
+    allowed: set[int] = set()
+    for stmt in node.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in LIFECYCLE_METHODS:
+            params = [a.arg for a in stmt.args.posonlyargs + stmt.args.args]
+            first = params[0] if params else None
+            for sub in ast.walk(stmt):
+                if not isinstance(sub, ast.stmt):
+                    continue
+                if is_super_call(sub, stmt.name, first, node.name) or explicit_parent_call(
+                    sub, stmt.name, first
+                ):
+                    allowed.add(id(sub.value.func))  # type: ignore[attr-defined]
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Attribute) and sub.attr in LIFECYCLE_METHODS and id(sub) not in allowed:
+            target = dotted(sub.value)
+            qualified = resolve(target, aliases, module, top) if target else None
+            yield Reference(sub.lineno, sub.attr, qualified)
+
+
+def _external_refs(
+    tree: ast.Module, aliases: Mapping[str, str], module: str, top: frozenset[str]
+) -> Iterator[Reference]:
+    """``X.setUp`` written outside any class (``Foo.setUp = ...``, ``Foo.setUpClass()``)."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            inside.update(id(n) for n in ast.walk(node))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in LIFECYCLE_METHODS and id(node) not in inside:
+            target = dotted(node.value)
+            yield Reference(node.lineno, node.attr, resolve(target, aliases, module, top) if target else None)
+
+
+def _module_refs(tree: ast.Module) -> tuple[int, ...]:
+    lines: list[int] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in MODULE_LEVEL:
+            lines.append(node.lineno)
+        elif isinstance(node, ast.Attribute) and node.attr in MODULE_LEVEL:
+            lines.append(node.lineno)
+    return tuple(lines)
+
+
+def _module_cleanup_users(tree: ast.Module, api: Mapping[str, str]) -> tuple[int, ...]:
+    """Lines registering module cleanups outside setUpModule/tearDownModule."""
+    lines: list[int] = []
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in MODULE_LEVEL:
+            continue
+        for node in ast.walk(stmt):
+            if isinstance(node, (ast.Name, ast.Attribute)) and dotted(node) in api:
+                lines.append(node.lineno)
+    return tuple(lines)
+
+
+def _shadowed(tree: ast.Module, aliases: Mapping[str, str]) -> set[str]:
+    """``pytest``/``contextlib`` bound at module level to something other than the module."""
+    out: set[str] = set()
+    for name in ("pytest", "contextlib"):
+        if name in aliases and aliases[name] != name:
+            out.add(name)
+    for stmt in _module_level(tree.body):
+        if not isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            out.update(_binds(stmt, ("pytest", "contextlib")))
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and stmt.name in (
+                "pytest",
+                "contextlib",
+            ):
+                out.add(stmt.name)
+    return out

@@ -1,0 +1,94 @@
+"""The shared machinery of the class-level lifecycle transforms.
+
+What it does: finds the top-level classes the plan converts, locates their setup and
+teardown definitions, replaces the setup (or, when there is none, the teardown) by the
+fixture built by ``transforms.fixtures``, removes the partner, and in "override" mode writes
+``_parent_setup = None`` above it so that the parents' fixtures do not run.
+Why: ``setUp``/``tearDown`` and ``setUpClass``/``tearDownClass`` differ only in level.
+Example: see ``transforms.method_lifecycle``.
+Refuses when: never; see the plan.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import libcst as cst
+from libcst.codemod import CodemodContext, ContextAwareTransformer
+
+from transforms.cstutil import TransformMismatch
+from transforms.fixtures import build_fixture
+from transforms.plan import FilePlan, LevelPlan
+
+CONVERTED = "converted"
+
+
+def record(context: CodemodContext, where: str, plan: LevelPlan) -> None:
+    """Count what was converted: one entry per lifecycle method moved into a fixture."""
+    entries: list[tuple[str, str]] = context.scratch.setdefault(CONVERTED, [])
+    for method in (plan.setup, plan.teardown):
+        if method:
+            entries.append((where, method))
+
+
+def disabling_line(names: tuple[str, ...], method: str) -> cst.SimpleStatementLine:
+    """``_a_setup = _b_setup = None`` with a comment that says why."""
+    line = cst.parse_statement(f"{' = '.join(names)} = None")
+    assert isinstance(line, cst.SimpleStatementLine)
+    note = cst.EmptyLine(comment=cst.Comment(f"# {method} does not call super(): the parent fixtures must not run."))
+    return line.with_changes(leading_lines=[note])
+
+
+class ClassLifecycleTransform(ContextAwareTransformer):
+    """Converts one lifecycle level of every planned top-level class."""
+
+    LEVEL: ClassVar[str]
+
+    def __init__(self, context: CodemodContext, plan: FilePlan) -> None:
+        super().__init__(context)
+        self.plan = plan
+        self.top_level: set[int] = set()
+
+    def visit_Module(self, node: cst.Module) -> bool:
+        self.top_level = {id(s) for s in node.body if isinstance(s, cst.ClassDef)}
+        return True
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return id(node) in self.top_level
+
+    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
+        if id(original_node) not in self.top_level:
+            return updated_node
+        plans = [p for p in self.plan.classes.get(updated_node.name.value, ()) if p.level == self.LEVEL]
+        if not plans:
+            return updated_node
+        plan = plans[0]
+        record(self.context, updated_node.name.value, plan)
+        return updated_node.with_changes(body=self._rewrite_body(updated_node, plan))
+
+    def _rewrite_body(self, node: cst.ClassDef, plan: LevelPlan) -> cst.BaseSuite:
+        body = node.body
+        if not isinstance(body, cst.IndentedBlock):
+            raise TransformMismatch(f"class {node.name.value} has a one-line body")
+        found = {
+            s.name.value: s
+            for s in body.body
+            if isinstance(s, cst.FunctionDef) and s.name.value in (plan.setup, plan.teardown)
+        }
+        setup = found.get(plan.setup) if plan.setup else None
+        teardown = found.get(plan.teardown) if plan.teardown else None
+        if (plan.setup and setup is None) or (plan.teardown and teardown is None):
+            raise TransformMismatch(f"class {node.name.value} lacks a planned lifecycle method")
+        fixture = build_fixture(plan, setup, teardown, node.name.value)
+        anchor = setup or teardown
+        out: list[cst.BaseStatement] = []
+        for stmt in body.body:
+            if stmt is anchor:
+                if plan.disables:
+                    out.append(disabling_line(plan.disables, plan.setup or plan.teardown or ""))
+                out.append(fixture)
+            elif stmt is not setup and stmt is not teardown:
+                out.append(stmt)
+        if not out:
+            raise TransformMismatch("empty class body")
+        return body.with_changes(body=out)

@@ -1,0 +1,63 @@
+"""``setUpModule``/``tearDownModule`` -> a module-scoped autouse yield fixture.
+
+What it does: replaces the two functions by
+``@pytest.fixture(scope="module", autouse=True) def _module_setup():`` with the setUpModule
+body, ``yield``, the tearDownModule body. ``global`` statements are kept; a ``global`` of
+tearDownModule is hoisted to the top so the merged function stays valid Python.
+``unittest.addModuleCleanup`` becomes an ``ExitStack`` callback.
+Why: pytest runs a module-scoped fixture once per module and per xdist worker, exactly
+where it ran setUpModule; tearDownModule ran only when setUpModule succeeded, as code after
+``yield`` does.
+Example::
+
+    def setUpModule():                  @pytest.fixture(scope="module", autouse=True)
+        global DB                       def _module_setup():
+        DB = connect()          ->          global DB
+    def tearDownModule():                   DB = connect()
+        DB.close()                          yield
+                                            DB.close()
+
+Refuses when: the functions are decorated, async, referenced elsewhere (MF110), take
+parameters, or module cleanups are registered outside them (MF112).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.codemod import CodemodContext, ContextAwareTransformer
+
+from transforms.cstutil import TransformMismatch
+from transforms.fixtures import build_fixture
+from transforms.lifecycle import record
+from transforms.plan import FilePlan
+
+
+class ModuleLifecycle(ContextAwareTransformer):
+    """setUpModule/tearDownModule of the planned module."""
+
+    def __init__(self, context: CodemodContext, plan: FilePlan) -> None:
+        super().__init__(context)
+        self.plan = plan
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        plan = self.plan.module
+        if plan is None:
+            return updated_node
+        found = {
+            s.name.value: s
+            for s in updated_node.body
+            if isinstance(s, cst.FunctionDef) and s.name.value in (plan.setup, plan.teardown)
+        }
+        setup = found.get(plan.setup) if plan.setup else None
+        teardown = found.get(plan.teardown) if plan.teardown else None
+        if (plan.setup and setup is None) or (plan.teardown and teardown is None):
+            raise TransformMismatch("planned module lifecycle function not found")
+        fixture = build_fixture(plan, setup, teardown, "")
+        anchor = setup or teardown
+        body = [
+            fixture if s is anchor else s
+            for s in updated_node.body
+            if s is anchor or (s is not setup and s is not teardown)
+        ]
+        record(self.context, "<module>", plan)
+        return updated_node.with_changes(body=body)

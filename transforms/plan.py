@@ -1,0 +1,583 @@
+"""The run-wide plan: which lifecycles become which fixtures, and which are refused.
+
+What it does: from the index of every module of the run, linearises each class's bases,
+finds the classes of each MRO that define a lifecycle level (``setUp``/``tearDown`` or
+``setUpClass``/``tearDownClass``), and decides per class and level: a fixture that requests
+the parent's fixture ("chain", when ``super()`` is called first in setUp and last in
+tearDown), a fixture that switches the parents' fixtures off ("override", when neither calls
+``super()``), or a refusal with a code. A refusal spreads to every class of the same hierarchy,
+because a half-converted hierarchy runs parent and child setups in the wrong order.
+Why: correctness is a property of the hierarchy, not of one class; and the plan is computed
+once in the parent process and handed to the workers.
+Example: ``class B(A)`` whose setUp starts with ``super().setUp()`` gets
+``def _b_setup(self, _a_setup)``.
+Refuses when: see the checks below; each returns a ``Code``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from transforms.codes import Code, Refusal
+from transforms.facts import BodyFacts
+from transforms.index import (
+    CLASS_CLEANUPS,
+    CLASS_LEVEL,
+    FUNCTION_CLEANUPS,
+    FUNCTION_LEVEL,
+    MODULE_LEVEL,
+    ClassInfo,
+    ModuleInfo,
+)
+
+TESTCASE = frozenset({"unittest.TestCase", "unittest.case.TestCase"})
+ASYNC_TESTCASE = frozenset(
+    {"unittest.IsolatedAsyncioTestCase", "unittest.async_case.IsolatedAsyncioTestCase"}
+)
+THIRD_PARTY_ROOTS = (
+    "django.",
+    "twisted.",
+    "absl.",
+    "tornado.testing.",
+    "asynctest.",
+    "aiounittest.",
+    "rest_framework.",
+    "flask_testing.",
+    "pyfakefs.",
+    "testtools.",
+    "zope.",
+)
+LEVELS: dict[str, tuple[str, str]] = {
+    "function": FUNCTION_LEVEL,
+    "class": CLASS_LEVEL,
+}
+CLEANUP_API = {"function": FUNCTION_CLEANUPS, "class": CLASS_CLEANUPS}
+CLEANUP_ATTRS = {
+    "function": frozenset({"addCleanup", "enterContext", "doCleanups"}),
+    "class": frozenset({"addClassCleanup", "enterClassContext", "doClassCleanups"}),
+}
+
+
+@dataclass(frozen=True)
+class LevelPlan:
+    """One fixture to write: where its setup and teardown come from and what it requests."""
+
+    level: str
+    fixture: str
+    setup: str | None
+    teardown: str | None
+    param: str | None
+    requests: tuple[str, ...] = ()
+    disables: tuple[str, ...] = ()
+    stack: str | None = None
+    cleanup_api: Mapping[str, str] = field(default_factory=dict)
+    hoist_globals: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """Everything the rewrite of one file needs; empty when nothing changes."""
+
+    path: str
+    classes: Mapping[str, tuple[LevelPlan, ...]]
+    module: LevelPlan | None
+    refusals: tuple[Refusal, ...]
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.classes) or self.module is not None
+
+    @property
+    def needs_contextlib(self) -> bool:
+        levels = [p for ps in self.classes.values() for p in ps]
+        levels += [self.module] if self.module else []
+        return any(p.stack for p in levels)
+
+
+class _Refused(Exception):
+    """Internal: a check failed; carries the refusal (never leaves this module)."""
+
+    def __init__(self, code: Code, line: int, message: str) -> None:
+        super().__init__(message)
+        self.code, self.line, self.message = code, line, message
+
+
+def snake(name: str) -> str:
+    """``HTTPServerTests`` -> ``http_server_tests``."""
+    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    return re.sub(r"_+", "_", name).strip("_").lower() or "case"
+
+
+def fresh(base: str, taken: Iterable[str]) -> str:
+    """``base``, or ``base_2``, ``base_3``... whichever is first not in ``taken``."""
+    used = set(taken)
+    if base not in used:
+        return base
+    n = 2
+    while f"{base}_{n}" in used:
+        n += 1
+    return f"{base}_{n}"
+
+
+class Planner:
+    """Builds every ``FilePlan`` of a run from its ``ModuleInfo`` list."""
+
+    def __init__(self, modules: Iterable[ModuleInfo]) -> None:
+        self.modules = {m.module: m for m in modules}
+        self.classes: dict[str, ClassInfo] = {}
+        for module in self.modules.values():
+            for info in module.classes:
+                if info.top_level:
+                    self.classes.setdefault(info.qualname, info)
+        self._mro: dict[str, tuple[str, ...]] = {}
+        self.refused: dict[tuple[str, str], Refusal] = {}
+        self.planned: dict[tuple[str, str], LevelPlan] = {}
+
+    # -- names and linearisation -------------------------------------------------------
+
+    def known(self, qualified: str | None, depth: int = 0) -> str | None:
+        """The indexed class a qualified name denotes, following re-exports."""
+        if qualified is None or depth > 8:
+            return None
+        if qualified in self.classes:
+            return qualified
+        module, _, attr = qualified.rpartition(".")
+        info = self.modules.get(module)
+        if info is not None and attr in info.aliases:
+            return self.known(info.aliases[attr], depth + 1)
+        return None
+
+    def kind(self, qualified: str | None) -> str:
+        """One of known, testcase, async, object, third, unknown."""
+        if self.known(qualified):
+            return "known"
+        if qualified in TESTCASE:
+            return "testcase"
+        if qualified in ASYNC_TESTCASE:
+            return "async"
+        if qualified is None or qualified.startswith("?"):
+            return "unknown"
+        if qualified.startswith("builtins."):
+            return "object"
+        if qualified.startswith(THIRD_PARTY_ROOTS):
+            return "third"
+        return "unknown"
+
+    def mro(self, qualname: str) -> tuple[str, ...]:
+        """C3 linearisation over indexed classes; leaves are qualified external names."""
+        if qualname not in self._mro:
+            self._mro[qualname] = ()  # breaks cycles
+            self._mro[qualname] = self._c3(qualname)
+        return self._mro[qualname]
+
+    def _c3(self, qualname: str) -> tuple[str, ...]:
+        info = self.classes[qualname]
+        bases = [self.known(b) or (b or "?") for b in info.bases] or ["builtins.object"]
+        seqs = [list(self.mro(b)) if b in self.classes else [b] for b in bases]
+        seqs.append(list(bases))
+        out = [qualname]
+        while any(seqs):
+            seqs = [s for s in seqs if s]
+            head = next((s[0] for s in seqs if not any(s[0] in t[1:] for t in seqs)), None)
+            if head is None:
+                return (qualname, "?inconsistent-mro")
+            out.append(head)
+            seqs = [s[1:] if s[0] == head else s for s in seqs]
+        return tuple(out)
+
+    def is_test_class(self, qualname: str) -> bool:
+        return any(self.kind(k) in ("testcase", "async", "third") for k in self.mro(qualname))
+
+    def definers(self, qualname: str, level: str) -> list[str]:
+        names = LEVELS[level]
+        return [
+            k
+            for k in self.mro(qualname)
+            if k in self.classes
+            and (
+                any(n in self.classes[k].methods for n in names)
+                or any(n in self.classes[k].bound_otherwise for n in names)
+            )
+        ]
+
+    def descendants(self, qualname: str) -> list[str]:
+        return [q for q in self.classes if q != qualname and qualname in self.mro(q)]
+
+    # -- the decision for one class and level -------------------------------------------
+
+    def decide(self, qualname: str, level: str) -> LevelPlan:
+        """Plan one class's level, or raise ``_Refused``."""
+        info = self.classes[qualname]
+        setup_name, teardown_name = LEVELS[level]
+        self._check_lineage(qualname, level)
+        for name in (setup_name, teardown_name):
+            if name in info.bound_otherwise:
+                raise _Refused(Code.NOT_A_FUNCTION, info.line, f"{name} is bound by an assignment")
+            if name in info.methods:
+                self._check_body(info.methods[name], level, setup=name == setup_name)
+        self._check_references(qualname, level)
+        definers = self.definers(qualname, level)
+        parents = definers[1:]
+        setup, teardown = info.methods.get(setup_name), info.methods.get(teardown_name)
+        mode = self._mode(qualname, setup, teardown, parents, level)
+        self._check_cleanup_order(qualname, level, mode, parents)
+        param = self._param(setup, teardown)
+        hoist = self._check_merge(setup, teardown)
+        fixture = self._fixture_name(qualname, level)
+        requests = (self._parent_fixture(parents[0], level),) if mode == "chain" and parents else ()
+        disables = tuple(self._parent_fixture(p, level) for p in parents) if mode == "override" else ()
+        bodies = [b for b in (setup, teardown) if b]
+        stack = None
+        if any(b.cleanup_calls for b in bodies):
+            stack = fresh("cleanups", set().union(*(b.all_names for b in bodies)) | set(requests))
+        api = {f"{param}{k}": v for k, v in CLEANUP_API[level].items()}
+        return LevelPlan(
+            level=level,
+            fixture=fixture,
+            setup=setup_name if setup else None,
+            teardown=teardown_name if teardown else None,
+            param=param,
+            requests=requests,
+            disables=disables,
+            stack=stack,
+            cleanup_api=api if stack else {},
+            hoist_globals=hoist,
+        )
+
+    def _parent_fixture(self, parent: str, level: str) -> str:
+        plan = self.planned.get((parent, level))
+        if plan is None:
+            refusal = self.refused.get((parent, level))
+            why = f" ({refusal.code.value})" if refusal else ""
+            raise _Refused(
+                Code.RELATED_REFUSED, self.classes[parent].line, f"base class {parent} is refused{why}"
+            )
+        return plan.fixture
+
+    def _check_lineage(self, qualname: str, level: str) -> None:
+        info = self.classes[qualname]
+        if not info.top_level:
+            raise _Refused(Code.NOT_TOP_LEVEL, info.line, "class is not defined at module top level")
+        for entry in self.mro(qualname):
+            kind = self.kind(entry)
+            if entry == "?inconsistent-mro":
+                raise _Refused(Code.UNKNOWN_BASE, info.line, "the bases have no consistent MRO")
+            if kind == "async":
+                raise _Refused(Code.ASYNC, info.line, "IsolatedAsyncioTestCase runs setups in its loop")
+            if kind == "third":
+                raise _Refused(Code.THIRD_PARTY_BASE, info.line, f"third-party base {entry}")
+            if kind == "unknown":
+                raise _Refused(Code.UNKNOWN_BASE, info.line, self._unknown_message(entry))
+        definers = self.definers(qualname, level)
+        for child, parent in zip(definers, definers[1:]):
+            if parent not in self.mro(child)[1:] or not self.is_test_class(parent):
+                names = ", ".join(d.rsplit(".", 1)[-1] for d in definers)
+                raise _Refused(Code.MIXIN, info.line, f"lifecycle defined by several bases: {names}")
+        for definer in definers:
+            if not self.is_test_class(definer):
+                raise _Refused(
+                    Code.MIXIN, info.line, f"mixin {definer} defines the lifecycle outside TestCase"
+                )
+
+    def _unknown_message(self, entry: str) -> str:
+        name = entry.lstrip("?.")
+        module, _, _ = name.rpartition(".")
+        hint = f"; include the file of module {module} in the run" if module else ""
+        return f"base {name} is not in the run{hint}"
+
+    def _check_body(self, facts: BodyFacts, level: str, setup: bool) -> None:
+        allowed = ("classmethod",) if level == "class" else ()
+        if facts.decorators != allowed:
+            raise _Refused(Code.DECORATED, facts.line, f"{facts.name} decorators {facts.decorators}")
+        if facts.is_async:
+            raise _Refused(Code.ASYNC, facts.line, f"async {facts.name}")
+        if not facts.simple_signature:
+            raise _Refused(Code.SIGNATURE, facts.line, f"{facts.name}{facts.params} signature")
+        if facts.has_yield or facts.has_await:
+            raise _Refused(Code.GENERATOR, facts.line, f"{facts.name} contains yield or await")
+        if facts.cleanup_problem is not None:
+            raise _Refused(
+                Code.CLEANUP_USAGE, facts.cleanup_problem, "cleanup API used other than as a direct call"
+            )
+        if setup and facts.return_problem is not None:
+            raise _Refused(Code.RETURN_FLOW, facts.return_problem, f"return in {facts.name}")
+        if facts.nested_global:
+            raise _Refused(Code.NAME_CONFLICT, facts.line, "global/nonlocal inside a block")
+
+    def _check_references(self, qualname: str, level: str) -> None:
+        names = LEVELS[level]
+        related = {qualname, *self.descendants(qualname)}
+        for other in related:
+            for ref in self.classes[other].references:
+                if ref.attr in names:
+                    raise _Refused(
+                        Code.REFERENCED, ref.line, f"{ref.attr} referenced in {other.rsplit('.', 1)[-1]}"
+                    )
+        for module in self.modules.values():
+            for ref in module.external_refs:
+                if ref.attr in names and self.known(ref.target) in related | {None}:
+                    raise _Refused(Code.REFERENCED, ref.line, f"{ref.attr} referenced in {module.path}")
+
+    def _mode(
+        self,
+        qualname: str,
+        setup: BodyFacts | None,
+        teardown: BodyFacts | None,
+        parents: list[str],
+        level: str,
+    ) -> str:
+        """"chain", "override" or "alone" (no parent defines the level)."""
+        statuses = {}
+        for facts, wanted in ((setup, ("first", "only")), (teardown, ("last", "only"))):
+            statuses[id(facts)] = self._super_status(facts, wanted, parents, level)
+        names = LEVELS[level]
+        inherited = {n: any(n in self.classes[p].methods for p in parents) for n in names}
+        status = {
+            names[0]: statuses[id(setup)] if setup else "absent",
+            names[1]: statuses[id(teardown)] if teardown else "absent",
+        }
+        relevant = [status[n] for n in names if inherited[n]]
+        if not parents:
+            return "alone"
+        if all(s in ("absent", "chain") for s in relevant):
+            return "chain"
+        if all(s == "none" for s in relevant):
+            return "override"
+        line = self.classes[qualname].line
+        raise _Refused(
+            Code.PARTIAL_OVERRIDE,
+            line,
+            f"{names[0]} {status[names[0]]} / {names[1]} {status[names[1]]} against the parent",
+        )
+
+    def _super_status(
+        self, facts: BodyFacts | None, wanted: tuple[str, ...], parents: list[str], level: str
+    ) -> str:
+        if facts is None:
+            return "absent"
+        calls = facts.super_calls
+        for call in calls:
+            if call.explicit is not None and not self._explicit_ok(call.explicit, facts, parents):
+                raise _Refused(Code.SUPER_POSITION, call.line, f"explicit call {call.explicit}.{facts.name}")
+        if not calls:
+            return "none"
+        if not parents or not any(facts.name in self.classes[p].methods for p in parents):
+            # super() reaches unittest.TestCase's no-op: dropped wherever it stands at top level.
+            nested = [c for c in calls if c.position == "nested"]
+            if nested:
+                raise _Refused(Code.SUPER_POSITION, nested[0].line, "super() call inside a block")
+            return "chain"
+        if len(calls) == 1 and calls[0].position in wanted:
+            return "chain"
+        where = "first" if wanted[0] == "first" else "last"
+        raise _Refused(Code.SUPER_POSITION, calls[0].line, f"super().{facts.name}() is not the {where} statement")
+
+    def _explicit_ok(self, target: str, facts: BodyFacts, parents: list[str]) -> bool:
+        # The index recorded the written name; resolve it in the defining module's aliases.
+        for parent in parents[:1]:
+            if parent.rsplit(".", 1)[-1] == target.rsplit(".", 1)[-1]:
+                return True
+        return not parents and target.rsplit(".", 1)[-1] == "TestCase"
+
+    def _check_cleanup_order(self, qualname: str, level: str, mode: str, parents: list[str]) -> None:
+        info = self.classes[qualname]
+        names = LEVELS[level]
+        own_calls = sum(info.methods[n].cleanup_calls for n in names if n in info.methods)
+        chain = [qualname, *parents] if mode == "chain" else [qualname]
+        if own_calls and mode == "chain":
+            for parent in parents:
+                if names[1] in self.classes[parent].methods:
+                    raise _Refused(
+                        Code.CLEANUP_ORDER,
+                        info.line,
+                        f"cleanups here would run before {parent.rsplit('.', 1)[-1]}.{names[1]}",
+                    )
+        has_teardown = any(names[1] in self.classes[c].methods for c in chain)
+        registers = any(
+            n in self.classes[c].methods and self.classes[c].methods[n].cleanup_calls
+            for c in chain
+            for n in names
+        )
+        for user in [qualname, *self.descendants(qualname)]:
+            for method, line, attr in self.classes[user].cleanup_users:
+                if attr not in CLEANUP_ATTRS[level]:
+                    continue
+                if has_teardown or (attr.startswith("do") and registers):
+                    raise _Refused(
+                        Code.CLEANUP_ORDER,
+                        line,
+                        f"{method} uses {attr}; its cleanups would run before the fixture teardown",
+                    )
+
+    def _param(self, setup: BodyFacts | None, teardown: BodyFacts | None) -> str | None:
+        params = {b.params[0] if b.params else None for b in (setup, teardown) if b}
+        if len(params) > 1:
+            line = setup.line if setup else 0
+            raise _Refused(Code.NAME_CONFLICT, line, "setup and teardown name their first parameter differently")
+        return params.pop() if params else None
+
+    def _check_merge(self, setup: BodyFacts | None, teardown: BodyFacts | None) -> tuple[str, ...]:
+        """Refuse when one function scope would change a name; globals to hoist otherwise."""
+        if setup is None or teardown is None:
+            return ()
+        s_local = setup.assigned - setup.global_names
+        t_local = teardown.assigned - teardown.global_names
+        clashes = (
+            ((teardown.loaded - teardown.assigned) & s_local)
+            | ((setup.loaded - setup.assigned) & t_local)
+            | (teardown.global_names & s_local)
+            | (setup.global_names & t_local)
+        )
+        if clashes:
+            raise _Refused(
+                Code.NAME_CONFLICT, teardown.line, f"names change meaning when merged: {sorted(clashes)}"
+            )
+        return tuple(sorted(teardown.global_names - setup.global_names))
+
+    def _fixture_name(self, qualname: str, level: str) -> str:
+        info = self.classes[qualname]
+        suffix = "setup" if level == "function" else "class_setup"
+        taken: set[str] = set()
+        for other in (*self.mro(qualname), *self.descendants(qualname)):
+            if other in self.classes:
+                taken |= self.classes[other].attrs
+                for facts in self.classes[other].methods.values():
+                    taken |= facts.all_names
+        taken |= {p.fixture for (q, _), p in self.planned.items() if q in self.mro(qualname)}
+        return fresh(f"_{snake(info.name)}_{suffix}", taken)
+
+    # -- the run ------------------------------------------------------------------------
+
+    def plan_classes(self) -> None:
+        order = sorted(self.classes, key=lambda q: (len(self.mro(q)), q))
+        for level in LEVELS:
+            for qualname in order:
+                if not self.is_test_class(qualname) or qualname not in self.definers(qualname, level):
+                    continue
+                try:
+                    self.planned[(qualname, level)] = self.decide(qualname, level)
+                except _Refused as refused:
+                    self._refuse(qualname, level, refused.code, refused.line, refused.message)
+            self._spread(level)
+
+    def _refuse(self, qualname: str, level: str, code: Code, line: int, message: str) -> None:
+        info = self.classes[qualname]
+        self.planned.pop((qualname, level), None)
+        self.refused.setdefault((qualname, level), Refusal(code, info.path, line, info.name, message))
+
+    def _spread(self, level: str) -> None:
+        """A refusal anywhere in a hierarchy refuses every definer linked to it."""
+        changed = True
+        while changed:
+            changed = False
+            for qualname in self.classes:
+                group = self.definers(qualname, level)
+                bad = [g for g in group if (g, level) in self.refused]
+                for member in group:
+                    if bad and (member, level) in self.planned:
+                        why = bad[0].rsplit(".", 1)[-1]
+                        self._refuse(
+                            member, level, Code.RELATED_REFUSED, self.classes[member].line,
+                            f"{why} in the same hierarchy is refused",
+                        )
+                        changed = True
+
+    def plan_module(self, module: ModuleInfo) -> tuple[LevelPlan | None, list[Refusal]]:
+        setup, teardown = (module.functions.get(n) for n in MODULE_LEVEL)
+        if setup is None and teardown is None:
+            if module.bound_otherwise:
+                return None, [Refusal(Code.NOT_A_FUNCTION, module.path, 1, None, "setUpModule is assigned")]
+            return None, []
+        try:
+            return self._decide_module(module, setup, teardown), []
+        except _Refused as refused:
+            return None, [Refusal(refused.code, module.path, refused.line, None, refused.message)]
+
+    def _decide_module(
+        self, module: ModuleInfo, setup: BodyFacts | None, teardown: BodyFacts | None
+    ) -> LevelPlan:
+        line = (setup or teardown).line  # type: ignore[union-attr]
+        if module.bound_otherwise:
+            raise _Refused(Code.NOT_A_FUNCTION, line, "module lifecycle also bound by assignment")
+        if module.shadowed:
+            raise _Refused(Code.SHADOWED_IMPORT, line, f"{module.shadowed[0]} is shadowed")
+        for facts, is_setup in ((setup, True), (teardown, False)):
+            if facts:
+                self._check_body(facts, "module", setup=is_setup)
+                if facts.super_calls:
+                    raise _Refused(Code.SUPER_POSITION, facts.line, "super() in a module function")
+        if module.module_refs:
+            raise _Refused(Code.REFERENCED, module.module_refs[0], "module lifecycle function referenced")
+        if module.module_cleanup_users:
+            raise _Refused(
+                Code.CLEANUP_ORDER, module.module_cleanup_users[0], "module cleanups registered elsewhere"
+            )
+        hoist = self._check_merge(setup, teardown)
+        bodies = [b for b in (setup, teardown) if b]
+        names = set(module.top_names).union(*(b.all_names for b in bodies))
+        stack = None
+        if any(b.cleanup_calls for b in bodies):
+            stack = fresh("cleanups", names)
+        api: dict[str, str] = {}
+        if stack:
+            from transforms.index import _module_cleanup_api
+
+            api = _module_cleanup_api(module.aliases)
+        return LevelPlan(
+            level="module",
+            fixture=fresh("_module_setup", names),
+            setup="setUpModule" if setup else None,
+            teardown="tearDownModule" if teardown else None,
+            param=None,
+            stack=stack,
+            cleanup_api=api,
+            hoist_globals=hoist,
+        )
+
+
+def plan_run(modules: Iterable[ModuleInfo]) -> dict[str, FilePlan]:
+    """Plan every module of a run; keyed by path."""
+    modules = list(modules)
+    planner = Planner(modules)
+    planner.plan_classes()
+    plans: dict[str, FilePlan] = {}
+    for module in modules:
+        refusals = [
+            r for (q, _), r in planner.refused.items() if planner.classes[q].module == module.module
+        ]
+        refusals += _nested_refusals(planner, module)
+        module_plan, module_refusals = planner.plan_module(module)
+        classes: dict[str, tuple[LevelPlan, ...]] = {}
+        for (qualname, _level), plan in sorted(planner.planned.items()):
+            info = planner.classes[qualname]
+            if info.module == module.module:
+                if module.shadowed or info.attrs & {"pytest", "contextlib"}:
+                    refusals.append(
+                        Refusal(Code.SHADOWED_IMPORT, module.path, info.line, info.name, "pytest/contextlib shadowed")
+                    )
+                    continue
+                classes[info.name] = (*classes.get(info.name, ()), plan)
+        plans[module.path] = FilePlan(
+            path=module.path,
+            classes=classes,
+            module=module_plan,
+            refusals=tuple(sorted(refusals + module_refusals, key=lambda r: (r.line, r.code.value))),
+        )
+    return plans
+
+
+def _nested_refusals(planner: Planner, module: ModuleInfo) -> list[Refusal]:
+    """Lifecycle methods in classes that are not at top level are reported, not converted."""
+    out = []
+    for info in module.classes:
+        if info.top_level or not info.methods:
+            continue
+        testish = any(planner.kind(b) in ("testcase", "async", "third") for b in info.bases)
+        if testish:
+            out.append(
+                Refusal(Code.NOT_TOP_LEVEL, module.path, info.line, info.name, "class is not at module top level")
+            )
+    return out
