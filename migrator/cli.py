@@ -1,0 +1,159 @@
+"""The ``migrate-fixtures`` command line.
+
+stdout carries only data (patches, JSON, migrated stdin); progress, the summary table and
+refusals go to stderr. Exit codes: 0 success or nothing to do; 1 ``--check`` would change,
+``--strict`` saw a refusal, or ``verify`` found a difference; 2 usage or configuration error;
+123 internal error (the files concerned were left untouched).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from migrator import report as render
+from migrator.config import ConfigError, find_pyproject, load_defaults
+from migrator.diffs import unified_diff
+from migrator.discovery import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+from migrator.engine import Options, migrate_paths, migrate_source, write_changes
+from migrator.results import Report, Status
+from migrator.sourcefile import DecodeError, decode
+
+EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 123
+
+
+class DefaultGroup(click.Group):
+    """``migrate-fixtures PATH...`` means ``migrate-fixtures migrate PATH...``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in {*self.commands, "--help", "-h", "--version"}:
+            args = ["migrate", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="migrate-fixtures")
+def main() -> None:
+    """Move unittest setUp/tearDown lifecycles onto pytest yield fixtures, exactly or not at all."""
+
+
+def _read_config(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """Inject ``[tool.migrate-fixtures]`` as click defaults, so flags always win."""
+    try:
+        defaults = load_defaults(find_pyproject(value))
+    except ConfigError as exc:
+        raise click.UsageError(str(exc), ctx) from exc
+    ctx.default_map = {**(ctx.default_map or {}), **defaults}
+    return value
+
+
+@main.command("migrate")
+@click.argument("paths", nargs=-1, required=True, is_eager=True, callback=_read_config)
+@click.option("--diff", "show_diff", is_flag=True, help="Print git-style patches; write nothing.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPUs).")
+@click.option("--include", multiple=True, default=DEFAULT_INCLUDE, show_default=True, help="Test file patterns.")
+@click.option("--exclude", multiple=True, default=DEFAULT_EXCLUDE, help="Patterns to skip (replaces defaults).")
+@click.option("--extend-exclude", multiple=True, default=(), help="Patterns to skip, added to --exclude.")
+@click.option("--all-files", is_flag=True, help="Rewrite every .py file, not only test files.")
+@click.option("--gitignore/--no-gitignore", default=True, help="Honour .gitignore (default: on).")
+@click.option("--json", "as_json", is_flag=True, help="Write a JSON report to stdout.")
+@click.option("--strict", is_flag=True, help="Exit 1 when anything was refused.")
+@click.option("--stdin-filename", default=None, help="Name of the file read from '-'.")
+@click.option("--color/--no-color", default=None, help="Colour (default: only on a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress, table or refusal lines.")
+def migrate_command(
+    paths: tuple[str, ...],
+    show_diff: bool,
+    check: bool,
+    jobs: int | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    all_files: bool,
+    gitignore: bool,
+    as_json: bool,
+    strict: bool,
+    stdin_filename: str | None,
+    color: bool | None,
+    quiet: bool,
+) -> None:
+    """Rewrite the test files under PATHS in place ('-' reads standard input)."""
+    err = Console(stderr=True, force_terminal=color, no_color=color is False, highlight=False)
+    out = Console(force_terminal=color, no_color=color is False, highlight=False, soft_wrap=True)
+    if "-" in paths:
+        if len(paths) != 1:
+            raise click.UsageError("'-' cannot be combined with other paths")
+        sys.exit(_stdin(stdin_filename or "<stdin>", show_diff, check, as_json, strict, out, err, quiet))
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise click.UsageError(f"no such path: {missing[0]}")
+    options = Options(jobs, include, exclude, extend_exclude, all_files, gitignore)
+    with render.progress(err, enabled=not quiet) as advance:
+        result = migrate_paths([Path(p) for p in paths], options, advance)
+    diffs = _diffs(result) if show_diff or as_json else {}
+    if show_diff and not as_json:
+        render.print_diffs(out, diffs.values())
+    if as_json:
+        payload = result.as_dict()
+        if show_diff:
+            for entry in payload["files"]:  # type: ignore[union-attr]
+                entry["diff"] = diffs.get(entry["path"], "")
+        click.echo(json.dumps(payload, indent=2))
+    if not (show_diff or check):
+        write_changes(result)
+    if not quiet:
+        render.print_refusals(err, result)
+        render.print_summary(err, result, wrote=not (show_diff or check))
+    sys.exit(_exit_code(result, check, strict))
+
+
+def _diffs(report: Report) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for result in report.files:
+        if result.status is Status.CHANGED and result.output is not None:
+            old = Path(result.path).read_bytes()
+            new = decode(old).encode(result.output)
+            out[result.path] = unified_diff(old, new, result.path)
+    return out
+
+
+def _exit_code(report: Report, check: bool, strict: bool) -> int:
+    if report.failed:
+        return EXIT_INTERNAL
+    if (check and report.changed) or (strict and report.refusals):
+        return EXIT_CHANGES
+    return EXIT_OK
+
+
+def _stdin(
+    name: str, show_diff: bool, check: bool, as_json: bool, strict: bool, out: Console, err: Console, quiet: bool
+) -> int:
+    data = sys.stdin.buffer.read()
+    try:
+        source = decode(data)
+    except DecodeError as exc:
+        err.print(f"error: {name}: {exc}")
+        return EXIT_INTERNAL
+    result = migrate_source(source.text, name)
+    report = Report((result,))
+    new = source.encode(result.output) if result.output is not None else data
+    if as_json:
+        payload: dict[str, Any] = report.as_dict()
+        if show_diff:
+            payload["files"][0]["diff"] = unified_diff(data, new, name)
+        click.echo(json.dumps(payload, indent=2))
+    elif show_diff:
+        render.print_diffs(out, [unified_diff(data, new, name)])
+    elif not check:
+        sys.stdout.buffer.write(new)
+        sys.stdout.flush()
+    if not quiet:
+        render.print_refusals(err, report)
+    return _exit_code(report, check, strict)
+

@@ -1,0 +1,227 @@
+"""The run: index every file, plan once, rewrite in parallel, check, and report.
+
+1. Index (``ast``, cheap): every ``.py`` file of the run that contains a class.
+2. Plan (once, in this process): ``transforms.plan.plan_run`` over the whole index.
+3. Rewrite (libcst, in worker processes): only files whose plan changes something.
+   A worker never raises: it returns a frozen ``FileResult``.
+4. If a planned file could not be rewritten (libcst cannot parse it, an internal error),
+   its classes leave the index and the run is planned again, so no subclass ever requests a
+   fixture that was not written.
+Nothing is written here; ``write_changes`` does that, atomically, in the parent.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TypeVar
+
+import libcst as cst
+
+from migrator.discovery import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Unit, discover, module_name
+from migrator.results import FileResult, Report, Status
+from migrator.sourcefile import DecodeError, SourceText, atomic_write, decode
+from transforms import rewrite_module
+from transforms.codes import Code, Refusal
+from transforms.index import TRIGGER_WORDS, ModuleInfo, index_module
+from transforms.plan import FilePlan, plan_run
+
+T = TypeVar("T")
+R = TypeVar("R")
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a run looks at and how hard it works."""
+
+    jobs: int | None = None
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    all_files: bool = False
+    gitignore: bool = True
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    unit_path: str
+    info: ModuleInfo | None
+    result: FileResult | None  # set when the file cannot be indexed
+
+
+def _index_one(unit: Unit) -> _Indexed:
+    path = str(unit.path)
+    try:
+        source = decode(unit.path.read_bytes())
+    except (OSError, DecodeError) as exc:
+        return _Indexed(path, None, _unparsable(path, str(exc)))
+    if "class" not in source.text and not any(w in source.text for w in TRIGGER_WORDS):
+        return _Indexed(path, None, FileResult(path, Status.SKIPPED))
+    try:
+        return _Indexed(path, index_module(source.text, unit.module, path), None)
+    except (SyntaxError, ValueError, RecursionError) as exc:
+        return _Indexed(path, None, _unparsable(path, str(exc)))
+    except Exception:  # noqa: BLE001 - a worker reports, never raises
+        return _Indexed(path, None, FileResult(path, Status.FAILED, error=traceback.format_exc()))
+
+
+def _unparsable(path: str, message: str) -> FileResult:
+    refusal = Refusal(Code.UNPARSABLE, path, 1, None, message.splitlines()[0] if message else "")
+    return FileResult(path, Status.UNPARSABLE, refusals=(refusal,), error=message)
+
+
+def rewrite_text(source: SourceText, plan: FilePlan) -> FileResult:
+    """Apply a plan to decoded text. Never raises; the output is checked to compile."""
+    path = plan.path
+    if not plan.changes:
+        return FileResult(path, Status.UNCHANGED, refusals=plan.refusals)
+    try:
+        module = cst.parse_module(source.text)
+    except (cst.ParserSyntaxError, RecursionError) as exc:
+        return replace(_unparsable(path, f"libcst: {exc}"), refusals=plan.refusals)
+    try:
+        rewrite = rewrite_module(module, plan)
+        compile(rewrite.code, path, "exec", dont_inherit=True)
+        source.encode(rewrite.code)
+    except Exception:  # noqa: BLE001 - the file stays untouched; exit code 123
+        return FileResult(path, Status.FAILED, refusals=plan.refusals, error=traceback.format_exc())
+    if rewrite.code == source.text:
+        return FileResult(path, Status.UNCHANGED, refusals=plan.refusals)
+    return FileResult(
+        path, Status.CHANGED, refusals=plan.refusals, converted=rewrite.converted, output=rewrite.code
+    )
+
+
+def _rewrite_one(task: tuple[Path, FilePlan]) -> FileResult:
+    path, plan = task
+    try:
+        source = decode(path.read_bytes())
+    except (OSError, DecodeError) as exc:
+        return _unparsable(str(path), str(exc))
+    return rewrite_text(source, plan)
+
+
+def parallel_map(
+    func: Callable[[T], R], items: Sequence[T], jobs: int, progress: Progress | None = None
+) -> list[R]:
+    """``map`` over a process pool; in process for one item or one job."""
+    if jobs <= 1 or len(items) <= 1:
+        out = []
+        for item in items:
+            out.append(func(item))
+            if progress:
+                progress(1)
+        return out
+    chunk = max(1, min(16, len(items) // (jobs * 8) or 1))
+    results: list[R] = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for result in pool.map(func, items, chunksize=chunk):
+            results.append(result)
+            if progress:
+                progress(1)
+    return results
+
+
+def migrate_source(text: str, path: str = "<stdin>", module: str | None = None) -> FileResult:
+    """Migrate one module's source text on its own (its bases must be in the same text)."""
+    name = module or (module_name(Path(path)) if path != "<stdin>" else "stdin_module")
+    source = SourceText(text, "utf-8", False)
+    try:
+        info = index_module(text, name, path)
+    except (SyntaxError, ValueError) as exc:
+        return _unparsable(path, str(exc))
+    plan = plan_run([info])[path]
+    return rewrite_text(source, plan)
+
+
+def migrate_paths(
+    paths: Iterable[Path | str], options: Options | None = None, progress: Progress | None = None
+) -> Report:
+    """Migrate every file under ``paths`` in memory and return the report (nothing written)."""
+    options = options or Options()
+    units = discover(
+        [Path(p) for p in paths],
+        include=options.include,
+        exclude=options.exclude + options.extend_exclude,
+        all_files=options.all_files,
+        gitignore=options.gitignore,
+    )
+    jobs = options.jobs or os.cpu_count() or 1
+    indexed = parallel_map(_index_one, units, jobs, progress)
+    results: dict[str, FileResult] = {i.unit_path: i.result for i in indexed if i.result}
+    infos = {i.unit_path: i.info for i in indexed if i.info is not None}
+    tests = {str(u.path) for u in units if u.is_test}
+    results.update(_plan_and_rewrite(infos, tests, jobs))
+    return Report(tuple(results[str(u.path)] for u in units))
+
+
+def _plan_and_rewrite(
+    infos: dict[str, ModuleInfo], tests: set[str], jobs: int
+) -> dict[str, FileResult]:
+    """Plan, rewrite, and plan again without the files that could not be rewritten."""
+    broken: dict[str, FileResult] = {}
+    for _attempt in range(5):
+        live = [info for path, info in infos.items() if path not in broken]
+        plans = plan_run(live)
+        selected = _rewrite_set(plans, live, tests)
+        tasks = [(Path(p), plans[p]) for p in sorted(selected) if plans[p].changes]
+        done = {r.path: r for r in parallel_map(_rewrite_one, tasks, jobs)}
+        newly = {p: r for p, r in done.items() if r.status in (Status.FAILED, Status.UNPARSABLE)}
+        if not newly:
+            break
+        broken.update(newly)
+    out: dict[str, FileResult] = dict(broken)
+    for path in infos:
+        if path in broken:
+            continue
+        if path in done:
+            out[path] = done[path]
+        else:
+            plan = plans[path]
+            refusals = plan.refusals if path in selected else ()
+            out[path] = FileResult(path, Status.UNCHANGED, refusals=refusals)
+    return out
+
+
+def _rewrite_set(plans: dict[str, FilePlan], infos: list[ModuleInfo], tests: set[str]) -> set[str]:
+    """Test files, plus the files of every class their test classes inherit from."""
+    by_module = {info.module: info for info in infos}
+    by_path = {info.path: info for info in infos}
+    selected = {p for p in plans if p in tests}
+    pending = list(selected)
+    while pending:
+        info = by_path.get(pending.pop())
+        for cls in info.classes if info else ():
+            for base in cls.bases:
+                found = _module_of(base, by_module)
+                if found is not None and found.path not in selected:
+                    selected.add(found.path)
+                    pending.append(found.path)
+    return selected
+
+
+def _module_of(qualified: str | None, by_module: dict[str, ModuleInfo]) -> ModuleInfo | None:
+    module = (qualified or "").rpartition(".")[0]
+    while module:
+        if module in by_module:
+            return by_module[module]
+        module = module.rpartition(".")[0]
+    return None
+
+
+def write_changes(report: Report) -> int:
+    """Write every changed file atomically, keeping encoding, BOM and newlines."""
+    written = 0
+    for result in report.files:
+        if result.status is not Status.CHANGED or result.output is None:
+            continue
+        path = Path(result.path)
+        source = decode(path.read_bytes())
+        atomic_write(path, source.encode(result.output))
+        written += 1
+    return written

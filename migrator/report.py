@@ -1,0 +1,89 @@
+"""Human output on the terminal: progress, coloured patches, refusals, the summary table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from migrator.results import Report, Status
+from transforms.codes import Code
+
+
+@contextmanager
+def progress(console: Console, enabled: bool) -> Iterator[Callable[[int], None] | None]:
+    """A transient progress bar on a terminal; nothing when piped or quiet."""
+    if not enabled or not console.is_terminal:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task("indexing", total=None)
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+
+        yield advance
+
+
+def print_diffs(console: Console, diffs: Iterable[str]) -> None:
+    """Patches to stdout: plain text when piped (so ``git apply`` takes it), coloured on a tty."""
+    for diff in diffs:
+        if not diff:
+            continue
+        if not console.is_terminal or console.no_color:
+            console.file.write(diff)
+            continue
+        for line in diff.splitlines(keepends=True):
+            console.print(Text(line.rstrip("\n"), style=_style(line)), end="\n")
+    console.file.flush()
+
+
+def _style(line: str) -> str:
+    if line.startswith(("+++", "---", "diff --git", "index ")):
+        return "bold"
+    if line.startswith("@@"):
+        return "cyan"
+    if line.startswith("+"):
+        return "green"
+    if line.startswith("-"):
+        return "red"
+    return ""
+
+
+def print_refusals(console: Console, report: Report) -> None:
+    for refusal in report.refusals:
+        where = f" [{refusal.cls}]" if refusal.cls else ""
+        console.print(
+            Text(f"{refusal.path}:{refusal.line}: {refusal.code.value}{where} {refusal.message}")
+        )
+    for result in report.files:
+        if result.status is Status.FAILED:
+            console.print(Text(f"{result.path}: internal error (file left untouched)", style="red"))
+            if result.error:
+                console.print(Text(result.error.strip().splitlines()[-1]))
+
+
+def print_summary(console: Console, report: Report, wrote: bool) -> None:
+    table = Table(title="migrate-fixtures", show_header=True, header_style="bold")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("files scanned", str(len(report.files)))
+    table.add_row("changed" if wrote else "would change", str(report.count(Status.CHANGED)))
+    for status in (Status.UNCHANGED, Status.SKIPPED, Status.UNPARSABLE, Status.FAILED):
+        table.add_row(status.value, str(report.count(status)))
+    table.add_row("lifecycle methods converted", str(report.converted))
+    for code, count in report.refusals_by_code().items():
+        table.add_row(f"refused {code}: {Code(code).summary}", str(count))
+    console.print(table)
