@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import libcst as cst
 from libcst.codemod import CodemodContext, ContextAwareTransformer
-from libcst.codemod.visitors import AddImportsVisitor
 
 from transforms.class_lifecycle import ClassLifecycle
+from transforms.imports import add_imports
 from transforms.lifecycle import CONVERTED
 from transforms.method_lifecycle import MethodLifecycle
 from transforms.module_lifecycle import ModuleLifecycle
@@ -40,10 +40,7 @@ def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
     context = CodemodContext(filename=plan.path)
     for transform in PIPELINE:
         module = module.visit(transform(context, plan))  # type: ignore[call-arg]
-    if plan.changes:
-        AddImportsVisitor.add_needed_import(context, "pytest")
-    if plan.needs_contextlib:
-        AddImportsVisitor.add_needed_import(context, "contextlib")
-    module = AddImportsVisitor(context).transform_module(module)
+    needed = (["contextlib"] if plan.needs_contextlib else []) + (["pytest"] if plan.changes else [])
+    module = add_imports(module, needed, plan.path)
     converted = tuple(context.scratch.get(CONVERTED, []))
     return Rewrite(code=module.code, converted=converted)

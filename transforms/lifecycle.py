@@ -49,12 +49,13 @@ class ClassLifecycleTransform(ContextAwareTransformer):
         self.plan = plan
         self.top_level: set[int] = set()
 
-    def visit_Module(self, node: cst.Module) -> bool:
-        self.top_level = {id(s) for s in node.body if isinstance(s, cst.ClassDef)}
-        return True
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return id(node) in self.top_level
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        # Only the module's own statements matter: never walk into class or function bodies
+        # (a full traversal of a large test module costs more than the rest of the rewrite).
+        if isinstance(node, cst.Module):
+            self.top_level = {id(s) for s in node.body if isinstance(s, cst.ClassDef)}
+            return True
+        return False
 
     def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
         if id(original_node) not in self.top_level:

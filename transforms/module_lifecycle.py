@@ -39,6 +39,9 @@ class ModuleLifecycle(ContextAwareTransformer):
         super().__init__(context)
         self.plan = plan
 
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return False  # everything happens in leave_Module, on the top-level statements
+
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         plan = self.plan.module
         if plan is None:
