@@ -152,6 +152,9 @@ class Planner:
 
     def kind(self, qualified: str | None) -> str:
         """One of known, testcase, async, object, third, unknown."""
+        if qualified is not None and qualified.startswith(THIRD_PARTY_ROOTS):
+            # Even when its source is in the run: its lifecycle does work we do not model.
+            return "third"
         if self.known(qualified):
             return "known"
         if qualified in TESTCASE:
@@ -162,8 +165,6 @@ class Planner:
             return "unknown"
         if qualified.startswith("builtins."):
             return "object"
-        if qualified.startswith(THIRD_PARTY_ROOTS):
-            return "third"
         return "unknown"
 
     def mro(self, qualname: str) -> tuple[str, ...]:
@@ -190,6 +191,10 @@ class Planner:
 
     def is_test_class(self, qualname: str) -> bool:
         return any(self.kind(k) in ("testcase", "async", "third") for k in self.mro(qualname))
+
+    def _has_unknown_base(self, qualname: str) -> bool:
+        """An unknown base may be a TestCase: its lifecycle methods are reported, not ignored."""
+        return any(self.kind(k) == "unknown" for k in self.mro(qualname)[1:])
 
     def definers(self, qualname: str, level: str) -> list[str]:
         names = LEVELS[level]
@@ -455,8 +460,10 @@ class Planner:
         order = sorted(self.classes, key=lambda q: (len(self.mro(q)), q))
         for level in LEVELS:
             for qualname in order:
-                if not self.is_test_class(qualname) or qualname not in self.definers(qualname, level):
+                if qualname not in self.definers(qualname, level):
                     continue
+                if not (self.is_test_class(qualname) or self._has_unknown_base(qualname)):
+                    continue  # a plain class: pytest never calls its setUp
                 try:
                     self.planned[(qualname, level)] = self.decide(qualname, level)
                 except _Refused as refused:

@@ -1,0 +1,6 @@
+import unittest
+
+
+class SubsetBase(unittest.TestCase):
+    def setUp(self):
+        self.base_ready = True

@@ -1,0 +1,16 @@
+import unittest
+
+
+class Configured(unittest.TestCase):
+    def setUp(self):
+        self.config = {"debug": False}
+
+
+class UsesConfig(Configured):
+    def test_debug_off(self):
+        self.assertFalse(self.config["debug"])
+
+
+class AlsoUsesConfig(Configured):
+    def test_keys(self):
+        self.assertEqual(list(self.config), ["debug"])

@@ -1,0 +1,1 @@
+"""A stand-in for the django package: only the import path matters to the refusal."""

@@ -1,0 +1,10 @@
+import unittest
+
+
+class TrailingReturn(unittest.TestCase):
+    def setUp(self):
+        self.x = 1
+        return
+
+    def test_x(self):
+        self.assertEqual(self.x, 1)

@@ -1,0 +1,20 @@
+import unittest
+
+
+class WidgetTests(unittest.TestCase):
+    def setUp(self):
+        self.widget = {"size": 3}
+        self.log = ["setup"]
+
+    def tearDown(self):
+        # tearDown runs after the test body, on the same instance
+        assert self.log == ["setup", "test"], self.log
+        self.widget.clear()
+
+    def test_size(self):
+        self.log.append("test")
+        self.assertEqual(self.widget["size"], 3)
+
+    def test_fresh_instance(self):
+        self.log.append("test")
+        self.assertEqual(len(self.widget), 1)

@@ -1,0 +1,16 @@
+import unittest
+import pytest
+
+
+class NeedsServer(unittest.TestCase):
+    @pytest.fixture(scope="class", autouse=True)
+    @classmethod
+    def _needs_server_class_setup(cls):
+        raise unittest.SkipTest("no server here")
+        yield
+
+    def test_a(self):
+        self.fail("never runs")
+
+    def test_b(self):
+        self.fail("never runs")

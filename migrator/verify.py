@@ -1,0 +1,209 @@
+"""Verification: run the original and the migrated suite and compare every test's outcome.
+
+The user's tree is never touched: the project is copied twice into a scratch directory; the
+baseline copy runs under pytest (serial unless told otherwise), the other copy is migrated
+and runs under pytest-xdist. Outcomes are read by a small pytest plugin
+(``migrator.outcomes_plugin``), keyed by node id, which is the same in both copies because
+both have the same layout. A test whose outcome changed is run again on its own in both
+copies, to tell a flaky test (its baseline is unstable too) from a regression.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from migrator.engine import Options, migrate_paths, write_changes
+from migrator.outcomes_plugin import ENV
+from migrator.results import Report
+
+ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", "pytest.ini", ".git")
+COPY_IGNORE = shutil.ignore_patterns(
+    ".git", "__pycache__", ".tox", ".nox", ".venv", "venv", ".pytest_cache", ".mypy_cache", "*.pyc"
+)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """One pytest run: outcome per node id, collection errors, exit code and wall time."""
+
+    outcomes: dict[str, str]
+    collection_errors: dict[str, str]
+    returncode: int
+    seconds: float
+    output: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    nodeid: str
+    before: str
+    after: str
+    kind: str = "regression"  # or "flaky"
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """The comparison of a baseline run and a migrated run."""
+
+    baseline: RunResult
+    migrated: RunResult
+    changes: tuple[Change, ...]
+    only_before: tuple[str, ...]
+    only_after: tuple[str, ...]
+    migration: Report | None = None
+    scratch: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def same(self) -> int:
+        return sum(
+            1
+            for k, v in self.baseline.outcomes.items()
+            if self.migrated.outcomes.get(k) == v
+        )
+
+    @property
+    def ok(self) -> bool:
+        return (
+            not self.changes
+            and not self.only_before
+            and not self.only_after
+            and self.baseline.collection_errors.keys() == self.migrated.collection_errors.keys()
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "compared": len(self.baseline.outcomes),
+            "same": self.same,
+            "changed": [c.__dict__ for c in self.changes],
+            "only_before": list(self.only_before),
+            "only_after": list(self.only_after),
+            "collection_errors_before": sorted(self.baseline.collection_errors),
+            "collection_errors_after": sorted(self.migrated.collection_errors),
+            "baseline_seconds": round(self.baseline.seconds, 2),
+            "migrated_seconds": round(self.migrated.seconds, 2),
+            "migration": self.migration.summary() if self.migration else None,
+            "scratch": self.scratch,
+        }
+
+
+def run_pytest(
+    cwd: Path,
+    targets: Sequence[str],
+    workers: str | int | None = None,
+    dist: str = "load",
+    extra: Sequence[str] = (),
+    timeout: float | None = None,
+) -> RunResult:
+    """Run pytest in a subprocess and read every test's outcome."""
+    with tempfile.TemporaryDirectory(prefix="mf-outcomes-") as scratch:
+        out_file = Path(scratch) / "outcomes.json"
+        cmd = [sys.executable, "-m", "pytest", "-p", "migrator.outcomes_plugin", "-p", "no:cacheprovider"]
+        if workers not in (None, 0, "0"):
+            cmd += ["-p", "xdist", "-n", str(workers), "--dist", dist]
+        cmd += ["-q", "-rN", *extra, *targets]
+        env = {**os.environ, ENV: str(out_file), "PYTHONDONTWRITEBYTECODE": "1"}
+        started = time.perf_counter()
+        proc = subprocess.run(
+            cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+        )
+        seconds = time.perf_counter() - started
+        if not out_file.exists():
+            return RunResult({}, {"<session>": proc.stdout[-4000:] + proc.stderr[-4000:]}, proc.returncode, seconds)
+        data = json.loads(out_file.read_text(encoding="utf-8"))
+    return RunResult(
+        data["outcomes"], data["collection_errors"], proc.returncode, seconds, proc.stdout[-4000:]
+    )
+
+
+def compare(before: RunResult, after: RunResult) -> tuple[list[Change], list[str], list[str]]:
+    changes = [
+        Change(k, v, after.outcomes[k])
+        for k, v in sorted(before.outcomes.items())
+        if k in after.outcomes and after.outcomes[k] != v
+    ]
+    only_before = sorted(set(before.outcomes) - set(after.outcomes))
+    only_after = sorted(set(after.outcomes) - set(before.outcomes))
+    return changes, only_before, only_after
+
+
+def project_root(path: Path) -> Path:
+    """The nearest folder above ``path`` that looks like a project root."""
+    start = path.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if any((candidate / marker).exists() for marker in ROOT_MARKERS):
+            return candidate
+    return folder
+
+
+@dataclass(frozen=True)
+class VerifyOptions:
+    baseline_workers: str | int | None = None
+    workers: str | int = "auto"
+    dist: str = "load"
+    pytest_args: tuple[str, ...] = ()
+    timeout: float | None = None
+    keep: bool = False
+    rerun: bool = True
+    migrate: Options = field(default_factory=Options)
+
+
+def verify(path: Path, options: VerifyOptions | None = None) -> VerifyResult:
+    """Copy, run the baseline, migrate the copy, run it in parallel, compare."""
+    options = options or VerifyOptions()
+    root = project_root(path)
+    rel = path.resolve().relative_to(root).as_posix() or "."
+    scratch = Path(tempfile.mkdtemp(prefix="migrate-fixtures-verify-"))
+    try:
+        before_dir, after_dir = scratch / "baseline" / root.name, scratch / "migrated" / root.name
+        shutil.copytree(root, before_dir, ignore=COPY_IGNORE, symlinks=True)
+        shutil.copytree(root, after_dir, ignore=COPY_IGNORE, symlinks=True)
+        report = migrate_paths([after_dir / rel], options.migrate)
+        if not report.failed:
+            write_changes(report)
+        run = _runner(options, rel)
+        baseline = run(before_dir, options.baseline_workers)
+        migrated = run(after_dir, options.workers)
+        changes, only_before, only_after = compare(baseline, migrated)
+        if changes and options.rerun:
+            changes = _classify(changes, before_dir, after_dir, options)
+        return VerifyResult(
+            baseline, migrated, tuple(changes), tuple(only_before), tuple(only_after), report,
+            str(scratch) if options.keep else None,
+        )
+    finally:
+        if not options.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _runner(options: VerifyOptions, rel: str):  # type: ignore[no-untyped-def]
+    def run(cwd: Path, workers: str | int | None) -> RunResult:
+        return run_pytest(cwd, [rel], workers, options.dist, options.pytest_args, options.timeout)
+
+    return run
+
+
+def _classify(
+    changes: list[Change], before_dir: Path, after_dir: Path, options: VerifyOptions
+) -> list[Change]:
+    """Run each changed test alone, twice in the baseline and once migrated."""
+    ids = [c.nodeid for c in changes][:50]
+    again = [run_pytest(before_dir, ids, None, extra=options.pytest_args, timeout=options.timeout) for _ in range(2)]
+    alone = run_pytest(after_dir, ids, None, extra=options.pytest_args, timeout=options.timeout)
+    out = []
+    for change in changes:
+        seen = {r.outcomes.get(change.nodeid) for r in again} | {change.before}
+        flaky = len(seen) > 1 or alone.outcomes.get(change.nodeid) == change.before
+        out.append(Change(change.nodeid, change.before, change.after, "flaky" if flaky else "regression"))
+    return out
