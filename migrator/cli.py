@@ -42,7 +42,9 @@ def main() -> None:
     """Move unittest setUp/tearDown lifecycles onto pytest yield fixtures, exactly or not at all."""
 
 
-def _read_config(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+def _read_config(
+    ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]
+) -> tuple[str, ...]:
     """Inject ``[tool.migrate-fixtures]`` as click defaults, so flags always win."""
     try:
         defaults = load_defaults(find_pyproject(value))
@@ -56,10 +58,29 @@ def _read_config(ctx: click.Context, _param: click.Parameter, value: tuple[str, 
 @click.argument("paths", nargs=-1, required=True, is_eager=True, callback=_read_config)
 @click.option("--diff", "show_diff", is_flag=True, help="Print git-style patches; write nothing.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPUs).")
-@click.option("--include", multiple=True, default=DEFAULT_INCLUDE, show_default=True, help="Test file patterns.")
-@click.option("--exclude", multiple=True, default=DEFAULT_EXCLUDE, help="Patterns to skip (replaces defaults).")
-@click.option("--extend-exclude", multiple=True, default=(), help="Patterns to skip, added to --exclude.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: CPUs).",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    default=DEFAULT_INCLUDE,
+    show_default=True,
+    help="Test file patterns.",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    default=DEFAULT_EXCLUDE,
+    help="Patterns to skip (replaces defaults).",
+)
+@click.option(
+    "--extend-exclude", multiple=True, default=(), help="Patterns to skip, added to --exclude."
+)
 @click.option("--all-files", is_flag=True, help="Rewrite every .py file, not only test files.")
 @click.option("--gitignore/--no-gitignore", default=True, help="Honour .gitignore (default: on).")
 @click.option("--json", "as_json", is_flag=True, help="Write a JSON report to stdout.")
@@ -89,7 +110,9 @@ def migrate_command(
     if "-" in paths:
         if len(paths) != 1:
             raise click.UsageError("'-' cannot be combined with other paths")
-        sys.exit(_stdin(stdin_filename or "<stdin>", show_diff, check, as_json, strict, out, err, quiet))
+        sys.exit(
+            _stdin(stdin_filename or "<stdin>", show_diff, check, as_json, strict, out, err, quiet)
+        )
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise click.UsageError(f"no such path: {missing[0]}")
@@ -102,8 +125,9 @@ def migrate_command(
     if as_json:
         payload = result.as_dict()
         if show_diff:
-            for entry in payload["files"]:  # type: ignore[union-attr]
-                entry["diff"] = diffs.get(entry["path"], "")
+            payload["files"] = [
+                {**f.as_dict(), "diff": diffs.get(f.path, "")} for f in result.files
+            ]
         click.echo(json.dumps(payload, indent=2))
     if not (show_diff or check):
         write_changes(result)
@@ -132,7 +156,14 @@ def _exit_code(report: Report, check: bool, strict: bool) -> int:
 
 
 def _stdin(
-    name: str, show_diff: bool, check: bool, as_json: bool, strict: bool, out: Console, err: Console, quiet: bool
+    name: str,
+    show_diff: bool,
+    check: bool,
+    as_json: bool,
+    strict: bool,
+    out: Console,
+    err: Console,
+    quiet: bool,
 ) -> int:
     data = sys.stdin.buffer.read()
     try:
@@ -157,3 +188,53 @@ def _stdin(
         render.print_refusals(err, report)
     return _exit_code(report, check, strict)
 
+
+@main.command("verify")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-n", "--workers", default="auto", show_default=True, help="xdist workers for the migrated run."
+)
+@click.option(
+    "--baseline-workers", default=None, help="xdist workers for the baseline (default: serial)."
+)
+@click.option("--dist", default="load", show_default=True, help="xdist distribution mode.")
+@click.option(
+    "--pytest-args", default="", help="Extra pytest arguments, as one shell-quoted string."
+)
+@click.option("--timeout", type=float, default=None, help="Seconds allowed for each pytest run.")
+@click.option("--keep", is_flag=True, help="Keep the scratch copies and print where they are.")
+@click.option("--all-files", is_flag=True, help="Rewrite every .py file, not only test files.")
+@click.option("--json", "as_json", is_flag=True, help="Write a JSON report to stdout.")
+def verify_command(
+    path: Path,
+    workers: str,
+    baseline_workers: str | None,
+    dist: str,
+    pytest_args: str,
+    timeout: float | None,
+    keep: bool,
+    all_files: bool,
+    as_json: bool,
+) -> None:
+    """Run PATH's suite before and after migration (in scratch copies) and compare outcomes."""
+    import shlex
+
+    from migrator.verify import VerifyOptions, verify
+
+    err = Console(stderr=True, highlight=False)
+    options = VerifyOptions(
+        baseline_workers=baseline_workers,
+        workers=workers,
+        dist=dist,
+        pytest_args=tuple(shlex.split(pytest_args)),
+        timeout=timeout,
+        keep=keep,
+        migrate=Options(all_files=all_files),
+    )
+    result = verify(path, options)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), indent=2))
+    render.print_verify(err, result)
+    if result.migration is not None and result.migration.failed:
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(EXIT_OK if result.ok else EXIT_CHANGES)

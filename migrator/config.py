@@ -60,5 +60,5 @@ def load_defaults(pyproject: Path | None) -> dict[str, Any]:
         name, kind = KEYS[key]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise ConfigError(f"{pyproject}: {key} must be a {kind.__name__}")
-        out[name] = tuple(value) if kind is list else value
+        out[name] = tuple(value) if isinstance(value, list) else value
     return out

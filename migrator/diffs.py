@@ -23,5 +23,5 @@ def unified_diff(old: bytes, new: bytes, path: str) -> str:
         return ""
     shown = display_path(path)
     patch = pygit2.Patch.create_from(old, new, old_as_path=shown, new_as_path=shown)
-    text: str = patch.text
-    return text
+    text: str | None = patch.text
+    return text or ""

@@ -80,7 +80,7 @@ class _Ignores:
                 self.repo = pygit2.Repository(found)
                 workdir = self.repo.workdir
                 self.workdir = Path(workdir).resolve() if workdir else None
-        except Exception:  # noqa: BLE001 - a broken repository just means "no ignores"
+        except Exception:
             self.repo = None
 
     def ignored(self, path: Path) -> bool:
@@ -127,6 +127,6 @@ def _walk(root: Path, exclude: tuple[str, ...], ignores: _Ignores | None) -> Ite
         )
         for name in sorted(files):
             path = base / name
-            if name.endswith(".py") and not _matches(name, exclude):
-                if not (ignores and ignores.ignored(path)):
-                    yield path
+            wanted = name.endswith(".py") and not _matches(name, exclude)
+            if wanted and not (ignores and ignores.ignored(path)):
+                yield path

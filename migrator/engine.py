@@ -66,7 +66,7 @@ def _index_one(unit: Unit) -> _Indexed:
         return _Indexed(path, index_module(source.text, unit.module, path), None)
     except (SyntaxError, ValueError, RecursionError) as exc:
         return _Indexed(path, None, _unparsable(path, str(exc)))
-    except Exception:  # noqa: BLE001 - a worker reports, never raises
+    except Exception:
         return _Indexed(path, None, FileResult(path, Status.FAILED, error=traceback.format_exc()))
 
 
@@ -88,12 +88,16 @@ def rewrite_text(source: SourceText, plan: FilePlan) -> FileResult:
         rewrite = rewrite_module(module, plan)
         compile(rewrite.code, path, "exec", dont_inherit=True)
         source.encode(rewrite.code)
-    except Exception:  # noqa: BLE001 - the file stays untouched; exit code 123
+    except Exception:
         return FileResult(path, Status.FAILED, refusals=plan.refusals, error=traceback.format_exc())
     if rewrite.code == source.text:
         return FileResult(path, Status.UNCHANGED, refusals=plan.refusals)
     return FileResult(
-        path, Status.CHANGED, refusals=plan.refusals, converted=rewrite.converted, output=rewrite.code
+        path,
+        Status.CHANGED,
+        refusals=plan.refusals,
+        converted=rewrite.converted,
+        output=rewrite.code,
     )
 
 

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from migrator.results import Report, Status
+from migrator.verify import VerifyResult
 from transforms.codes import Code
 
 
@@ -87,3 +88,55 @@ def print_summary(console: Console, report: Report, wrote: bool) -> None:
     for code, count in report.refusals_by_code().items():
         table.add_row(f"refused {code}: {Code(code).summary}", str(count))
     console.print(table)
+
+
+def print_verify(console: Console, result: VerifyResult) -> None:
+    """The per-test comparison: every changed outcome, then the totals and timings."""
+    if result.changes:
+        table = Table(title="changed outcomes", header_style="bold")
+        for column in ("test", "before", "after", "kind"):
+            table.add_column(column)
+        for change in result.changes:
+            table.add_row(change.nodeid, change.before, change.after, change.kind)
+        console.print(table)
+    for label, ids in (("only before", result.only_before), ("only after", result.only_after)):
+        for nodeid in ids[:20]:
+            console.print(Text(f"{label}: {nodeid}"))
+    for label, errors in (
+        ("collection error before", result.baseline.collection_errors),
+        ("collection error after", result.migrated.collection_errors),
+    ):
+        for nodeid, text in errors.items():
+            console.print(
+                Text(f"{label}: {nodeid}: {text.strip().splitlines()[-1] if text.strip() else ''}")
+            )
+    summary = Table(title="verify", header_style="bold")
+    summary.add_column("what")
+    summary.add_column("value", justify="right")
+    base, new = result.baseline.seconds, result.migrated.seconds
+    rows = [
+        ("tests compared", len(result.baseline.outcomes)),
+        ("same outcome", result.same),
+        ("changed", len(result.changes)),
+        ("  of which regressions", sum(c.kind == "regression" for c in result.changes)),
+        ("  of which flaky", sum(c.kind == "flaky" for c in result.changes)),
+        ("only before", len(result.only_before)),
+        ("only after", len(result.only_after)),
+        ("baseline seconds", f"{base:.1f}"),
+        ("migrated seconds", f"{new:.1f}"),
+        ("speed-up", f"{base / new:.2f}x" if new else "-"),
+    ]
+    if result.migration is not None:
+        rows.append(("lifecycle methods converted", result.migration.converted))
+        rows.append(("refusals", len(result.migration.refusals)))
+    for label, value in rows:
+        summary.add_row(label, str(value))
+    if result.scratch:
+        summary.add_row("scratch copy kept at", result.scratch)
+    console.print(summary)
+    console.print(
+        Text(
+            "verify: OK" if result.ok else "verify: outcomes differ",
+            style="green" if result.ok else "red",
+        )
+    )

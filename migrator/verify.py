@@ -66,9 +66,7 @@ class VerifyResult:
     @property
     def same(self) -> int:
         return sum(
-            1
-            for k, v in self.baseline.outcomes.items()
-            if self.migrated.outcomes.get(k) == v
+            1 for k, v in self.baseline.outcomes.items() if self.migrated.outcomes.get(k) == v
         )
 
     @property
@@ -108,7 +106,15 @@ def run_pytest(
     """Run pytest in a subprocess and read every test's outcome."""
     with tempfile.TemporaryDirectory(prefix="mf-outcomes-") as scratch:
         out_file = Path(scratch) / "outcomes.json"
-        cmd = [sys.executable, "-m", "pytest", "-p", "migrator.outcomes_plugin", "-p", "no:cacheprovider"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "migrator.outcomes_plugin",
+            "-p",
+            "no:cacheprovider",
+        ]
         if workers not in (None, 0, "0"):
             cmd += ["-p", "xdist", "-n", str(workers), "--dist", dist]
         cmd += ["-q", "-rN", *extra, *targets]
@@ -119,7 +125,12 @@ def run_pytest(
         )
         seconds = time.perf_counter() - started
         if not out_file.exists():
-            return RunResult({}, {"<session>": proc.stdout[-4000:] + proc.stderr[-4000:]}, proc.returncode, seconds)
+            return RunResult(
+                {},
+                {"<session>": proc.stdout[-4000:] + proc.stderr[-4000:]},
+                proc.returncode,
+                seconds,
+            )
         data = json.loads(out_file.read_text(encoding="utf-8"))
     return RunResult(
         data["outcomes"], data["collection_errors"], proc.returncode, seconds, proc.stdout[-4000:]
@@ -179,7 +190,12 @@ def verify(path: Path, options: VerifyOptions | None = None) -> VerifyResult:
         if changes and options.rerun:
             changes = _classify(changes, before_dir, after_dir, options)
         return VerifyResult(
-            baseline, migrated, tuple(changes), tuple(only_before), tuple(only_after), report,
+            baseline,
+            migrated,
+            tuple(changes),
+            tuple(only_before),
+            tuple(only_after),
+            report,
             str(scratch) if options.keep else None,
         )
     finally:
@@ -199,11 +215,16 @@ def _classify(
 ) -> list[Change]:
     """Run each changed test alone, twice in the baseline and once migrated."""
     ids = [c.nodeid for c in changes][:50]
-    again = [run_pytest(before_dir, ids, None, extra=options.pytest_args, timeout=options.timeout) for _ in range(2)]
+    again = [
+        run_pytest(before_dir, ids, None, extra=options.pytest_args, timeout=options.timeout)
+        for _ in range(2)
+    ]
     alone = run_pytest(after_dir, ids, None, extra=options.pytest_args, timeout=options.timeout)
     out = []
     for change in changes:
         seen = {r.outcomes.get(change.nodeid) for r in again} | {change.before}
         flaky = len(seen) > 1 or alone.outcomes.get(change.nodeid) == change.before
-        out.append(Change(change.nodeid, change.before, change.after, "flaky" if flaky else "regression"))
+        out.append(
+            Change(change.nodeid, change.before, change.after, "flaky" if flaky else "regression")
+        )
     return out

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.corpus import load_cases, migrate_copy  # noqa: E402
+from tests.corpus import load_cases, migrate_copy
 
 
 def main(names: list[str]) -> None:

@@ -28,7 +28,9 @@ def test_corpus_is_large_and_names_are_unique() -> None:
         for rel in case.files(case.before):
             if "/" in rel:  # files inside a package are named by their package
                 continue
-            assert rel not in names, f"{rel} in {case.name} and {names[rel]}: one pytest session runs all"
+            assert rel not in names, (
+                f"{rel} in {case.name} and {names[rel]}: one pytest session runs all"
+            )
             names[rel] = case.name
 
 
@@ -42,7 +44,9 @@ def test_output_matches_expected(case: Case, tmp_path: Path) -> None:
         compile(data, rel, "exec", dont_inherit=True)
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if (c.folder / "after").exists()], ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if (c.folder / "after").exists()], ids=lambda c: c.name
+)
 def test_second_run_changes_nothing(case: Case, tmp_path: Path) -> None:
     work = tmp_path / "work"
     shutil.copytree(case.after, work)
@@ -68,8 +72,8 @@ def executed(tmp_path_factory: pytest.TempPathFactory) -> tuple[RunResult, RunRe
 def test_outcomes_same_before_and_after(case: Case, executed: tuple[RunResult, RunResult]) -> None:
     before, after = executed
     prefix = f"{case.name}/"
-    mine_before = {k[len(prefix):]: v for k, v in before.outcomes.items() if k.startswith(prefix)}
-    mine_after = {k[len(prefix):]: v for k, v in after.outcomes.items() if k.startswith(prefix)}
+    mine_before = {k[len(prefix) :]: v for k, v in before.outcomes.items() if k.startswith(prefix)}
+    mine_after = {k[len(prefix) :]: v for k, v in after.outcomes.items() if k.startswith(prefix)}
     assert mine_before, f"no test of {case.name} ran: {before.collection_errors}"
     assert not [k for k in before.collection_errors if k.startswith(prefix)]
     assert not [k for k in after.collection_errors if k.startswith(prefix)]

@@ -40,7 +40,9 @@ def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
     context = CodemodContext(filename=plan.path)
     for transform in PIPELINE:
         module = module.visit(transform(context, plan))  # type: ignore[call-arg]
-    needed = (["contextlib"] if plan.needs_contextlib else []) + (["pytest"] if plan.changes else [])
+    needed = (["contextlib"] if plan.needs_contextlib else []) + (
+        ["pytest"] if plan.changes else []
+    )
     module = add_imports(module, needed, plan.path)
     converted = tuple(context.scratch.get(CONVERTED, []))
     return Rewrite(code=module.code, converted=converted)

@@ -55,7 +55,7 @@ SUMMARIES: dict[Code, str] = {
     Code.REFERENCED: "the lifecycle method is called or referenced elsewhere",
     Code.CLEANUP_USAGE: "addCleanup/enterContext used as a value, in a nested scope or doCleanups",
     Code.CLEANUP_ORDER: "cleanups registered elsewhere would run in a different order",
-    Code.NAME_CONFLICT: "merging setUp and tearDown into one function would change a name's meaning",
+    Code.NAME_CONFLICT: "merging setUp and tearDown into one function changes a name's meaning",
     Code.RELATED_REFUSED: "a class of the same hierarchy is refused, so this one stays too",
     Code.NOT_TOP_LEVEL: "the TestCase class is not defined at module top level",
     Code.GENERATOR: "the lifecycle method contains yield or await",

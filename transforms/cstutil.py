@@ -40,7 +40,9 @@ def statements(suite: cst.BaseSuite) -> list[cst.BaseStatement]:
     raise TransformMismatch(f"unexpected suite {type(suite).__name__}")
 
 
-def block(stmts: Sequence[cst.BaseStatement], like: cst.BaseSuite | None = None) -> cst.IndentedBlock:
+def block(
+    stmts: Sequence[cst.BaseStatement], like: cst.BaseSuite | None = None
+) -> cst.IndentedBlock:
     """An indented block of ``stmts`` (``pass`` when empty), keeping ``like``'s indent."""
     body = list(stmts) or [cst.SimpleStatementLine(body=[cst.Pass()])]
     if isinstance(like, cst.IndentedBlock):
@@ -48,7 +50,9 @@ def block(stmts: Sequence[cst.BaseStatement], like: cst.BaseSuite | None = None)
     return cst.IndentedBlock(body=body)
 
 
-def is_parent_call(small: cst.BaseSmallStatement, method: str, param: str | None, cls_name: str) -> bool:
+def is_parent_call(
+    small: cst.BaseSmallStatement, method: str, param: str | None, cls_name: str
+) -> bool:
     """The statement calls the parent's ``method`` in one of the forms the index accepts."""
     if not m.matches(small, m.Expr(value=m.Call(func=m.Attribute(attr=m.Name(method))))):
         return False
@@ -81,7 +85,7 @@ def drop_parent_calls(
                 kept[-1] = kept[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
                 stmt = stmt.with_changes(body=kept)
         if carried:
-            stmt = stmt.with_changes(leading_lines=[*carried, *stmt.leading_lines])
+            stmt = with_leading_lines(stmt, carried)
             carried = []
         out.append(stmt)
     return out
@@ -102,7 +106,8 @@ def fixture_decorator(scope: str | None) -> cst.Decorator:
                 keyword=cst.Name("scope"),
                 value=cst.SimpleString(f'"{scope}"'),
                 equal=cst.AssignEqual(
-                    whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+                    whitespace_before=cst.SimpleWhitespace(""),
+                    whitespace_after=cst.SimpleWhitespace(""),
                 ),
                 comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")),
             )
@@ -112,7 +117,8 @@ def fixture_decorator(scope: str | None) -> cst.Decorator:
             keyword=cst.Name("autouse"),
             value=cst.Name("True"),
             equal=cst.AssignEqual(
-                whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+                whitespace_before=cst.SimpleWhitespace(""),
+                whitespace_after=cst.SimpleWhitespace(""),
             ),
         )
     )
@@ -126,3 +132,12 @@ def yield_line() -> cst.SimpleStatementLine:
 
 def params(names: Sequence[str]) -> cst.Parameters:
     return cst.Parameters(params=[cst.Param(name=cst.Name(n)) for n in names])
+
+
+def with_leading_lines(
+    stmt: cst.BaseStatement, lines: Sequence[cst.EmptyLine]
+) -> cst.BaseStatement:
+    """``stmt`` with ``lines`` (comments, blank lines) put above its own."""
+    if not isinstance(stmt, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+        raise TransformMismatch(f"no leading lines on {type(stmt).__name__}")
+    return stmt.with_changes(leading_lines=[*lines, *stmt.leading_lines])

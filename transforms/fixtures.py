@@ -23,6 +23,7 @@ from transforms.cstutil import (
     is_docstring,
     params,
     statements,
+    with_leading_lines,
     yield_line,
 )
 from transforms.plan import LevelPlan
@@ -102,13 +103,10 @@ def _carry_comments(
     comments = [line for line in lines if line.comment is not None]
     if not comments or not stmts:
         return stmts
-    first = stmts[0]
-    return [first.with_changes(leading_lines=[*comments, *first.leading_lines]), *stmts[1:]]
+    return [with_leading_lines(stmts[0], comments), *stmts[1:]]
 
 
-def _exit_stack(
-    stack: str, body: list[cst.BaseStatement], like: cst.BaseSuite
-) -> cst.With:
+def _exit_stack(stack: str, body: list[cst.BaseStatement], like: cst.BaseSuite) -> cst.With:
     call = cst.Call(func=cst.Attribute(value=cst.Name("contextlib"), attr=cst.Name("ExitStack")))
     item = cst.WithItem(item=call, asname=cst.AsName(name=cst.Name(stack)))
     return cst.With(items=[item], body=block(body, like))

@@ -34,7 +34,9 @@ def _leading_block(body: Iterable[cst.BaseStatement]) -> int:
     return count
 
 
-def add_imports(module: cst.Module, names: Iterable[str], filename: str | None = None) -> cst.Module:
+def add_imports(
+    module: cst.Module, names: Iterable[str], filename: str | None = None
+) -> cst.Module:
     """``module`` with ``import name`` for each of ``names`` it does not import at the top."""
     context = CodemodContext(filename=filename)
     wanted = list(names)

@@ -19,7 +19,7 @@ import ast
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from transforms.facts import BodyFacts, body_facts, dotted, is_super_call, explicit_parent_call
+from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, is_super_call
 
 FUNCTION_LEVEL = ("setUp", "tearDown")
 CLASS_LEVEL = ("setUpClass", "tearDownClass")
@@ -36,8 +36,14 @@ FORBIDDEN_CLEANUPS = {
     "class": frozenset({".doClassCleanups"}),
 }
 ALL_CLEANUP_ATTRS = frozenset(
-    {"addCleanup", "enterContext", "doCleanups", "addClassCleanup", "enterClassContext",
-     "doClassCleanups"}
+    {
+        "addCleanup",
+        "enterContext",
+        "doCleanups",
+        "addClassCleanup",
+        "enterClassContext",
+        "doClassCleanups",
+    }
 )
 
 # Cheap pre-filter: a file without any of these words cannot need a lifecycle rewrite.
@@ -144,7 +150,9 @@ def _blocks(stmt: ast.If | ast.Try | ast.With) -> Iterator[list[ast.stmt]]:
             yield handler.body
 
 
-def resolve(name: str | None, aliases: Mapping[str, str], module: str, local: frozenset[str]) -> str | None:
+def resolve(
+    name: str | None, aliases: Mapping[str, str], module: str, local: frozenset[str]
+) -> str | None:
     """Qualified name of a dotted expression written in ``module``."""
     if name is None:
         return None
@@ -317,7 +325,10 @@ def _class_refs(
     """Every ``X.setUp``-like attribute in the class, minus recognised parent calls."""
     allowed: set[int] = set()
     for stmt in node.body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in LIFECYCLE_METHODS:
+        if (
+            isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and stmt.name in LIFECYCLE_METHODS
+        ):
             params = [a.arg for a in stmt.args.posonlyargs + stmt.args.args]
             first = params[0] if params else None
             for sub in ast.walk(stmt):
@@ -328,7 +339,11 @@ def _class_refs(
                 ):
                     allowed.add(id(sub.value.func))  # type: ignore[attr-defined]
     for sub in ast.walk(node):
-        if isinstance(sub, ast.Attribute) and sub.attr in LIFECYCLE_METHODS and id(sub) not in allowed:
+        if (
+            isinstance(sub, ast.Attribute)
+            and sub.attr in LIFECYCLE_METHODS
+            and id(sub) not in allowed
+        ):
             target = dotted(sub.value)
             qualified = resolve(target, aliases, module, top) if target else None
             yield Reference(sub.lineno, sub.attr, qualified)
@@ -343,17 +358,22 @@ def _external_refs(
         if isinstance(node, ast.ClassDef):
             inside.update(id(n) for n in ast.walk(node))
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in LIFECYCLE_METHODS and id(node) not in inside:
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in LIFECYCLE_METHODS
+            and id(node) not in inside
+        ):
             target = dotted(node.value)
-            yield Reference(node.lineno, node.attr, resolve(target, aliases, module, top) if target else None)
+            yield Reference(
+                node.lineno, node.attr, resolve(target, aliases, module, top) if target else None
+            )
 
 
 def _module_refs(tree: ast.Module) -> tuple[int, ...]:
     lines: list[int] = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id in MODULE_LEVEL:
-            lines.append(node.lineno)
-        elif isinstance(node, ast.Attribute) and node.attr in MODULE_LEVEL:
+        name = node.id if isinstance(node, ast.Name) else getattr(node, "attr", None)
+        if isinstance(node, (ast.Name, ast.Attribute)) and name in MODULE_LEVEL:
             lines.append(node.lineno)
     return tuple(lines)
 
@@ -379,7 +399,9 @@ def _shadowed(tree: ast.Module, aliases: Mapping[str, str]) -> set[str]:
     for stmt in _module_level(tree.body):
         if not isinstance(stmt, (ast.Import, ast.ImportFrom)):
             out.update(_binds(stmt, ("pytest", "contextlib")))
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and stmt.name in (
+            if isinstance(
+                stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+            ) and stmt.name in (
                 "pytest",
                 "contextlib",
             ):

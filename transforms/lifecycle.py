@@ -35,7 +35,9 @@ def disabling_line(names: tuple[str, ...], method: str) -> cst.SimpleStatementLi
     """``_a_setup = _b_setup = None`` with a comment that says why."""
     line = cst.parse_statement(f"{' = '.join(names)} = None")
     assert isinstance(line, cst.SimpleStatementLine)
-    note = cst.EmptyLine(comment=cst.Comment(f"# {method} does not call super(): the parent fixtures must not run."))
+    note = cst.EmptyLine(
+        comment=cst.Comment(f"# {method} does not call super(): the parent fixtures must not run.")
+    )
     return line.with_changes(leading_lines=[note])
 
 
@@ -57,10 +59,14 @@ class ClassLifecycleTransform(ContextAwareTransformer):
             return True
         return False
 
-    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
+    def leave_ClassDef(
+        self, original_node: cst.ClassDef, updated_node: cst.ClassDef
+    ) -> cst.ClassDef:
         if id(original_node) not in self.top_level:
             return updated_node
-        plans = [p for p in self.plan.classes.get(updated_node.name.value, ()) if p.level == self.LEVEL]
+        plans = [
+            p for p in self.plan.classes.get(updated_node.name.value, ()) if p.level == self.LEVEL
+        ]
         if not plans:
             return updated_node
         plan = plans[0]

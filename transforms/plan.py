@@ -16,6 +16,7 @@ Refuses when: see the checks below; each returns a ``Code``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -233,7 +234,9 @@ class Planner:
         hoist = self._check_merge(setup, teardown)
         fixture = self._fixture_name(qualname, level)
         requests = (self._parent_fixture(parents[0], level),) if mode == "chain" and parents else ()
-        disables = tuple(self._parent_fixture(p, level) for p in parents) if mode == "override" else ()
+        disables = (
+            tuple(self._parent_fixture(p, level) for p in parents) if mode == "override" else ()
+        )
         bodies = [b for b in (setup, teardown) if b]
         stack = None
         if any(b.cleanup_calls for b in bodies):
@@ -258,29 +261,37 @@ class Planner:
             refusal = self.refused.get((parent, level))
             why = f" ({refusal.code.value})" if refusal else ""
             raise _Refused(
-                Code.RELATED_REFUSED, self.classes[parent].line, f"base class {parent} is refused{why}"
+                Code.RELATED_REFUSED,
+                self.classes[parent].line,
+                f"base class {parent} is refused{why}",
             )
         return plan.fixture
 
     def _check_lineage(self, qualname: str, level: str) -> None:
         info = self.classes[qualname]
         if not info.top_level:
-            raise _Refused(Code.NOT_TOP_LEVEL, info.line, "class is not defined at module top level")
+            raise _Refused(
+                Code.NOT_TOP_LEVEL, info.line, "class is not defined at module top level"
+            )
         for entry in self.mro(qualname):
             kind = self.kind(entry)
             if entry == "?inconsistent-mro":
                 raise _Refused(Code.UNKNOWN_BASE, info.line, "the bases have no consistent MRO")
             if kind == "async":
-                raise _Refused(Code.ASYNC, info.line, "IsolatedAsyncioTestCase runs setups in its loop")
+                raise _Refused(
+                    Code.ASYNC, info.line, "IsolatedAsyncioTestCase runs setups in its loop"
+                )
             if kind == "third":
                 raise _Refused(Code.THIRD_PARTY_BASE, info.line, f"third-party base {entry}")
             if kind == "unknown":
                 raise _Refused(Code.UNKNOWN_BASE, info.line, self._unknown_message(entry))
         definers = self.definers(qualname, level)
-        for child, parent in zip(definers, definers[1:]):
+        for child, parent in itertools.pairwise(definers):
             if parent not in self.mro(child)[1:] or not self.is_test_class(parent):
                 names = ", ".join(d.rsplit(".", 1)[-1] for d in definers)
-                raise _Refused(Code.MIXIN, info.line, f"lifecycle defined by several bases: {names}")
+                raise _Refused(
+                    Code.MIXIN, info.line, f"lifecycle defined by several bases: {names}"
+                )
         for definer in definers:
             if not self.is_test_class(definer):
                 raise _Refused(
@@ -296,7 +307,9 @@ class Planner:
     def _check_body(self, facts: BodyFacts, level: str, setup: bool) -> None:
         allowed = ("classmethod",) if level == "class" else ()
         if facts.decorators != allowed:
-            raise _Refused(Code.DECORATED, facts.line, f"{facts.name} decorators {facts.decorators}")
+            raise _Refused(
+                Code.DECORATED, facts.line, f"{facts.name} decorators {facts.decorators}"
+            )
         if facts.is_async:
             raise _Refused(Code.ASYNC, facts.line, f"async {facts.name}")
         if not facts.simple_signature:
@@ -305,7 +318,9 @@ class Planner:
             raise _Refused(Code.GENERATOR, facts.line, f"{facts.name} contains yield or await")
         if facts.cleanup_problem is not None:
             raise _Refused(
-                Code.CLEANUP_USAGE, facts.cleanup_problem, "cleanup API used other than as a direct call"
+                Code.CLEANUP_USAGE,
+                facts.cleanup_problem,
+                "cleanup API used other than as a direct call",
             )
         if setup and facts.return_problem is not None:
             raise _Refused(Code.RETURN_FLOW, facts.return_problem, f"return in {facts.name}")
@@ -319,12 +334,16 @@ class Planner:
             for ref in self.classes[other].references:
                 if ref.attr in names:
                     raise _Refused(
-                        Code.REFERENCED, ref.line, f"{ref.attr} referenced in {other.rsplit('.', 1)[-1]}"
+                        Code.REFERENCED,
+                        ref.line,
+                        f"{ref.attr} referenced in {other.rsplit('.', 1)[-1]}",
                     )
         for module in self.modules.values():
             for ref in module.external_refs:
                 if ref.attr in names and self.known(ref.target) in related | {None}:
-                    raise _Refused(Code.REFERENCED, ref.line, f"{ref.attr} referenced in {module.path}")
+                    raise _Refused(
+                        Code.REFERENCED, ref.line, f"{ref.attr} referenced in {module.path}"
+                    )
 
     def _mode(
         self,
@@ -334,7 +353,7 @@ class Planner:
         parents: list[str],
         level: str,
     ) -> str:
-        """"chain", "override" or "alone" (no parent defines the level)."""
+        """ "chain", "override" or "alone" (no parent defines the level)."""
         statuses = {}
         for facts, wanted in ((setup, ("first", "only")), (teardown, ("last", "only"))):
             statuses[id(facts)] = self._super_status(facts, wanted, parents, level)
@@ -366,7 +385,9 @@ class Planner:
         calls = facts.super_calls
         for call in calls:
             if call.explicit is not None and not self._explicit_ok(call.explicit, facts, parents):
-                raise _Refused(Code.SUPER_POSITION, call.line, f"explicit call {call.explicit}.{facts.name}")
+                raise _Refused(
+                    Code.SUPER_POSITION, call.line, f"explicit call {call.explicit}.{facts.name}"
+                )
         if not calls:
             return "none"
         if not parents or not any(facts.name in self.classes[p].methods for p in parents):
@@ -378,7 +399,11 @@ class Planner:
         if len(calls) == 1 and calls[0].position in wanted:
             return "chain"
         where = "first" if wanted[0] == "first" else "last"
-        raise _Refused(Code.SUPER_POSITION, calls[0].line, f"super().{facts.name}() is not the {where} statement")
+        raise _Refused(
+            Code.SUPER_POSITION,
+            calls[0].line,
+            f"super().{facts.name}() is not the {where} statement",
+        )
 
     def _explicit_ok(self, target: str, facts: BodyFacts, parents: list[str]) -> bool:
         # The index recorded the written name; resolve it in the defining module's aliases.
@@ -387,7 +412,9 @@ class Planner:
                 return True
         return not parents and target.rsplit(".", 1)[-1] == "TestCase"
 
-    def _check_cleanup_order(self, qualname: str, level: str, mode: str, parents: list[str]) -> None:
+    def _check_cleanup_order(
+        self, qualname: str, level: str, mode: str, parents: list[str]
+    ) -> None:
         info = self.classes[qualname]
         names = LEVELS[level]
         own_calls = sum(info.methods[n].cleanup_calls for n in names if n in info.methods)
@@ -421,7 +448,11 @@ class Planner:
         params = {b.params[0] if b.params else None for b in (setup, teardown) if b}
         if len(params) > 1:
             line = setup.line if setup else 0
-            raise _Refused(Code.NAME_CONFLICT, line, "setup and teardown name their first parameter differently")
+            raise _Refused(
+                Code.NAME_CONFLICT,
+                line,
+                "setup and teardown name their first parameter differently",
+            )
         return params.pop() if params else None
 
     def _check_merge(self, setup: BodyFacts | None, teardown: BodyFacts | None) -> tuple[str, ...]:
@@ -438,7 +469,9 @@ class Planner:
         )
         if clashes:
             raise _Refused(
-                Code.NAME_CONFLICT, teardown.line, f"names change meaning when merged: {sorted(clashes)}"
+                Code.NAME_CONFLICT,
+                teardown.line,
+                f"names change meaning when merged: {sorted(clashes)}",
             )
         return tuple(sorted(teardown.global_names - setup.global_names))
 
@@ -473,7 +506,9 @@ class Planner:
     def _refuse(self, qualname: str, level: str, code: Code, line: int, message: str) -> None:
         info = self.classes[qualname]
         self.planned.pop((qualname, level), None)
-        self.refused.setdefault((qualname, level), Refusal(code, info.path, line, info.name, message))
+        self.refused.setdefault(
+            (qualname, level), Refusal(code, info.path, line, info.name, message)
+        )
 
     def _spread(self, level: str) -> None:
         """A refusal anywhere in a hierarchy refuses every definer linked to it."""
@@ -487,7 +522,10 @@ class Planner:
                     if bad and (member, level) in self.planned:
                         why = bad[0].rsplit(".", 1)[-1]
                         self._refuse(
-                            member, level, Code.RELATED_REFUSED, self.classes[member].line,
+                            member,
+                            level,
+                            Code.RELATED_REFUSED,
+                            self.classes[member].line,
                             f"{why} in the same hierarchy is refused",
                         )
                         changed = True
@@ -496,7 +534,9 @@ class Planner:
         setup, teardown = (module.functions.get(n) for n in MODULE_LEVEL)
         if setup is None and teardown is None:
             if module.bound_otherwise:
-                return None, [Refusal(Code.NOT_A_FUNCTION, module.path, 1, None, "setUpModule is assigned")]
+                return None, [
+                    Refusal(Code.NOT_A_FUNCTION, module.path, 1, None, "setUpModule is assigned")
+                ]
             return None, []
         try:
             return self._decide_module(module, setup, teardown), []
@@ -517,10 +557,14 @@ class Planner:
                 if facts.super_calls:
                     raise _Refused(Code.SUPER_POSITION, facts.line, "super() in a module function")
         if module.module_refs:
-            raise _Refused(Code.REFERENCED, module.module_refs[0], "module lifecycle function referenced")
+            raise _Refused(
+                Code.REFERENCED, module.module_refs[0], "module lifecycle function referenced"
+            )
         if module.module_cleanup_users:
             raise _Refused(
-                Code.CLEANUP_ORDER, module.module_cleanup_users[0], "module cleanups registered elsewhere"
+                Code.CLEANUP_ORDER,
+                module.module_cleanup_users[0],
+                "module cleanups registered elsewhere",
             )
         hoist = self._check_merge(setup, teardown)
         bodies = [b for b in (setup, teardown) if b]
@@ -563,7 +607,13 @@ def plan_run(modules: Iterable[ModuleInfo]) -> dict[str, FilePlan]:
             if info.module == module.module:
                 if module.shadowed or info.attrs & {"pytest", "contextlib"}:
                     refusals.append(
-                        Refusal(Code.SHADOWED_IMPORT, module.path, info.line, info.name, "pytest/contextlib shadowed")
+                        Refusal(
+                            Code.SHADOWED_IMPORT,
+                            module.path,
+                            info.line,
+                            info.name,
+                            "pytest/contextlib shadowed",
+                        )
                     )
                     continue
                 classes[info.name] = (*classes.get(info.name, ()), plan)
@@ -571,7 +621,9 @@ def plan_run(modules: Iterable[ModuleInfo]) -> dict[str, FilePlan]:
             path=module.path,
             classes=classes,
             module=module_plan,
-            refusals=tuple(sorted(refusals + module_refusals, key=lambda r: (r.line, r.code.value))),
+            refusals=tuple(
+                sorted(refusals + module_refusals, key=lambda r: (r.line, r.code.value))
+            ),
         )
     return plans
 
@@ -585,6 +637,12 @@ def _nested_refusals(planner: Planner, module: ModuleInfo) -> list[Refusal]:
         testish = any(planner.kind(b) in ("testcase", "async", "third") for b in info.bases)
         if testish:
             out.append(
-                Refusal(Code.NOT_TOP_LEVEL, module.path, info.line, info.name, "class is not at module top level")
+                Refusal(
+                    Code.NOT_TOP_LEVEL,
+                    module.path,
+                    info.line,
+                    info.name,
+                    "class is not at module top level",
+                )
             )
     return out

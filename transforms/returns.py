@@ -92,7 +92,9 @@ def _before_return(line: cst.SimpleStatementLine) -> cst.SimpleStatementLine | N
     return line.with_changes(body=kept)
 
 
-def _branch(stmts: list[cst.BaseStatement], rest: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
+def _branch(
+    stmts: list[cst.BaseStatement], rest: list[cst.BaseStatement]
+) -> list[cst.BaseStatement]:
     """A branch that returns loses its return; one that falls through gains ``rest``."""
     if has_return(stmts):
         if not has_return(stmts[-1:]) or not isinstance(stmts[-1], cst.SimpleStatementLine):
@@ -125,13 +127,17 @@ def _lift_if(node: cst.If, rest: list[cst.BaseStatement]) -> cst.If:
 
 def _negate(test: cst.BaseExpression) -> cst.BaseExpression:
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        return test.expression.with_changes(lpar=[], rpar=[]) if _atomic(test.expression) else test.expression
+        return (
+            test.expression.with_changes(lpar=[], rpar=[])
+            if _atomic(test.expression)
+            else test.expression
+        )
     if not _atomic(test):
         test = test.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
     return cst.UnaryOperation(operator=cst.Not(), expression=test)
 
 
 def _atomic(expr: cst.BaseExpression) -> bool:
-    return isinstance(expr, (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.Comparison)) or bool(
-        getattr(expr, "lpar", None)
-    )
+    return isinstance(
+        expr, (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.Comparison)
+    ) or bool(getattr(expr, "lpar", None))

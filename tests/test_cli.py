@@ -1,0 +1,247 @@
+"""The command line: modes, exit codes, byte preservation, safety, configuration."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pygit2
+import pytest
+from click.testing import CliRunner
+
+from migrator import engine, sourcefile
+from migrator.cli import main
+
+SIMPLE = """\
+import unittest
+
+
+class Simple(unittest.TestCase):
+    def setUp(self):
+        self.x = 1
+
+    def tearDown(self):
+        self.x = None
+
+    def test_x(self):
+        self.assertEqual(self.x, 1)
+"""
+
+REFUSED = """\
+import unittest
+
+
+class Refused(unittest.TestCase):
+    def setUp(self, extra=1):
+        self.x = extra
+
+    def test_x(self):
+        self.assertEqual(self.x, 1)
+"""
+
+
+def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_simple.py").write_text(SIMPLE)
+    return tmp_path
+
+
+def test_rewrites_in_place_and_exits_0(project: Path) -> None:
+    code, out, err = run(str(project / "tests"))
+    assert code == 0
+    text = (project / "tests" / "test_simple.py").read_text()
+    assert "@pytest.fixture(autouse=True)" in text
+    assert "def setUp" not in text
+    assert out == ""
+    assert "lifecycle methods converted" in err
+
+
+def test_second_run_is_a_no_op(project: Path) -> None:
+    run(str(project))
+    before = (project / "tests" / "test_simple.py").read_bytes()
+    code, _, _ = run("--check", str(project))
+    assert code == 0
+    assert (project / "tests" / "test_simple.py").read_bytes() == before
+
+
+def test_check_exits_1_and_writes_nothing(project: Path) -> None:
+    code, out, _ = run("--check", str(project))
+    assert code == 1
+    assert out == ""
+    assert (project / "tests" / "test_simple.py").read_text() == SIMPLE
+
+
+def test_diff_is_accepted_by_git_apply(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pygit2.init_repository(str(project))
+    monkeypatch.chdir(project)
+    code, out, _ = run("--diff", "tests")
+    assert code == 0
+    assert out.startswith("diff --git a/tests/test_simple.py b/tests/test_simple.py\n")
+    assert (project / "tests" / "test_simple.py").read_text() == SIMPLE
+    (project / "patch.diff").write_text(out)
+    subprocess.run(["git", "apply", "patch.diff"], cwd=project, check=True)
+    assert "def _simple_setup(self):" in (project / "tests" / "test_simple.py").read_text()
+
+
+def test_json_report(project: Path) -> None:
+    (project / "tests" / "test_refused.py").write_text(REFUSED)
+    code, out, _ = run("--json", "--check", str(project))
+    assert code == 1
+    data = json.loads(out)
+    assert data["summary"]["changed"] == 1
+    assert data["summary"]["refusals_by_code"] == {"MF117": 1}
+    by_name = {Path(f["path"]).name: f for f in data["files"]}
+    assert by_name["test_simple.py"]["changes"] == 2
+    refusal = by_name["test_refused.py"]["refusals"][0]
+    assert refusal == {
+        "code": "MF117",
+        "path": str(project / "tests" / "test_refused.py"),
+        "line": 5,
+        "class": "Refused",
+        "message": "setUp('self', 'extra') signature",
+    }
+
+
+def test_strict_makes_refusals_exit_1(project: Path) -> None:
+    (project / "tests" / "test_simple.py").write_text(REFUSED)
+    assert run(str(project))[0] == 0
+    code, _, err = run("--strict", str(project))
+    assert code == 1
+    assert "MF117 [Refused]" in err
+
+
+def test_usage_errors_exit_2(project: Path) -> None:
+    assert run(str(project / "missing"))[0] == 2
+    assert run("--jobs", "0", str(project))[0] == 2
+    assert run("-", str(project))[0] == 2
+
+
+def test_stdin_to_stdout() -> None:
+    code, out, _ = run("-", "--stdin-filename", "test_x.py", input=SIMPLE)
+    assert code == 0
+    assert "def _simple_setup(self):" in out
+
+
+def test_stdin_diff() -> None:
+    code, out, _ = run("-", "--diff", "--stdin-filename", "test_x.py", input=SIMPLE)
+    assert code == 0
+    assert out.startswith("diff --git a/test_x.py b/test_x.py")
+
+
+def test_unparsable_file_is_reported_and_untouched(project: Path) -> None:
+    broken = project / "tests" / "test_broken.py"
+    broken.write_text("def setUp(:\n")
+    code, _, err = run(str(project))
+    assert code == 0
+    assert broken.read_text() == "def setUp(:\n"
+    assert "MF100" in err
+
+
+def test_internal_error_exits_123_and_leaves_file(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*_args: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(engine, "rewrite_module", boom)
+    code, _, err = run("-j", "1", str(project))
+    assert code == 123
+    assert "internal error" in err
+    assert (project / "tests" / "test_simple.py").read_text() == SIMPLE
+
+
+def test_bytes_preserved_bom_crlf_cookie_no_final_newline(tmp_path: Path) -> None:
+    crlf = SIMPLE.replace("\n", "\r\n").rstrip("\r\n").replace("self.x = 1", "self.x = 'é'")
+    crlf = crlf.replace("assertEqual(self.x, 1)", "assertEqual(self.x, 'é')")
+    bom = tmp_path / "test_bom.py"
+    bom.write_bytes(codecs.BOM_UTF8 + crlf.encode("utf-8"))
+    latin = tmp_path / "test_latin.py"
+    latin.write_bytes(("# -*- coding: latin-1 -*-\r\n" + crlf).encode("latin-1"))
+    os.chmod(latin, 0o751)
+    assert run(str(tmp_path))[0] == 0
+    data = bom.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    assert not data.endswith(b"\n")
+    assert "self.x = 'é'".encode() in data
+    latin_data = latin.read_bytes()
+    assert "self.x = 'é'".encode("latin-1") in latin_data
+    assert b"\n" not in latin_data.replace(b"\r\n", b"")
+    assert stat.S_IMODE(latin.stat().st_mode) == 0o751
+
+
+def test_interrupted_write_leaves_original_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "test_x.py"
+    target.write_text(SIMPLE)
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sourcefile.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        sourcefile.atomic_write(target, b"new content")
+    assert target.read_text() == SIMPLE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["test_x.py"]
+
+
+def test_pyproject_defaults_and_flags_win(project: Path) -> None:
+    (project / "tests" / "helper_cases.py").write_text(SIMPLE)
+    (project / "pyproject.toml").write_text('[tool.migrate-fixtures]\ninclude = ["helper_*.py"]\n')
+    data = json.loads(run("--json", "--check", str(project / "tests"))[1])
+    changed = {Path(f["path"]).name for f in data["files"] if f["status"] == "changed"}
+    assert changed == {"helper_cases.py"}
+    data = json.loads(run("--json", "--check", "--include", "test_*.py", str(project / "tests"))[1])
+    changed = {Path(f["path"]).name for f in data["files"] if f["status"] == "changed"}
+    assert changed == {"test_simple.py"}
+
+
+def test_bad_config_exits_2(project: Path) -> None:
+    (project / "pyproject.toml").write_text("[tool.migrate-fixtures]\nnope = 1\n")
+    code, _, err = run(str(project / "tests"))
+    assert code == 2
+    assert "unknown key 'nope'" in err
+
+
+def test_gitignore_and_excludes_are_respected(project: Path) -> None:
+    pygit2.init_repository(str(project))
+    (project / ".gitignore").write_text("generated/\n")
+    for folder in ("generated", "build", "keep"):
+        (project / folder).mkdir()
+        (project / folder / "test_more.py").write_text(SIMPLE)
+    data = json.loads(run("--json", "--check", str(project))[1])
+    seen = {Path(f["path"]).parent.name for f in data["files"]}
+    assert seen == {"tests", "keep"}
+    data = json.loads(run("--json", "--check", "--extend-exclude", "keep", str(project))[1])
+    assert {Path(f["path"]).parent.name for f in data["files"]} == {"tests"}
+
+
+def test_parallel_jobs_give_the_same_report(project: Path) -> None:
+    for n in range(6):
+        (project / "tests" / f"test_copy{n}.py").write_text(SIMPLE.replace("Simple", f"Simple{n}"))
+    one = json.loads(run("--json", "--check", "-j", "1", str(project))[1])
+    two = json.loads(run("--json", "--check", "-j", "2", str(project))[1])
+    assert one == two
+    assert one["summary"]["changed"] == 7
+
+
+def test_console_script_entry_point(project: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "migrator", "--check", str(project)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1, proc.stderr
