@@ -66,9 +66,8 @@ def _style(line: str) -> str:
 def print_refusals(console: Console, report: Report) -> None:
     for refusal in report.refusals:
         where = f" [{refusal.cls}]" if refusal.cls else ""
-        console.print(
-            Text(f"{refusal.path}:{refusal.line}: {refusal.code.value}{where} {refusal.message}")
-        )
+        text = f"{refusal.path}:{refusal.line}: {refusal.code.value}{where} {refusal.message}"
+        console.print(Text(text), soft_wrap=True)
     for result in report.files:
         if result.status is Status.FAILED:
             console.print(Text(f"{result.path}: internal error (file left untouched)", style="red"))

@@ -172,7 +172,8 @@ def test_bytes_preserved_bom_crlf_cookie_no_final_newline(tmp_path: Path) -> Non
     assert run(str(tmp_path))[0] == 0
     data = bom.read_bytes()
     assert data.startswith(codecs.BOM_UTF8)
-    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    assert b"\r\n" in data
+    assert b"\n" not in data.replace(b"\r\n", b"")
     assert not data.endswith(b"\n")
     assert "self.x = 'é'".encode() in data
     latin_data = latin.read_bytes()

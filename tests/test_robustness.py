@@ -11,8 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 import test as cpython_tests
+
 from migrator.engine import Options, migrate_paths, write_changes
 from migrator.results import Status
 

@@ -330,19 +330,21 @@ class Planner:
     def _check_references(self, qualname: str, level: str) -> None:
         names = LEVELS[level]
         related = {qualname, *self.descendants(qualname)}
-        for other in related:
+        for other in sorted(related):
             for ref in self.classes[other].references:
                 if ref.attr in names:
+                    where = self.classes[other]
+                    line = ref.line if other == qualname else self.classes[qualname].line
                     raise _Refused(
-                        Code.REFERENCED,
-                        ref.line,
-                        f"{ref.attr} referenced in {other.rsplit('.', 1)[-1]}",
+                        Code.REFERENCED, line, f"{ref.attr} referenced at {where.path}:{ref.line}"
                     )
         for module in self.modules.values():
             for ref in module.external_refs:
                 if ref.attr in names and self.known(ref.target) in related | {None}:
                     raise _Refused(
-                        Code.REFERENCED, ref.line, f"{ref.attr} referenced in {module.path}"
+                        Code.REFERENCED,
+                        self.classes[qualname].line,
+                        f"{ref.attr} referenced at {module.path}:{ref.line}",
                     )
 
     def _mode(
