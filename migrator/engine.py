@@ -179,16 +179,16 @@ def _plan_and_rewrite(
         if not newly:
             break
         broken.update(newly)
-    out: dict[str, FileResult] = dict(broken)
-    for path in infos:
+    out: dict[str, FileResult] = {}
+    for path, info in infos.items():
         if path in broken:
-            continue
-        if path in done:
-            out[path] = done[path]
+            result = broken[path]
+        elif path in done:
+            result = done[path]
         else:
-            plan = plans[path]
-            refusals = plan.refusals if path in selected else ()
-            out[path] = FileResult(path, Status.UNCHANGED, refusals=refusals)
+            refusals = plans[path].refusals if path in selected else ()
+            result = FileResult(path, Status.UNCHANGED, refusals=refusals)
+        out[path] = replace(result, found=info.lifecycle_count if path in selected else 0)
     return out
 
 

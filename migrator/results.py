@@ -29,12 +29,13 @@ class FileResult:
     converted: tuple[tuple[str, str], ...] = ()
     output: str | None = None
     error: str | None = None
-    diff: str | None = None
+    found: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
             "path": self.path,
             "status": self.status.value,
+            "lifecycle_found": self.found,
             "changes": len(self.converted),
             "converted": [{"class": c, "method": m} for c, m in self.converted],
             "refusals": [r.as_dict() for r in self.refusals],
@@ -74,6 +75,7 @@ class Report:
         return {
             "files": len(self.files),
             **{s.value: self.count(s) for s in Status},
+            "lifecycle_methods_found": sum(f.found for f in self.files),
             "lifecycle_methods_converted": self.converted,
             "refusals": len(self.refusals),
             "refusals_by_code": self.refusals_by_code(),

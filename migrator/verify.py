@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,12 +102,18 @@ def run_pytest(
     dist: str = "load",
     extra: Sequence[str] = (),
     timeout: float | None = None,
+    python: str = sys.executable,
 ) -> RunResult:
-    """Run pytest in a subprocess and read every test's outcome."""
+    """Run pytest in a subprocess and read every test's outcome.
+
+    ``python`` may be another environment's interpreter (one where the suite's own
+    dependencies are installed); it needs pytest and pytest-xdist, and finds the outcome
+    plugin through ``PYTHONPATH``.
+    """
     with tempfile.TemporaryDirectory(prefix="mf-outcomes-") as scratch:
         out_file = Path(scratch) / "outcomes.json"
         cmd = [
-            sys.executable,
+            python,
             "-m",
             "pytest",
             "-p",
@@ -168,6 +174,7 @@ class VerifyOptions:
     keep: bool = False
     rerun: bool = True
     migrate: Options = field(default_factory=Options)
+    python: str = sys.executable
 
 
 def verify(path: Path, options: VerifyOptions | None = None) -> VerifyResult:
@@ -203,9 +210,11 @@ def verify(path: Path, options: VerifyOptions | None = None) -> VerifyResult:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _runner(options: VerifyOptions, rel: str):  # type: ignore[no-untyped-def]
+def _runner(options: VerifyOptions, rel: str) -> Callable[[Path, str | int | None], RunResult]:
     def run(cwd: Path, workers: str | int | None) -> RunResult:
-        return run_pytest(cwd, [rel], workers, options.dist, options.pytest_args, options.timeout)
+        return run_pytest(
+            cwd, [rel], workers, options.dist, options.pytest_args, options.timeout, options.python
+        )
 
     return run
 
@@ -213,18 +222,34 @@ def _runner(options: VerifyOptions, rel: str):  # type: ignore[no-untyped-def]
 def _classify(
     changes: list[Change], before_dir: Path, after_dir: Path, options: VerifyOptions
 ) -> list[Change]:
-    """Run each changed test alone, twice in the baseline and once migrated."""
+    """Run each changed test alone: twice in the baseline, once migrated.
+
+    "flaky": the baseline itself gives different outcomes; "parallel": alone, the migrated
+    test behaves as the baseline did, so the difference comes from running in parallel or in
+    another order; "regression": the migrated test alone still differs.
+    """
     ids = [c.nodeid for c in changes][:50]
-    again = [
-        run_pytest(before_dir, ids, None, extra=options.pytest_args, timeout=options.timeout)
-        for _ in range(2)
-    ]
-    alone = run_pytest(after_dir, ids, None, extra=options.pytest_args, timeout=options.timeout)
+
+    def alone(cwd: Path) -> RunResult:
+        return run_pytest(
+            cwd,
+            ids,
+            None,
+            extra=options.pytest_args,
+            timeout=options.timeout,
+            python=options.python,
+        )
+
+    again = [alone(before_dir), alone(before_dir)]
+    migrated = alone(after_dir)
     out = []
     for change in changes:
         seen = {r.outcomes.get(change.nodeid) for r in again} | {change.before}
-        flaky = len(seen) > 1 or alone.outcomes.get(change.nodeid) == change.before
-        out.append(
-            Change(change.nodeid, change.before, change.after, "flaky" if flaky else "regression")
-        )
+        if len(seen) > 1:
+            kind = "flaky"
+        elif migrated.outcomes.get(change.nodeid) == change.before:
+            kind = "parallel"
+        else:
+            kind = "regression"
+        out.append(Change(change.nodeid, change.before, change.after, kind))
     return out

@@ -97,6 +97,11 @@ class ModuleInfo:
     external_refs: tuple[Reference, ...] = field(default=())
     shadowed: tuple[str, ...] = field(default=())
 
+    @property
+    def lifecycle_count(self) -> int:
+        """Lifecycle methods and functions defined here (converted or not)."""
+        return sum(len(c.methods) for c in self.classes) + len(self.functions)
+
 
 def module_name_is_package(path: str) -> bool:
     return path.replace("\\", "/").rsplit("/", 1)[-1] == "__init__.py"
