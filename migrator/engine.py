@@ -169,16 +169,23 @@ def _plan_and_rewrite(
 ) -> dict[str, FileResult]:
     """Plan, rewrite, and plan again without the files that could not be rewritten."""
     broken: dict[str, FileResult] = {}
+    done: dict[str, FileResult] = {}
+    previous: dict[str, FilePlan] = {}
     for _attempt in range(5):
         live = [info for path, info in infos.items() if path not in broken]
         plans = plan_run(live)
         selected = _rewrite_set(plans, live, tests)
-        tasks = [(Path(p), plans[p]) for p in sorted(selected) if plans[p].changes]
-        done = {r.path: r for r in parallel_map(_rewrite_one, tasks, jobs)}
+        wanted = {p for p in selected if plans[p].changes}
+        # Only files whose plan changed since the last round are rewritten again.
+        done = {p: r for p, r in done.items() if p in wanted and previous.get(p) == plans[p]}
+        tasks = [(Path(p), plans[p]) for p in sorted(wanted - set(done))]
+        done.update((r.path, r) for r in parallel_map(_rewrite_one, tasks, jobs))
+        previous = plans
         newly = {p: r for p, r in done.items() if r.status in (Status.FAILED, Status.UNPARSABLE)}
         if not newly:
             break
         broken.update(newly)
+        done = {p: r for p, r in done.items() if p not in newly}
     out: dict[str, FileResult] = {}
     for path, info in infos.items():
         if path in broken:

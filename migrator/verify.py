@@ -25,6 +25,8 @@ from migrator.engine import Options, migrate_paths, write_changes
 from migrator.outcomes_plugin import ENV
 from migrator.results import Report
 
+# The folder holding the ``migrator`` package, so another interpreter can load the plugin.
+PLUGIN_ROOT = str(Path(__file__).resolve().parent.parent)
 ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", "pytest.ini", ".git")
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", "__pycache__", ".tox", ".nox", ".venv", "venv", ".pytest_cache", ".mypy_cache", "*.pyc"
@@ -72,7 +74,10 @@ class VerifyResult:
     @property
     def ok(self) -> bool:
         return (
-            not self.changes
+            bool(self.baseline.outcomes)  # a run that compared nothing proves nothing
+            and "<session>" not in self.baseline.collection_errors
+            and "<session>" not in self.migrated.collection_errors
+            and not self.changes
             and not self.only_before
             and not self.only_after
             and self.baseline.collection_errors.keys() == self.migrated.collection_errors.keys()
@@ -124,7 +129,13 @@ def run_pytest(
         if workers not in (None, 0, "0"):
             cmd += ["-p", "xdist", "-n", str(workers), "--dist", dist]
         cmd += ["-q", "-rN", *extra, *targets]
-        env = {**os.environ, ENV: str(out_file), "PYTHONDONTWRITEBYTECODE": "1"}
+        paths = [PLUGIN_ROOT, *filter(None, [os.environ.get("PYTHONPATH")])]
+        env = {
+            **os.environ,
+            ENV: str(out_file),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONPATH": os.pathsep.join(paths),
+        }
         started = time.perf_counter()
         proc = subprocess.run(
             cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False

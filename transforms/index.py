@@ -178,7 +178,14 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
     tree = ast.parse(source, filename=path)
     aliases = build_aliases(tree, module, module_name_is_package(path))
     top = _top_names(tree)
-    classes = tuple(_classes(tree, module, path, aliases, top))
+    # Whole-tree walks are skipped when the words they look for are not in the text at all:
+    # on a large suite this halves the cost of indexing.
+    words = _Words(
+        lifecycle=any(w in source for w in TRIGGER_WORDS),
+        cleanup="Cleanup" in source or "Context" in source,
+        module="setUpModule" in source or "tearDownModule" in source,
+    )
+    classes = tuple(_classes(tree, module, path, aliases, top, words))
     module_api = _module_cleanup_api(aliases)
     functions: dict[str, BodyFacts] = {}
     bound: set[str] = set()
@@ -198,9 +205,9 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         classes=classes,
         functions=functions,
         bound_otherwise=frozenset(bound),
-        module_refs=_module_refs(tree),
-        module_cleanup_users=_module_cleanup_users(tree, module_api),
-        external_refs=tuple(_external_refs(tree, aliases, module, top)),
+        module_refs=_module_refs(tree) if words.module else (),
+        module_cleanup_users=_module_cleanup_users(tree, module_api) if words.cleanup else (),
+        external_refs=tuple(_external_refs(tree, aliases, module, top)) if words.lifecycle else (),
         shadowed=tuple(sorted(_shadowed(tree, aliases))),
     )
 
@@ -253,13 +260,27 @@ def _module_forbidden(aliases: Mapping[str, str]) -> frozenset[str]:
     return frozenset(out)
 
 
+@dataclass(frozen=True)
+class _Words:
+    """Which kinds of word the source text contains at all."""
+
+    lifecycle: bool
+    cleanup: bool
+    module: bool
+
+
 def _classes(
-    tree: ast.Module, module: str, path: str, aliases: Mapping[str, str], top: frozenset[str]
+    tree: ast.Module,
+    module: str,
+    path: str,
+    aliases: Mapping[str, str],
+    top: frozenset[str],
+    words: _Words,
 ) -> Iterator[ClassInfo]:
     top_level = {id(s) for s in tree.body}
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef):
-            yield _class_info(node, module, path, aliases, top, id(node) in top_level)
+            yield _class_info(node, module, path, aliases, top, id(node) in top_level, words)
 
 
 def _class_info(
@@ -269,6 +290,7 @@ def _class_info(
     aliases: Mapping[str, str],
     top: frozenset[str],
     top_level: bool,
+    words: _Words,
 ) -> ClassInfo:
     methods: dict[str, BodyFacts] = {}
     bound: set[str] = set()
@@ -298,8 +320,8 @@ def _class_info(
         attrs=frozenset(attrs),
         methods=methods,
         bound_otherwise=frozenset(bound),
-        cleanup_users=tuple(_cleanup_users(node)),
-        references=tuple(_class_refs(node, aliases, module, top)),
+        cleanup_users=tuple(_cleanup_users(node)) if words.cleanup else (),
+        references=tuple(_class_refs(node, aliases, module, top)) if words.lifecycle else (),
     )
 
 
@@ -358,16 +380,11 @@ def _external_refs(
     tree: ast.Module, aliases: Mapping[str, str], module: str, top: frozenset[str]
 ) -> Iterator[Reference]:
     """``X.setUp`` written outside any class (``Foo.setUp = ...``, ``Foo.setUpClass()``)."""
-    inside: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef):
-            inside.update(id(n) for n in ast.walk(node))
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Attribute)
-            and node.attr in LIFECYCLE_METHODS
-            and id(node) not in inside
-        ):
+    stack: list[ast.AST] = [s for s in tree.body if not isinstance(s, ast.ClassDef)]
+    while stack:
+        node = stack.pop()
+        stack.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, ast.ClassDef))
+        if isinstance(node, ast.Attribute) and node.attr in LIFECYCLE_METHODS:
             target = dotted(node.value)
             yield Reference(
                 node.lineno, node.attr, resolve(target, aliases, module, top) if target else None

@@ -134,6 +134,7 @@ class Planner:
                 if info.top_level:
                     self.classes.setdefault(info.qualname, info)
         self._mro: dict[str, tuple[str, ...]] = {}
+        self._descendants: dict[str, list[str]] | None = None
         self.refused: dict[tuple[str, str], Refusal] = {}
         self.planned: dict[tuple[str, str], LevelPlan] = {}
 
@@ -210,7 +211,13 @@ class Planner:
         ]
 
     def descendants(self, qualname: str) -> list[str]:
-        return [q for q in self.classes if q != qualname and qualname in self.mro(q)]
+        if self._descendants is None:
+            found: dict[str, list[str]] = {}
+            for other in self.classes:
+                for ancestor in self.mro(other)[1:]:
+                    found.setdefault(ancestor, []).append(other)
+            self._descendants = found
+        return self._descendants.get(qualname, [])
 
     # -- the decision for one class and level -------------------------------------------
 
@@ -338,9 +345,15 @@ class Planner:
                     raise _Refused(
                         Code.REFERENCED, line, f"{ref.attr} referenced at {where.path}:{ref.line}"
                     )
+        home = self.classes[qualname].module
         for module in self.modules.values():
             for ref in module.external_refs:
-                if ref.attr in names and self.known(ref.target) in related | {None}:
+                # An unresolved ``x.setUp()`` may name any class; those of its own module are
+                # refused, a class elsewhere only when the reference resolves to it.
+                target = self.known(ref.target)
+                if ref.attr in names and (
+                    target in related or (target is None and module.module == home)
+                ):
                     raise _Refused(
                         Code.REFERENCED,
                         self.classes[qualname].line,
