@@ -85,6 +85,12 @@ def _read_config(
 @click.option("--gitignore/--no-gitignore", default=True, help="Honour .gitignore (default: on).")
 @click.option("--json", "as_json", is_flag=True, help="Write a JSON report to stdout.")
 @click.option("--strict", is_flag=True, help="Exit 1 when anything was refused.")
+@click.option(
+    "--hazards",
+    "hazards_only",
+    is_flag=True,
+    help="Only report parallel hazards left after migration (table on stdout); exit 1 if any.",
+)
 @click.option("--stdin-filename", default=None, help="Name of the file read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour (default: only on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, table or refusal lines.")
@@ -100,6 +106,7 @@ def migrate_command(
     gitignore: bool,
     as_json: bool,
     strict: bool,
+    hazards_only: bool,
     stdin_filename: str | None,
     color: bool | None,
     quiet: bool,
@@ -119,6 +126,12 @@ def migrate_command(
     options = Options(jobs, include, exclude, extend_exclude, all_files, gitignore)
     with render.progress(err, enabled=not quiet) as advance:
         result = migrate_paths([Path(p) for p in paths], options, advance)
+    if hazards_only:
+        if as_json:
+            click.echo(json.dumps([h.as_dict() for h in result.hazards], indent=2))
+        else:
+            render.print_hazards(out, result)
+        sys.exit(EXIT_INTERNAL if result.failed else EXIT_CHANGES if result.hazards else EXIT_OK)
     diffs = _diffs(result) if show_diff or as_json else {}
     if show_diff and not as_json:
         render.print_diffs(out, diffs.values())

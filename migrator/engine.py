@@ -140,7 +140,7 @@ def migrate_source(text: str, path: str = "<stdin>", module: str | None = None) 
     except (SyntaxError, ValueError) as exc:
         return _unparsable(path, str(exc))
     plan = plan_run([info])[path]
-    return rewrite_text(source, plan)
+    return replace(rewrite_text(source, plan), found=info.lifecycle_count, hazards=plan.hazards)
 
 
 def migrate_paths(
@@ -195,7 +195,9 @@ def _plan_and_rewrite(
         else:
             refusals = plans[path].refusals if path in selected else ()
             result = FileResult(path, Status.UNCHANGED, refusals=refusals)
-        out[path] = replace(result, found=info.lifecycle_count if path in selected else 0)
+        if path in selected:
+            result = replace(result, found=info.lifecycle_count, hazards=plans[path].hazards)
+        out[path] = result
     return out
 
 

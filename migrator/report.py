@@ -64,7 +64,7 @@ def _style(line: str) -> str:
 
 
 def print_refusals(console: Console, report: Report) -> None:
-    for refusal in report.refusals:
+    for refusal in (*report.refusals, *report.hazards):
         where = f" [{refusal.cls}]" if refusal.cls else ""
         text = f"{refusal.path}:{refusal.line}: {refusal.code.value}{where} {refusal.message}"
         console.print(Text(text), soft_wrap=True)
@@ -73,6 +73,18 @@ def print_refusals(console: Console, report: Report) -> None:
             console.print(Text(f"{result.path}: internal error (file left untouched)", style="red"))
             if result.error:
                 console.print(Text(result.error.strip().splitlines()[-1]))
+
+
+def print_hazards(console: Console, report: Report) -> None:
+    """What parallel workers could still collide on, one row per place."""
+    table = Table(title="parallel hazards", header_style="bold")
+    for column in ("code", "where", "class", "what"):
+        table.add_column(column)
+    for hazard in report.hazards:
+        table.add_row(
+            hazard.code.value, f"{hazard.path}:{hazard.line}", hazard.cls or "", hazard.message
+        )
+    console.print(table if report.hazards else Text("no parallel hazards found"))
 
 
 def print_summary(console: Console, report: Report, wrote: bool) -> None:
@@ -86,6 +98,9 @@ def print_summary(console: Console, report: Report, wrote: bool) -> None:
     table.add_row("lifecycle methods converted", str(report.converted))
     for code, count in report.refusals_by_code().items():
         table.add_row(f"refused {code}: {Code(code).summary}", str(count))
+    hazards = report.summary()["hazards_by_code"]
+    for code, count in hazards.items() if isinstance(hazards, dict) else ():
+        table.add_row(f"{code}: {Code(code).summary}", str(count))
     console.print(table)
 
 

@@ -30,6 +30,7 @@ class FileResult:
     output: str | None = None
     error: str | None = None
     found: int = 0
+    hazards: tuple[Refusal, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -39,6 +40,7 @@ class FileResult:
             "changes": len(self.converted),
             "converted": [{"class": c, "method": m} for c, m in self.converted],
             "refusals": [r.as_dict() for r in self.refusals],
+            "hazards": [h.as_dict() for h in self.hazards],
             "error": self.error,
         }
 
@@ -55,6 +57,10 @@ class Report:
     @property
     def refusals(self) -> tuple[Refusal, ...]:
         return tuple(r for f in self.files for r in f.refusals)
+
+    @property
+    def hazards(self) -> tuple[Refusal, ...]:
+        return tuple(h for f in self.files for h in f.hazards)
 
     @property
     def converted(self) -> int:
@@ -79,6 +85,8 @@ class Report:
             "lifecycle_methods_converted": self.converted,
             "refusals": len(self.refusals),
             "refusals_by_code": self.refusals_by_code(),
+            "hazards": len(self.hazards),
+            "hazards_by_code": dict(sorted(Counter(h.code.value for h in self.hazards).items())),
         }
 
     def as_dict(self) -> dict[str, object]:

@@ -35,6 +35,11 @@ class Code(str, Enum):
     GENERATOR = "MF116"
     SIGNATURE = "MF117"
     SHADOWED_IMPORT = "MF118"
+    # Parallel hazards: reported, never refused (the rest of the rewrite goes ahead).
+    FIXED_TEMP_PATH = "MF201"
+    CWD_WRITE = "MF202"
+    FIXED_PORT = "MF203"
+    PROCESS_STATE = "MF204"
 
     @property
     def summary(self) -> str:
@@ -61,6 +66,10 @@ SUMMARIES: dict[Code, str] = {
     Code.GENERATOR: "the lifecycle method contains yield or await",
     Code.SIGNATURE: "the lifecycle method has an unusual signature",
     Code.SHADOWED_IMPORT: "the name pytest or contextlib is already bound to something else",
+    Code.FIXED_TEMP_PATH: "hazard: a fixed temporary path that all xdist workers share",
+    Code.CWD_WRITE: "hazard: a file written in the working directory, shared by all workers",
+    Code.FIXED_PORT: "hazard: a fixed port that every worker binds",
+    Code.PROCESS_STATE: "hazard: a module setup writes process-wide state (os.environ)",
 }
 
 

@@ -13,8 +13,12 @@ Refuses when: never; it only describes. The plan turns facts into refusals.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from transforms.temp_facts import Hazard, Removal, TempSite
 
 NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
@@ -52,6 +56,9 @@ class BodyFacts:
     global_names: frozenset[str]
     nested_global: bool
     all_names: frozenset[str]
+    temp_sites: tuple[TempSite, ...] = field(default=())
+    removals: tuple[Removal, ...] = field(default=())
+    hazards: tuple[Hazard, ...] = field(default=())
 
 
 def dotted(node: ast.expr) -> str | None:
@@ -266,6 +273,7 @@ def body_facts(
     cls_name: str,
     cleanup_api: dict[str, str],
     forbidden_api: frozenset[str],
+    aliases: Mapping[str, str] | None = None,
 ) -> BodyFacts:
     """Describe one lifecycle function (a method, or a module-level function)."""
     args = func.args
@@ -278,6 +286,8 @@ def body_facts(
         and not args.kwonlyargs
         and not args.defaults
     )
+    from transforms.temp_facts import hazards, removals, temp_sites  # temp_facts imports us
+
     first = params[0] if params else None
     spellings, forbidden = _spell(cleanup_api, forbidden_api, first)
     loaded, every = _all_names(func.body)
@@ -303,6 +313,9 @@ def body_facts(
         global_names=global_names,
         nested_global=nested_global,
         all_names=every | set(params),
+        temp_sites=temp_sites(func.body, first, aliases or {}),
+        removals=removals(func.body, first, aliases or {}),
+        hazards=tuple(hazards(func.body, aliases or {}, module_level=not cls_name)),
     )
 
 

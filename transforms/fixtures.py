@@ -28,6 +28,7 @@ from transforms.cstutil import (
 )
 from transforms.plan import LevelPlan
 from transforms.returns import lift_returns
+from transforms.temp_paths import rewrite_temp
 
 SCOPES = {"function": None, "class": "class", "module": "module"}
 
@@ -74,6 +75,7 @@ def _part(
     if func is None or method is None:
         return []
     stmts = drop_parent_calls(statements(func.body), method, plan.param, cls_name)
+    stmts = rewrite_temp(stmts, plan, setup=method == plan.setup)
     if plan.stack:
         stmts = rewrite_cleanups(stmts, plan.cleanup_api, plan.stack)
     return stmts

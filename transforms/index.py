@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, is_super_call
+from transforms.temp_facts import tmp_literals
 
 FUNCTION_LEVEL = ("setUp", "tearDown")
 CLASS_LEVEL = ("setUpClass", "tearDownClass")
@@ -96,6 +97,7 @@ class ModuleInfo:
     module_cleanup_users: tuple[int, ...]
     external_refs: tuple[Reference, ...] = field(default=())
     shadowed: tuple[str, ...] = field(default=())
+    tmp_literals: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def lifecycle_count(self) -> int:
@@ -192,7 +194,9 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
     for stmt in _module_level(tree.body):
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in MODULE_LEVEL:
             if stmt in tree.body and stmt.name not in functions:
-                functions[stmt.name] = body_facts(stmt, "", module_api, _module_forbidden(aliases))
+                functions[stmt.name] = body_facts(
+                    stmt, "", module_api, _module_forbidden(aliases), aliases
+                )
             else:
                 bound.add(stmt.name)
         elif _binds(stmt, MODULE_LEVEL):
@@ -209,6 +213,9 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         module_cleanup_users=_module_cleanup_users(tree, module_api) if words.cleanup else (),
         external_refs=tuple(_external_refs(tree, aliases, module, top)) if words.lifecycle else (),
         shadowed=tuple(sorted(_shadowed(tree, aliases))),
+        tmp_literals=tmp_literals(tree, aliases)
+        if "/tmp/" in source or "gettempdir" in source
+        else {},
     )
 
 
@@ -303,7 +310,9 @@ def _class_info(
                 level = "function" if stmt.name in FUNCTION_LEVEL else "class"
                 if stmt.name in methods:
                     bound.add(stmt.name)  # defined twice: the plan refuses
-                methods[stmt.name] = body_facts(stmt, node.name, api, FORBIDDEN_CLEANUPS[level])
+                methods[stmt.name] = body_facts(
+                    stmt, node.name, api, FORBIDDEN_CLEANUPS[level], aliases
+                )
         else:
             attrs.update(_binds(stmt, tuple(_assigned_names(stmt))))
             if isinstance(stmt, ast.ClassDef):

@@ -32,6 +32,7 @@ from transforms.index import (
     ClassInfo,
     ModuleInfo,
 )
+from transforms.temp_facts import TempSite
 
 TESTCASE = frozenset({"unittest.TestCase", "unittest.case.TestCase"})
 ASYNC_TESTCASE = frozenset(
@@ -75,6 +76,11 @@ class LevelPlan:
     stack: str | None = None
     cleanup_api: Mapping[str, str] = field(default_factory=dict)
     hoist_globals: tuple[str, ...] = ()
+    # (target, ast.unparse of the old value, new value source) for temporary paths.
+    temp: tuple[tuple[str, str, str], ...] = ()
+    # ast.unparse of whole statements to drop (removals of what pytest now owns).
+    drops: tuple[str, ...] = ()
+    temp_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,7 @@ class FilePlan:
     classes: Mapping[str, tuple[LevelPlan, ...]]
     module: LevelPlan | None
     refusals: tuple[Refusal, ...]
+    hazards: tuple[Refusal, ...] = ()
 
     @property
     def changes(self) -> bool:
@@ -95,6 +102,18 @@ class FilePlan:
         levels = [p for ps in self.classes.values() for p in ps]
         levels += [self.module] if self.module else []
         return any(p.stack for p in levels)
+
+
+@dataclass(frozen=True)
+class _TempPlan:
+    rewrites: tuple[tuple[str, str, str], ...] = ()
+    drops: tuple[str, ...] = ()
+    requests: tuple[str, ...] = ()
+    dropped_cleanups: int = 0
+    lines: tuple[int, ...] = ()
+
+
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
 class _Refused(Exception):
@@ -240,16 +259,23 @@ class Planner:
         param = self._param(setup, teardown)
         hoist = self._check_merge(setup, teardown)
         fixture = self._fixture_name(qualname, level)
-        requests = (self._parent_fixture(parents[0], level),) if mode == "chain" and parents else ()
+        requests: tuple[str, ...] = (
+            (self._parent_fixture(parents[0], level),) if mode == "chain" and parents else ()
+        )
         disables = (
             tuple(self._parent_fixture(p, level) for p in parents) if mode == "override" else ()
         )
         bodies = [b for b in (setup, teardown) if b]
+        temp = self._temp_plan(level, setup, teardown)
+        requests += temp.requests
         stack = None
-        if any(b.cleanup_calls for b in bodies):
+        if sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups:
             stack = fresh("cleanups", set().union(*(b.all_names for b in bodies)) | set(requests))
         api = {f"{param}{k}": v for k, v in CLEANUP_API[level].items()}
         return LevelPlan(
+            temp=temp.rewrites,
+            drops=temp.drops,
+            temp_lines=temp.lines,
             level=level,
             fixture=fixture,
             setup=setup_name if setup else None,
@@ -260,6 +286,45 @@ class Planner:
             stack=stack,
             cleanup_api=api if stack else {},
             hoist_globals=hoist,
+        )
+
+    def literal_count(self, literal: str) -> int:
+        return sum(m.tmp_literals.get(literal, 0) for m in self.modules.values())
+
+    def _temp_plan(
+        self, level: str, setup: BodyFacts | None, teardown: BodyFacts | None
+    ) -> _TempPlan:
+        """Temporary paths of a setup that move to pytest's per-test, per-worker directories.
+
+        ``mkdtemp()`` is collision-free already, so it moves only for pytest's management of
+        the directory; a fixed path under /tmp moves only when its literal is written nowhere
+        else in the run (so nothing else can expect it there).
+        """
+        if setup is None:
+            return _TempPlan()
+        names = setup.all_names | (teardown.all_names if teardown else frozenset())
+        if names & {"tmp_path", "tmp_path_factory"}:
+            return _TempPlan()
+        sites = [
+            s
+            for s in setup.temp_sites
+            if (s.kind == "mkdtemp" or self.literal_count(s.literal) == 1)
+            and _SAFE_NAME.match(s.literal.rsplit("/", 1)[-1] or "tmp")
+        ]
+        if not sites:
+            return _TempPlan()
+        alone = level == "function" and len(sites) == 1
+        rewrites = tuple((s.target, s.source, _temp_expr(s, alone)) for s in sites)
+        owned = {s.target for s in sites if s.kind == "mkdtemp"}
+        removals = [*setup.removals, *(teardown.removals if teardown else ())]
+        drops = tuple(r.source for r in removals if r.target in owned)
+        dropped = sum(1 for r in setup.removals if r.target in owned and r.via_cleanup)
+        return _TempPlan(
+            rewrites=rewrites,
+            drops=drops,
+            requests=("tmp_path",) if alone else ("tmp_path_factory",),
+            dropped_cleanups=dropped,
+            lines=tuple(s.line for s in sites),
         )
 
     def _parent_fixture(self, parent: str, level: str) -> str:
@@ -584,8 +649,9 @@ class Planner:
         hoist = self._check_merge(setup, teardown)
         bodies = [b for b in (setup, teardown) if b]
         names = set(module.top_names).union(*(b.all_names for b in bodies))
+        temp = self._temp_plan("module", setup, teardown)
         stack = None
-        if any(b.cleanup_calls for b in bodies):
+        if sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups:
             stack = fresh("cleanups", names)
         api: dict[str, str] = {}
         if stack:
@@ -598,10 +664,25 @@ class Planner:
             setup="setUpModule" if setup else None,
             teardown="tearDownModule" if teardown else None,
             param=None,
+            requests=temp.requests,
             stack=stack,
             cleanup_api=api,
             hoist_globals=hoist,
+            temp=temp.rewrites,
+            drops=temp.drops,
+            temp_lines=temp.lines,
         )
+
+
+def _temp_expr(site: TempSite, alone: bool) -> str:
+    """The new value: a ``str`` as before, so ``path + "/x"`` keeps working."""
+    label = re.sub(r"\W", "_", site.target.rsplit(".", 1)[-1]).strip("_") or "tmp"
+    name = site.literal.rsplit("/", 1)[-1]
+    if site.kind == "mkdtemp":
+        return "str(tmp_path)" if alone else f'str(tmp_path_factory.mktemp("{label}"))'
+    if alone:
+        return f'str(tmp_path / "{name}")'
+    return f'str(tmp_path_factory.mktemp("{label}") / "{name}")'
 
 
 def plan_run(modules: Iterable[ModuleInfo]) -> dict[str, FilePlan]:
@@ -639,8 +720,28 @@ def plan_run(modules: Iterable[ModuleInfo]) -> dict[str, FilePlan]:
             refusals=tuple(
                 sorted(refusals + module_refusals, key=lambda r: (r.line, r.code.value))
             ),
+            hazards=_hazards(module, classes, module_plan),
         )
     return plans
+
+
+def _hazards(
+    module: ModuleInfo, classes: Mapping[str, tuple[LevelPlan, ...]], module_plan: LevelPlan | None
+) -> tuple[Refusal, ...]:
+    """Parallel hazards of every setup in the module, except the paths the plan moves."""
+    moved = {line for plans in classes.values() for p in plans for line in p.temp_lines}
+    moved |= set(module_plan.temp_lines) if module_plan else set()
+    found: list[Refusal] = []
+    owners: list[tuple[str | None, Mapping[str, BodyFacts]]] = [(None, module.functions)]
+    owners += [(c.name, c.methods) for c in module.classes]
+    for owner, methods in owners:
+        for facts in methods.values():
+            for hazard in facts.hazards:
+                if hazard.line not in moved:
+                    found.append(
+                        Refusal(Code(hazard.code), module.path, hazard.line, owner, hazard.message)
+                    )
+    return tuple(sorted(set(found), key=lambda r: (r.line, r.code.value)))
 
 
 def _nested_refusals(planner: Planner, module: ModuleInfo) -> list[Refusal]:

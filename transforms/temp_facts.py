@@ -1,0 +1,221 @@
+"""Temporary paths and parallel hazards in setup code, read from ``ast``.
+
+What it does: in a setup body, finds the statements ``T = tempfile.mkdtemp(...)`` and
+``T = "/tmp/name"`` (or ``os.path.join(tempfile.gettempdir(), "name")``) whose target ``T`` is
+an attribute of ``self``/``cls`` or a module global, the matching removals
+(``shutil.rmtree(T)`` in the teardown, ``addCleanup(shutil.rmtree, T)`` in the setup), and
+what two xdist workers could collide on: fixed temporary paths, files written in the working
+directory, fixed ports, environment writes in module setups.
+Why: pytest-xdist runs every worker as its own process at the same time; a class or module
+setup runs once per worker. A fixed path is shared by all of them.
+Example: ``self.tmp = tempfile.mkdtemp()`` is a ``TempSite(target="self.tmp", kind="mkdtemp")``.
+Refuses when: never; unprovable sites become hazards (MF2xx) in the report.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from transforms.facts import dotted
+
+TMP_PREFIX = "/tmp/"
+
+
+@dataclass(frozen=True)
+class TempSite:
+    """One rewritable assignment of a temporary path in a setup."""
+
+    line: int
+    target: str
+    # "mkdtemp" or "fixed"
+    kind: str
+    # The literal path (fixed kind) or the mkdtemp prefix; used for readable names.
+    literal: str
+    # ``ast.unparse`` of the assigned value: the rewrite checks it sees the same code.
+    source: str
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A whole statement that removes ``target``: ``shutil.rmtree(T)`` or its addCleanup."""
+
+    target: str
+    via_cleanup: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Hazard:
+    """Something parallel workers could both touch, found in a setup."""
+
+    code: str
+    line: int
+    message: str
+
+
+def qualify(node: ast.expr, aliases: Mapping[str, str]) -> str | None:
+    name = dotted(node)
+    if name is None:
+        return None
+    head, _, rest = name.partition(".")
+    base = aliases.get(head, head)
+    return f"{base}.{rest}" if rest else base
+
+
+def fixed_literal(node: ast.expr, aliases: Mapping[str, str]) -> str | None:
+    """``"/tmp/name"`` or ``os.path.join(tempfile.gettempdir(), "name")``: the path."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value if node.value.startswith(TMP_PREFIX) else None
+    if not isinstance(node, ast.Call) or qualify(node.func, aliases) != "os.path.join":
+        return None
+    if len(node.args) != 2 or node.keywords:
+        return None
+    first, second = node.args
+    is_tmp = isinstance(first, ast.Call) and qualify(first.func, aliases) == "tempfile.gettempdir"
+    if is_tmp and isinstance(second, ast.Constant) and isinstance(second.value, str):
+        return TMP_PREFIX + second.value
+    return None
+
+
+def _mkdtemp_prefix(node: ast.expr, aliases: Mapping[str, str]) -> str | None:
+    """The prefix of a ``tempfile.mkdtemp(...)`` call without ``dir``; None otherwise."""
+    if not isinstance(node, ast.Call) or qualify(node.func, aliases) != "tempfile.mkdtemp":
+        return None
+    if len(node.args) > 2 or any(k.arg not in ("prefix", "suffix") for k in node.keywords):
+        return None  # dir= chooses a file system on purpose: keep it
+    for keyword in node.keywords:
+        if keyword.arg == "prefix" and isinstance(keyword.value, ast.Constant):
+            return str(keyword.value.value)
+    return ""
+
+
+def temp_sites(
+    body: list[ast.stmt], first_param: str | None, aliases: Mapping[str, str]
+) -> tuple[TempSite, ...]:
+    sites = []
+    for stmt in body:
+        if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
+            continue
+        target = dotted(stmt.targets[0])
+        owner = target.split(".")[0] if target else None
+        if target is None or (owner != first_param and "." in target):
+            continue
+        if target.count(".") > 1:
+            continue
+        prefix = _mkdtemp_prefix(stmt.value, aliases)
+        if prefix is not None:
+            sites.append(TempSite(stmt.lineno, target, "mkdtemp", prefix, ast.unparse(stmt.value)))
+            continue
+        literal = fixed_literal(stmt.value, aliases)
+        if literal is not None and "/" not in literal[len(TMP_PREFIX) :] and literal != TMP_PREFIX:
+            sites.append(TempSite(stmt.lineno, target, "fixed", literal, ast.unparse(stmt.value)))
+    return tuple(sites)
+
+
+def removals(
+    body: list[ast.stmt], first_param: str | None, aliases: Mapping[str, str]
+) -> tuple[Removal, ...]:
+    """Whole statements ``shutil.rmtree(T)`` or ``first_param.addCleanup(shutil.rmtree, T)``."""
+    found = []
+    for stmt in body:
+        if not isinstance(stmt, ast.Expr) or not isinstance(stmt.value, ast.Call):
+            continue
+        call = stmt.value
+        func = qualify(call.func, aliases)
+        args = list(call.args)
+        via_cleanup = func in (f"{first_param}.addCleanup", f"{first_param}.addClassCleanup")
+        if via_cleanup and args and qualify(args[0], aliases) == "shutil.rmtree":
+            args = args[1:]
+        elif func != "shutil.rmtree":
+            continue
+        target = dotted(args[0]) if len(args) == 1 else None
+        if target and _quiet(call.keywords):
+            found.append(Removal(target, via_cleanup, ast.unparse(stmt)))
+    return tuple(found)
+
+
+def _quiet(keywords: list[ast.keyword]) -> bool:
+    return all(
+        k.arg == "ignore_errors" and isinstance(k.value, ast.Constant) and k.value.value is True
+        for k in keywords
+    )
+
+
+def tmp_literals(tree: ast.Module, aliases: Mapping[str, str]) -> dict[str, int]:
+    """How often each fixed temporary path is written in the module (any expression)."""
+    counts: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.expr) and not isinstance(node, ast.Name):
+            literal = fixed_literal(node, aliases)
+            if literal is not None:
+                counts[literal] = counts.get(literal, 0) + 1
+    return counts
+
+
+def hazards(
+    body: list[ast.stmt], aliases: Mapping[str, str], module_level: bool
+) -> Iterator[Hazard]:
+    """Every parallel hazard in a setup body (nested blocks included)."""
+    for stmt in body:
+        for node in ast.walk(stmt):
+            yield from _node_hazards(node, aliases, module_level)
+
+
+def _node_hazards(
+    node: ast.AST, aliases: Mapping[str, str], module_level: bool
+) -> Iterator[Hazard]:
+    if isinstance(node, ast.expr) and not isinstance(node, ast.Name):
+        literal = fixed_literal(node, aliases)
+        if literal is not None:
+            yield Hazard(
+                "MF201", node.lineno, f"fixed temporary path {literal!r} is shared by all workers"
+            )
+    if isinstance(node, ast.Call):
+        func = qualify(node.func, aliases)
+        if func == "open" and _writes_relative(node):
+            yield Hazard(
+                "MF202", node.lineno, "file written in the working directory, shared by all workers"
+            )
+        if module_level and func in ("os.putenv", "os.environ.update", "os.environ.setdefault"):
+            yield Hazard(
+                "MF204", node.lineno, f"{func} in a module setup changes process-wide state"
+            )
+    if isinstance(node, ast.Tuple) and len(node.elts) == 2:
+        host, port = node.elts
+        if (
+            isinstance(host, ast.Constant)
+            and host.value in ("localhost", "127.0.0.1", "", "0.0.0.0", "::1")
+            and isinstance(port, ast.Constant)
+            and isinstance(port.value, int)
+            and port.value > 0
+        ):
+            yield Hazard(
+                "MF203", node.lineno, f"fixed port {port.value}: every worker binds the same one"
+            )
+    if (
+        module_level
+        and isinstance(node, ast.Subscript)
+        and isinstance(node.ctx, ast.Store)
+        and qualify(node.value, aliases) == "os.environ"
+    ):
+        yield Hazard("MF204", node.lineno, "os.environ written in a module setup")
+
+
+def _writes_relative(call: ast.Call) -> bool:
+    if not call.args or not isinstance(call.args[0], ast.Constant):
+        return False
+    path = call.args[0].value
+    if not isinstance(path, str) or path.startswith("/"):
+        return False
+    mode = (
+        call.args[1]
+        if len(call.args) > 1
+        else next((k.value for k in call.keywords if k.arg == "mode"), None)
+    )
+    return (
+        isinstance(mode, ast.Constant)
+        and isinstance(mode.value, str)
+        and any(c in mode.value for c in "wax+")
+    )
