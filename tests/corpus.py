@@ -27,6 +27,7 @@ class Case:
     description: str
     refusals: tuple[str, ...]
     paths: tuple[str, ...] = ()
+    hazards: tuple[str, ...] = ()
     outcome_changes: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -58,6 +59,7 @@ def load_cases() -> list[Case]:
                 description=meta["description"],
                 refusals=tuple(meta["refusals"]),
                 paths=tuple(meta.get("paths", ())),
+                hazards=tuple(meta.get("hazards", ())),
                 outcome_changes=meta.get("outcome_changes", {}),
             )
         )

@@ -39,6 +39,7 @@ def test_output_matches_expected(case: Case, tmp_path: Path) -> None:
     report, files = migrate_copy(case, tmp_path / "work")
     assert files == case.files(case.after)
     assert sorted(r.code.value for r in report.refusals) == list(case.refusals)
+    assert sorted(h.code.value for h in report.hazards) == list(case.hazards)
     assert not report.failed
     for rel, data in files.items():
         compile(data, rel, "exec", dont_inherit=True)
@@ -85,3 +86,18 @@ def test_outcomes_same_before_and_after(case: Case, executed: tuple[RunResult, R
         assert mine_before[nodeid] == was
         expected[nodeid] = becomes
     assert mine_after == expected
+
+
+def test_fixed_path_collides_under_xdist_before_and_not_after(tmp_path: Path) -> None:
+    """The hazard is real: the input fails under ``pytest -n 2``; the migrated suite passes."""
+    case = next(c for c in CASES if c.name == "tmp_fixed_path_collides")
+    lock = Path("/tmp/mf_corpus_collision.lock")
+    lock.unlink(missing_ok=True)  # a run killed mid-test would leave it behind
+    shutil.copytree(case.before, tmp_path / "before")
+    shutil.copytree(case.after, tmp_path / "after")
+    before = run_pytest(tmp_path / "before", ["."], workers=2, timeout=300)
+    lock.unlink(missing_ok=True)
+    after = run_pytest(tmp_path / "after", ["."], workers=2, timeout=300)
+    assert len(before.outcomes) == len(after.outcomes) == 6
+    assert {"failed", "error"} & set(before.outcomes.values()), before.outcomes
+    assert set(after.outcomes.values()) == {"passed"}, after.outcomes

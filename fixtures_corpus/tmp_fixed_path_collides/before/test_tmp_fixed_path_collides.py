@@ -1,0 +1,32 @@
+import os
+import time
+import unittest
+
+
+class HoldsALockFile(unittest.TestCase):
+    def setUp(self):
+        self.lock = "/tmp/mf_corpus_collision.lock"
+        # exclusive create: two workers holding the same path at once fail here
+        self.fd = os.open(self.lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+
+    def tearDown(self):
+        os.close(self.fd)
+        os.remove(self.lock)
+
+    def test_a(self):
+        time.sleep(0.3)
+
+    def test_b(self):
+        time.sleep(0.3)
+
+    def test_c(self):
+        time.sleep(0.3)
+
+    def test_d(self):
+        time.sleep(0.3)
+
+    def test_e(self):
+        time.sleep(0.3)
+
+    def test_f(self):
+        time.sleep(0.3)

@@ -1,0 +1,21 @@
+import os
+import shutil
+import tempfile
+import unittest
+import pytest
+
+
+class WritesFiles(unittest.TestCase):
+    @pytest.fixture(autouse=True)
+    def _writes_files_setup(self, tmp_path):
+        self.tmpdir = str(tmp_path)
+        yield
+
+    def test_str_path_and_empty(self):
+        self.assertIsInstance(self.tmpdir, str)
+        self.assertEqual(os.listdir(self.tmpdir), [])
+        with open(self.tmpdir + "/data.txt", "w") as handle:
+            handle.write("x")
+
+    def test_each_test_gets_its_own(self):
+        self.assertEqual(os.listdir(self.tmpdir), [])
