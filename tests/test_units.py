@@ -1,0 +1,123 @@
+"""Unit tests of the pieces: names, alias resolution, returns, decoding, refusal placement."""
+
+from __future__ import annotations
+
+import codecs
+
+import libcst as cst
+import pytest
+
+from migrator.engine import migrate_source
+from migrator.sourcefile import DecodeError, decode
+from transforms.codes import Code
+from transforms.index import index_module
+from transforms.plan import fresh, snake
+from transforms.returns import lift_returns
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("UserTests", "user_tests"),
+        ("HTTPServerTests", "http_server_tests"),
+        ("TestAPI", "test_api"),
+        ("already_snake", "already_snake"),
+        ("Test2Things", "test2_things"),
+    ],
+)
+def test_snake(name: str, expected: str) -> None:
+    assert snake(name) == expected
+
+
+def test_fresh_names_skip_taken_ones() -> None:
+    assert fresh("_a_setup", set()) == "_a_setup"
+    assert fresh("_a_setup", {"_a_setup", "_a_setup_2"}) == "_a_setup_3"
+
+
+def test_aliases_and_relative_imports_resolve() -> None:
+    source = (
+        "import unittest as ut\n"
+        "from unittest import TestCase as TC\n"
+        "from .base import Base\n"
+        "from .. import shared\n"
+        "class A(ut.TestCase): pass\n"
+        "class B(TC): pass\n"
+        "class C(Base): pass\n"
+        "class D(shared.Mixin, A): pass\n"
+    )
+    info = index_module(source, "pkg.tests.test_x", "pkg/tests/test_x.py")
+    bases = {c.name: c.bases for c in info.classes}
+    assert bases == {
+        "A": ("unittest.TestCase",),
+        "B": ("unittest.TestCase",),
+        "C": ("pkg.tests.base.Base",),
+        "D": ("pkg.shared.Mixin", "pkg.tests.test_x.A"),
+    }
+
+
+def _lift(code: str) -> str:
+    module = cst.parse_module(code)
+    return module.with_changes(body=lift_returns(list(module.body))).code
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param(
+            "if not x:\n    return\ny()\n", "if x:\n    y()\n", id="negated test is unwrapped"
+        ),
+        pytest.param(
+            "if a or b:\n    return\ny()\n",
+            "if not (a or b):\n    y()\n",
+            id="boolean test is parenthesised",
+        ),
+        pytest.param("x()\nreturn\ny()\n", "x()\n", id="code after a top-level return is dead"),
+        pytest.param("x(); return\n", "x()\n", id="return after a semicolon"),
+        pytest.param(
+            "if c:\n    a()\nelse:\n    return\nb()\n",
+            "if c:\n    a()\n    b()\n",
+            id="return in else moves the rest into the if",
+        ),
+    ],
+)
+def test_lift_returns(before: str, after: str) -> None:
+    assert _lift(before) == after
+
+
+def test_decode_rejects_wrong_bytes() -> None:
+    with pytest.raises(DecodeError):
+        decode(b"# -*- coding: utf-8 -*-\nx = '\xff'\n")
+    assert decode(codecs.BOM_UTF8 + b"x = 1\r\n").bom
+
+
+def test_migrate_source_reports_refusal_with_class_and_line() -> None:
+    source = (
+        "import unittest\n\n"
+        "class T(unittest.TestCase):\n"
+        "    def setUp(self):\n"
+        "        for x in range(3):\n"
+        "            return\n"
+        "    def test_x(self):\n"
+        "        pass\n"
+    )
+    result = migrate_source(source, "test_t.py")
+    assert result.output is None
+    assert [(r.code, r.line, r.cls) for r in result.refusals] == [(Code.RETURN_FLOW, 6, "T")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(
+            "import unittest\n\nclass T(unittest.TestCase):\n    def test_x(self): pass\n",
+            id="no lifecycle",
+        ),
+        pytest.param("class T:\n    def setUp(self): pass\n", id="not a TestCase"),
+        pytest.param("def setUp():\n    pass\n", id="a plain function named setUp"),
+        pytest.param("x = 'setUp tearDown'\n", id="words only"),
+    ],
+)
+def test_does_not_change(source: str) -> None:
+    result = migrate_source(source, "test_t.py")
+    assert result.output is None
+    assert result.refusals == ()

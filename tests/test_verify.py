@@ -1,0 +1,112 @@
+"""verify: a correct migration verifies clean; a broken one and a broken collection are caught."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from migrator import engine
+from migrator.cli import main
+from migrator.results import FileResult, Status
+from migrator.verify import VerifyOptions, verify
+
+SUITE = """\
+import unittest
+
+
+class Counter(unittest.TestCase):
+    def setUp(self):
+        self.count = 1
+
+    def tearDown(self):
+        self.count = 0
+
+    def test_count(self):
+        self.assertEqual(self.count, 1)
+
+    @unittest.skip("not today")
+    def test_skipped(self):
+        pass
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").write_text("[tool.pytest.ini_options]\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_counter.py").write_text(SUITE)
+    return tmp_path
+
+
+def test_correct_migration_verifies_clean(project: Path) -> None:
+    result = verify(project / "tests", VerifyOptions(workers=2))
+    assert result.ok
+    assert result.baseline.outcomes == result.migrated.outcomes
+    assert result.baseline.outcomes == {
+        "tests/test_counter.py::Counter::test_count": "passed",
+        "tests/test_counter.py::Counter::test_skipped": "skipped",
+    }
+    assert result.migration is not None
+    assert result.migration.converted == 2
+    # the user's tree is never touched
+    assert (project / "tests" / "test_counter.py").read_text() == SUITE
+
+
+def test_broken_migration_is_caught(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = engine.rewrite_text
+
+    def sabotage(source, plan):  # type: ignore[no-untyped-def]
+        result: FileResult = real(source, plan)
+        if result.output is not None:  # inject a behaviour change into the migrated copy
+            broken = result.output.replace("self.count = 1", "self.count = 2")
+            return FileResult(
+                result.path, Status.CHANGED, converted=result.converted, output=broken
+            )
+        return result
+
+    monkeypatch.setattr(engine, "rewrite_text", sabotage)
+    runner = CliRunner()
+    outcome = runner.invoke(main, ["verify", str(project / "tests"), "-n", "2", "--json"])
+    assert outcome.exit_code == 1, outcome.output
+    data = json.loads(outcome.stdout)
+    assert data["ok"] is False
+    assert data["changed"] == [
+        {
+            "nodeid": "tests/test_counter.py::Counter::test_count",
+            "before": "passed",
+            "after": "failed",
+            "kind": "regression",
+        }
+    ]
+
+
+def test_collection_failure_is_reported(project: Path) -> None:
+    (project / "tests" / "test_broken.py").write_text("import does_not_exist_anywhere\n")
+    result = verify(project / "tests", VerifyOptions(workers=2))
+    assert "tests/test_broken.py" in result.baseline.collection_errors
+    assert "tests/test_broken.py" in result.migrated.collection_errors
+    assert "does_not_exist_anywhere" in result.baseline.collection_errors["tests/test_broken.py"]
+    # pytest stops when collection fails, so nothing was compared: never a clean verify
+    assert not result.ok
+    outcome = CliRunner().invoke(main, ["verify", str(project / "tests"), "-n", "2"])
+    assert outcome.exit_code == 1
+    assert "collection error before: tests/test_broken.py" in outcome.stderr
+    assert "does_not_exist_anywhere" in outcome.stderr
+
+
+def test_continue_on_collection_errors_compares_the_rest(project: Path) -> None:
+    (project / "tests" / "test_broken.py").write_text("import does_not_exist_anywhere\n")
+    options = VerifyOptions(workers=2, pytest_args=("--continue-on-collection-errors",))
+    result = verify(project / "tests", options)
+    assert len(result.baseline.outcomes) == 2
+    assert result.ok
+
+
+def test_a_run_that_compares_nothing_is_not_ok(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "test_empty.py").write_text("")
+    result = verify(tmp_path, VerifyOptions(workers=2))
+    assert not result.ok
