@@ -479,7 +479,8 @@ class Planner:
         if len(calls) == 1 and calls[0].position in wanted:
             if wanted[0] == "last" and facts.has_return:
                 # An early return skipped the parent's tearDown; the parent fixture cannot.
-                raise _Refused(Code.RETURN_FLOW, facts.line, f"return before super().{facts.name}()")
+                message = f"return before super().{facts.name}()"
+                raise _Refused(Code.RETURN_FLOW, facts.line, message)
             return "chain"
         where = "first" if wanted[0] == "first" else "last"
         raise _Refused(
