@@ -50,6 +50,7 @@ class BodyFacts:
     has_return: bool
     return_problem: int | None
     cleanup_calls: int
+    cleanup_closes: int
     cleanup_problem: int | None
     assigned: frozenset[str]
     loaded: frozenset[str]
@@ -242,37 +243,39 @@ def _is_docstring(stmt: ast.stmt) -> bool:
     )
 
 
-def cleanup_usage(
-    body: list[ast.stmt], spellings: frozenset[str], forbidden: frozenset[str]
-) -> tuple[int, int | None]:
-    """(number of direct cleanup calls, line of a use that cannot be rewritten or None).
+def cleanup_usage(body: list[ast.stmt], api: Mapping[str, str]) -> tuple[int, int, int | None]:
+    """(cleanup calls, of which ``doCleanups``-like, line of a use that cannot be rewritten).
 
-    ``spellings`` are the dotted callees that register a cleanup (``self.addCleanup``,
-    ``ut.addModuleCleanup``); ``forbidden`` are those that cannot be rewritten at all
-    (``self.doCleanups``). A registration is rewritable only as a direct call made in the
-    function's own scope: one stored or called later would escape the fixture's stack.
+    ``api`` maps the dotted callees (``self.addCleanup``, ``ut.addModuleCleanup``) to the
+    ``ExitStack`` method that replaces them. A call is rewritable only when made directly in
+    the function's own scope: one stored or called later would escape the fixture's stack;
+    a ``doCleanups()`` only as a statement, since its return value differs from ``close()``'s.
     """
-    calls = 0
+    calls = closes = 0
     direct: set[int] = set()
+    statements = {id(s.value) for s in walk_same_scope(body) if isinstance(s, ast.Expr)}
     for node in walk_same_scope(body):
-        if isinstance(node, ast.Call) and dotted(node.func) in spellings:
-            calls += 1
-            direct.add(id(node.func))
-    watched = spellings | forbidden
+        if not isinstance(node, ast.Call):
+            continue
+        method = api.get(dotted(node.func) or "")
+        if method is None or (method == "close" and id(node) not in statements):
+            continue
+        calls += 1
+        closes += method == "close"
+        direct.add(id(node.func))
     for stmt in body:
         for node in ast.walk(stmt):
             if not isinstance(node, (ast.Name, ast.Attribute)) or id(node) in direct:
                 continue
-            if dotted(node) in watched:
-                return calls, getattr(node, "lineno", stmt.lineno)
-    return calls, None
+            if dotted(node) in api:
+                return calls, closes, getattr(node, "lineno", stmt.lineno)
+    return calls, closes, None
 
 
 def body_facts(
     func: ast.FunctionDef | ast.AsyncFunctionDef,
     cls_name: str,
     cleanup_api: dict[str, str],
-    forbidden_api: frozenset[str],
     aliases: Mapping[str, str] | None = None,
 ) -> BodyFacts:
     """Describe one lifecycle function (a method, or a module-level function)."""
@@ -289,10 +292,10 @@ def body_facts(
     from transforms.temp_facts import hazards, removals, temp_sites  # temp_facts imports us
 
     first = params[0] if params else None
-    spellings, forbidden = _spell(cleanup_api, forbidden_api, first)
+    api = {f"{first}{k}" if k.startswith(".") else k: v for k, v in cleanup_api.items()}
     loaded, every = _all_names(func.body)
     global_names, nested_global = _globals(func.body)
-    calls, problem = cleanup_usage(func.body, spellings, forbidden)
+    calls, closes, problem = cleanup_usage(func.body, api)
     same_scope = list(walk_same_scope(func.body))
     return BodyFacts(
         name=func.name,
@@ -307,6 +310,7 @@ def body_facts(
         has_return=contains_return(func.body),
         return_problem=return_problem(func.body),
         cleanup_calls=calls,
+        cleanup_closes=closes,
         cleanup_problem=problem,
         assigned=_bound_names(func.body),
         loaded=loaded,
@@ -317,14 +321,3 @@ def body_facts(
         removals=removals(func.body, first, aliases or {}),
         hazards=tuple(hazards(func.body, aliases or {}, module_level=not cls_name)),
     )
-
-
-def _spell(
-    api: dict[str, str], forbidden: frozenset[str], first: str | None
-) -> tuple[frozenset[str], frozenset[str]]:
-    """Method APIs are named ``.addCleanup`` and bound to the first parameter here."""
-
-    def bind(name: str) -> str:
-        return f"{first}{name}" if name.startswith(".") else name
-
-    return frozenset(bind(n) for n in api), frozenset(bind(n) for n in forbidden)

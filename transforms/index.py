@@ -29,12 +29,21 @@ LIFECYCLE_METHODS = FUNCTION_LEVEL + CLASS_LEVEL
 
 # Cleanup registration API per level: dotted spelling -> contextlib.ExitStack method.
 # A leading dot means "an attribute of the function's first parameter".
-FUNCTION_CLEANUPS = {".addCleanup": "callback", ".enterContext": "enter_context"}
-CLASS_CLEANUPS = {".addClassCleanup": "callback", ".enterClassContext": "enter_context"}
-MODULE_CLEANUPS = {"addModuleCleanup": "callback", "enterModuleContext": "enter_context"}
-FORBIDDEN_CLEANUPS = {
-    "function": frozenset({".doCleanups"}),
-    "class": frozenset({".doClassCleanups"}),
+# ``doCleanups()`` runs what was registered so far: ``ExitStack.close()`` does the same.
+FUNCTION_CLEANUPS = {
+    ".addCleanup": "callback",
+    ".enterContext": "enter_context",
+    ".doCleanups": "close",
+}
+CLASS_CLEANUPS = {
+    ".addClassCleanup": "callback",
+    ".enterClassContext": "enter_context",
+    ".doClassCleanups": "close",
+}
+MODULE_CLEANUPS = {
+    "addModuleCleanup": "callback",
+    "enterModuleContext": "enter_context",
+    "doModuleCleanups": "close",
 }
 ALL_CLEANUP_ATTRS = frozenset(
     {
@@ -194,9 +203,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
     for stmt in _module_level(tree.body):
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in MODULE_LEVEL:
             if stmt in tree.body and stmt.name not in functions:
-                functions[stmt.name] = body_facts(
-                    stmt, "", module_api, _module_forbidden(aliases), aliases
-                )
+                functions[stmt.name] = body_facts(stmt, "", module_api, aliases)
             else:
                 bound.add(stmt.name)
         elif _binds(stmt, MODULE_LEVEL):
@@ -257,16 +264,6 @@ def _module_cleanup_api(aliases: Mapping[str, str]) -> dict[str, str]:
     return api
 
 
-def _module_forbidden(aliases: Mapping[str, str]) -> frozenset[str]:
-    out: set[str] = set()
-    for local, qualified in aliases.items():
-        if qualified in ("unittest", "unittest.case"):
-            out.add(f"{local}.doModuleCleanups")
-        elif qualified.endswith(".doModuleCleanups") and qualified.startswith("unittest"):
-            out.add(local)
-    return frozenset(out)
-
-
 @dataclass(frozen=True)
 class _Words:
     """Which kinds of word the source text contains at all."""
@@ -307,12 +304,9 @@ def _class_info(
             attrs.add(stmt.name)
             if stmt.name in LIFECYCLE_METHODS:
                 api = FUNCTION_CLEANUPS if stmt.name in FUNCTION_LEVEL else CLASS_CLEANUPS
-                level = "function" if stmt.name in FUNCTION_LEVEL else "class"
                 if stmt.name in methods:
                     bound.add(stmt.name)  # defined twice: the plan refuses
-                methods[stmt.name] = body_facts(
-                    stmt, node.name, api, FORBIDDEN_CLEANUPS[level], aliases
-                )
+                methods[stmt.name] = body_facts(stmt, node.name, api, aliases)
         else:
             attrs.update(_binds(stmt, tuple(_assigned_names(stmt))))
             if isinstance(stmt, ast.ClassDef):

@@ -503,6 +503,20 @@ class Planner:
         names = LEVELS[level]
         own_calls = sum(info.methods[n].cleanup_calls for n in names if n in info.methods)
         chain = [qualname, *parents] if mode == "chain" else [qualname]
+        closes = sum(info.methods[n].cleanup_closes for n in names if n in info.methods)
+        if closes and mode == "chain":
+            for parent in parents:
+                if any(
+                    n in self.classes[parent].methods
+                    and self.classes[parent].methods[n].cleanup_calls
+                    for n in names
+                ):
+                    raise _Refused(
+                        Code.CLEANUP_ORDER,
+                        info.line,
+                        "doCleanups() here would not run the cleanups of "
+                        + parent.rsplit(".", 1)[-1],
+                    )
         if own_calls and mode == "chain":
             for parent in parents:
                 if names[1] in self.classes[parent].methods:
