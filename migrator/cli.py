@@ -91,6 +91,12 @@ def _read_config(
     is_flag=True,
     help="Only report parallel hazards left after migration (table on stdout); exit 1 if any.",
 )
+@click.option(
+    "--verify",
+    "verify_first",
+    is_flag=True,
+    help="Verify in scratch copies first (see 'verify'); write only if every outcome is the same.",
+)
 @click.option("--stdin-filename", default=None, help="Name of the file read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour (default: only on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, table or refusal lines.")
@@ -107,6 +113,7 @@ def migrate_command(
     as_json: bool,
     strict: bool,
     hazards_only: bool,
+    verify_first: bool,
     stdin_filename: str | None,
     color: bool | None,
     quiet: bool,
@@ -127,27 +134,53 @@ def migrate_command(
     with render.progress(err, enabled=not quiet) as advance:
         result = migrate_paths([Path(p) for p in paths], options, advance)
     if hazards_only:
-        if as_json:
-            click.echo(json.dumps([h.as_dict() for h in result.hazards], indent=2))
-        else:
-            render.print_hazards(out, result)
-        sys.exit(EXIT_INTERNAL if result.failed else EXIT_CHANGES if result.hazards else EXIT_OK)
-    diffs = _diffs(result) if show_diff or as_json else {}
-    if show_diff and not as_json:
-        render.print_diffs(out, diffs.values())
-    if as_json:
-        payload = result.as_dict()
-        if show_diff:
-            payload["files"] = [
-                {**f.as_dict(), "diff": diffs.get(f.path, "")} for f in result.files
-            ]
-        click.echo(json.dumps(payload, indent=2))
-    if not (show_diff or check):
+        sys.exit(_hazards_only(result, as_json, out))
+    _print_data(result, show_diff, as_json, out)
+    writes = not (show_diff or check)
+    if writes and verify_first and result.changed and not _verified(paths, options, err):
+        sys.exit(EXIT_CHANGES)
+    if writes:
         write_changes(result)
     if not quiet:
         render.print_refusals(err, result)
         render.print_summary(err, result, wrote=not (show_diff or check))
     sys.exit(_exit_code(result, check, strict))
+
+
+def _hazards_only(report: Report, as_json: bool, out: Console) -> int:
+    if as_json:
+        click.echo(json.dumps([h.as_dict() for h in report.hazards], indent=2))
+    else:
+        render.print_hazards(out, report)
+    return EXIT_INTERNAL if report.failed else EXIT_CHANGES if report.hazards else EXIT_OK
+
+
+def _print_data(report: Report, show_diff: bool, as_json: bool, out: Console) -> None:
+    """Patches and/or the JSON report on stdout."""
+    diffs = _diffs(report) if show_diff or as_json else {}
+    if show_diff and not as_json:
+        render.print_diffs(out, diffs.values())
+    if as_json:
+        payload = report.as_dict()
+        if show_diff:
+            payload["files"] = [
+                {**f.as_dict(), "diff": diffs.get(f.path, "")} for f in report.files
+            ]
+        click.echo(json.dumps(payload, indent=2))
+
+
+def _verified(paths: tuple[str, ...], options: Options, err: Console) -> bool:
+    """Run ``verify`` on each path; print the comparison; True when all are clean."""
+    from migrator.verify import VerifyOptions, verify
+
+    clean = True
+    for path in paths:
+        result = verify(Path(path), VerifyOptions(migrate=options))
+        render.print_verify(err, result)
+        clean = clean and result.ok
+    if not clean:
+        err.print("verify found differences: nothing was written")
+    return clean
 
 
 def _diffs(report: Report) -> dict[str, str]:

@@ -110,3 +110,28 @@ def test_a_run_that_compares_nothing_is_not_ok(tmp_path: Path) -> None:
     (tmp_path / "test_empty.py").write_text("")
     result = verify(tmp_path, VerifyOptions(workers=2))
     assert not result.ok
+
+
+def test_migrate_with_verify_writes_only_when_clean(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = project / "tests" / "test_counter.py"
+    real = engine.rewrite_text
+
+    def sabotage(source, plan):  # type: ignore[no-untyped-def]
+        result: FileResult = real(source, plan)
+        if result.output is not None:
+            broken = result.output.replace("self.count = 1", "self.count = 2")
+            return FileResult(
+                result.path, Status.CHANGED, converted=result.converted, output=broken
+            )
+        return result
+
+    with monkeypatch.context() as patched:
+        patched.setattr(engine, "rewrite_text", sabotage)
+        outcome = CliRunner().invoke(main, ["--verify", "-j", "1", str(project / "tests")])
+    assert outcome.exit_code == 1
+    assert target.read_text() == SUITE
+    outcome = CliRunner().invoke(main, ["--verify", str(project / "tests")])
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "def _counter_setup(self):" in target.read_text()
