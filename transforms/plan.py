@@ -16,7 +16,6 @@ Refuses when: see the checks below; each returns a ``Code``.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -217,6 +216,42 @@ class Planner:
         """An unknown base may be a TestCase: its lifecycle methods are reported, not ignored."""
         return any(self.kind(k) == "unknown" for k in self.mro(qualname)[1:])
 
+    def users(self, qualname: str) -> list[str]:
+        """Test classes whose MRO contains ``qualname`` (itself included when a test class)."""
+        own = [qualname] if self.is_test_class(qualname) else []
+        return own + [d for d in self.descendants(qualname) if self.is_test_class(d)]
+
+    def successor(self, qualname: str, level: str) -> str | None:
+        """The next class defining the level after ``qualname``, the same in every user's MRO.
+
+        A cooperative mixin's ``super().setUp()`` reaches whatever follows it in the MRO of
+        the class being tested; its fixture can request one parent fixture only, so every
+        class that uses it must agree on what follows, or the mixin is refused (MF107).
+        """
+        found: dict[str | None, str] = {}
+        for user in self.users(qualname):
+            chain = self.definers(user, level)
+            if qualname in chain:
+                index = chain.index(qualname)
+                found.setdefault(chain[index + 1] if index + 1 < len(chain) else None, user)
+        if len(found) > 1:
+            detail = ", ".join(
+                f"{u.rsplit('.', 1)[-1]} -> {(n or 'TestCase').rsplit('.', 1)[-1]}"
+                for n, u in found.items()
+            )
+            line = self.classes[qualname].line
+            raise _Refused(Code.MIXIN, line, f"what follows it differs between users: {detail}")
+        return next(iter(found), None)
+
+    def parents(self, qualname: str, level: str) -> list[str]:
+        """The definers that run after ``qualname``'s own setup, nearest first."""
+        chain: list[str] = []
+        current = self.successor(qualname, level)
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.successor(current, level)
+        return chain
+
     def definers(self, qualname: str, level: str) -> list[str]:
         names = LEVELS[level]
         return [
@@ -251,8 +286,7 @@ class Planner:
             if name in info.methods:
                 self._check_body(info.methods[name], level, setup=name == setup_name)
         self._check_references(qualname, level)
-        definers = self.definers(qualname, level)
-        parents = definers[1:]
+        parents = self.parents(qualname, level)
         setup, teardown = info.methods.get(setup_name), info.methods.get(teardown_name)
         mode = self._mode(qualname, setup, teardown, parents, level)
         self._check_cleanup_order(qualname, level, mode, parents)
@@ -357,18 +391,16 @@ class Planner:
                 raise _Refused(Code.THIRD_PARTY_BASE, info.line, f"third-party base {entry}")
             if kind == "unknown":
                 raise _Refused(Code.UNKNOWN_BASE, info.line, self._unknown_message(entry))
-        definers = self.definers(qualname, level)
-        for child, parent in itertools.pairwise(definers):
-            if parent not in self.mro(child)[1:] or not self.is_test_class(parent):
-                names = ", ".join(d.rsplit(".", 1)[-1] for d in definers)
-                raise _Refused(
-                    Code.MIXIN, info.line, f"lifecycle defined by several bases: {names}"
-                )
-        for definer in definers:
-            if not self.is_test_class(definer):
-                raise _Refused(
-                    Code.MIXIN, info.line, f"mixin {definer} defines the lifecycle outside TestCase"
-                )
+        for user in self.users(qualname):
+            for entry in self.mro(user):
+                if self.kind(entry) in ("unknown", "third", "async") or entry.startswith("?"):
+                    short = user.rsplit(".", 1)[-1]
+                    raise _Refused(
+                        Code.UNKNOWN_BASE,
+                        info.line,
+                        f"{short} also inherits from {entry.lstrip('?.')}",
+                    )
+        self.parents(qualname, level)  # raises MIXIN when the users disagree
 
     def _unknown_message(self, entry: str) -> str:
         name = entry.lstrip("?.")
@@ -588,18 +620,27 @@ class Planner:
     # -- the run ------------------------------------------------------------------------
 
     def plan_classes(self) -> None:
-        order = sorted(self.classes, key=lambda q: (len(self.mro(q)), q))
         for level in LEVELS:
-            for qualname in order:
-                if qualname not in self.definers(qualname, level):
-                    continue
-                if not (self.is_test_class(qualname) or self._has_unknown_base(qualname)):
-                    continue  # a plain class: pytest never calls its setUp
-                try:
-                    self.planned[(qualname, level)] = self.decide(qualname, level)
-                except _Refused as refused:
-                    self._refuse(qualname, level, refused.code, refused.line, refused.message)
+            for qualname in sorted(self.classes):
+                self._plan_one(qualname, level, set())
             self._spread(level)
+
+    def _plan_one(self, qualname: str, level: str, visiting: set[str]) -> None:
+        """Plan ``qualname`` after the classes whose fixtures it will request."""
+        key = (qualname, level)
+        if key in self.planned or key in self.refused or qualname in visiting:
+            return
+        if qualname not in self.definers(qualname, level):
+            return
+        if not (self.users(qualname) or self._has_unknown_base(qualname)):
+            return  # no test class inherits it: pytest never calls its setUp
+        visiting.add(qualname)
+        try:
+            for parent in self.parents(qualname, level):
+                self._plan_one(parent, level, visiting)
+            self.planned[key] = self.decide(qualname, level)
+        except _Refused as refused:
+            self._refuse(qualname, level, refused.code, refused.line, refused.message)
 
     def _refuse(self, qualname: str, level: str, code: Code, line: int, message: str) -> None:
         info = self.classes[qualname]
