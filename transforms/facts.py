@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from transforms.temp_facts import Hazard, Removal, TempSite
+    from transforms.temp_facts import ChdirSite, Hazard, Removal, TempSite
 
 NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
@@ -60,6 +60,8 @@ class BodyFacts:
     temp_sites: tuple[TempSite, ...] = field(default=())
     removals: tuple[Removal, ...] = field(default=())
     hazards: tuple[Hazard, ...] = field(default=())
+    chdir_setup: ChdirSite | None = None
+    chdir_restore: ChdirSite | None = None
 
 
 def dotted(node: ast.expr) -> str | None:
@@ -289,7 +291,8 @@ def body_facts(
         and not args.kwonlyargs
         and not args.defaults
     )
-    from transforms.temp_facts import hazards, removals, temp_sites  # temp_facts imports us
+    # temp_facts imports this module, so its functions are imported here.
+    from transforms.temp_facts import chdir_restore, chdir_setup, hazards, removals, temp_sites
 
     first = params[0] if params else None
     api = {f"{first}{k}" if k.startswith(".") else k: v for k, v in cleanup_api.items()}
@@ -320,4 +323,6 @@ def body_facts(
         temp_sites=temp_sites(func.body, first, aliases or {}),
         removals=removals(func.body, first, aliases or {}),
         hazards=tuple(hazards(func.body, aliases or {}, module_level=not cls_name)),
+        chdir_setup=chdir_setup(func.body, first, aliases or {}),
+        chdir_restore=chdir_restore(func.body, aliases or {}),
     )

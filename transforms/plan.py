@@ -80,6 +80,8 @@ class LevelPlan:
     # ast.unparse of whole statements to drop (removals of what pytest now owns).
     drops: tuple[str, ...] = ()
     temp_lines: tuple[int, ...] = ()
+    # (ast.unparse of the setup's os.chdir statement, of the teardown's restore) for monkeypatch.
+    chdir: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -305,8 +307,11 @@ class Planner:
         stack = None
         if sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups:
             stack = fresh("cleanups", set().union(*(b.all_names for b in bodies)) | set(requests))
+        chdir = self._chdir_plan(level, setup, teardown, stack)
+        requests += ("monkeypatch",) if chdir else ()
         api = {f"{param}{k}": v for k, v in CLEANUP_API[level].items()}
         return LevelPlan(
+            chdir=chdir,
             temp=temp.rewrites,
             drops=temp.drops,
             temp_lines=temp.lines,
@@ -360,6 +365,30 @@ class Planner:
             dropped_cleanups=dropped,
             lines=tuple(s.line for s in sites),
         )
+
+    def _chdir_plan(
+        self, level: str, setup: BodyFacts | None, teardown: BodyFacts | None, stack: str | None
+    ) -> tuple[str, str] | None:
+        """``os.chdir`` in setUp restored by the last statement of tearDown -> monkeypatch.
+
+        Exact when nothing runs between the restore and monkeypatch's undo: the restore is
+        tearDown's last statement and there is no cleanup stack (cleanups ran after the
+        restore in unittest). monkeypatch is requested after the parent fixture, so it is
+        undone before the parent's teardown runs, as the parent's tearDown ran after the
+        restore. Only at function scope: monkeypatch is a function-scoped fixture.
+        """
+        if level != "function" or stack or setup is None or teardown is None:
+            return None
+        change, restore = setup.chdir_setup, teardown.chdir_restore
+        if change is None or restore is None or change.saved != restore.saved:
+            return None
+        if (
+            change.calls != 1
+            or restore.calls != 1
+            or "monkeypatch" in setup.all_names | teardown.all_names
+        ):
+            return None
+        return change.source, restore.source
 
     def _parent_fixture(self, parent: str, level: str) -> str:
         plan = self.planned.get((parent, level))

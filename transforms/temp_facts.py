@@ -15,6 +15,7 @@ Refuses when: never; unprovable sites become hazards (MF2xx) in the report.
 from __future__ import annotations
 
 import ast
+import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -219,3 +220,63 @@ def _writes_relative(call: ast.Call) -> bool:
         and isinstance(mode.value, str)
         and any(c in mode.value for c in "wax+")
     )
+
+
+@dataclass(frozen=True)
+class ChdirSite:
+    """``self.old = os.getcwd(); os.chdir(X)`` in a setup, or ``os.chdir(self.old)`` at the
+    end of a teardown: the pair ``monkeypatch.chdir(X)`` replaces."""
+
+    saved: str
+    # ast.unparse of the ``os.chdir(...)`` statement (the one to rewrite or to drop).
+    source: str
+    # How many ``os.chdir`` calls the body makes in all (the pattern needs exactly one).
+    calls: int
+
+
+def _chdir_calls(body: list[ast.stmt], aliases: Mapping[str, str]) -> int:
+    return sum(
+        1
+        for stmt in body
+        for node in ast.walk(stmt)
+        if isinstance(node, ast.Call) and qualify(node.func, aliases) == "os.chdir"
+    )
+
+
+def _is_chdir(stmt: ast.stmt, aliases: Mapping[str, str]) -> ast.Call | None:
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        call = stmt.value
+        if qualify(call.func, aliases) == "os.chdir" and len(call.args) == 1 and not call.keywords:
+            return call
+    return None
+
+
+def chdir_setup(
+    body: list[ast.stmt], first: str | None, aliases: Mapping[str, str]
+) -> ChdirSite | None:
+    """``first.x = os.getcwd()`` immediately followed by ``os.chdir(...)``."""
+    for save, change in itertools.pairwise(body):
+        if not (isinstance(save, ast.Assign) and len(save.targets) == 1):
+            continue
+        saved = dotted(save.targets[0])
+        gets_cwd = (
+            isinstance(save.value, ast.Call) and qualify(save.value.func, aliases) == "os.getcwd"
+        )
+        if (
+            saved
+            and first
+            and saved.startswith(f"{first}.")
+            and gets_cwd
+            and _is_chdir(change, aliases)
+        ):
+            return ChdirSite(saved, ast.unparse(change), _chdir_calls(body, aliases))
+    return None
+
+
+def chdir_restore(body: list[ast.stmt], aliases: Mapping[str, str]) -> ChdirSite | None:
+    """``os.chdir(self.x)`` as the last statement of a teardown."""
+    call = _is_chdir(body[-1], aliases) if body else None
+    saved = dotted(call.args[0]) if call else None
+    if call is None or saved is None:
+        return None
+    return ChdirSite(saved, ast.unparse(body[-1]), _chdir_calls(body, aliases))

@@ -42,8 +42,9 @@ def rewrite_temp(
     stmts: list[cst.BaseStatement], plan: LevelPlan, setup: bool
 ) -> list[cst.BaseStatement]:
     """Apply the plan's temporary-path rewrites (setup) and removal drops (both parts)."""
-    if not plan.temp and not plan.drops:
+    if not plan.temp and not plan.drops and not plan.chdir:
         return stmts
+    change, restore = plan.chdir or ("", "")
     pending = {target: (old, new) for target, old, new in plan.temp} if setup else {}
     out: list[cst.BaseStatement] = []
     for stmt in stmts:
@@ -51,6 +52,19 @@ def rewrite_temp(
             small = stmt.body[0]
             if isinstance(small, cst.Expr) and plan.drops and _normal(small) in plan.drops:
                 continue
+            if (
+                isinstance(small, cst.Expr)
+                and plan.chdir
+                and _normal(small) == (change if setup else restore)
+            ):
+                if not setup:
+                    continue  # monkeypatch restores the working directory
+                call = small.value
+                assert isinstance(call, cst.Call)
+                func = cst.Attribute(value=cst.Name("monkeypatch"), attr=cst.Name("chdir"))
+                stmt = stmt.with_changes(
+                    body=[small.with_changes(value=call.with_changes(func=func))]
+                )
             if isinstance(small, cst.Assign) and len(small.targets) == 1:
                 target = cst_dotted(small.targets[0].target)
                 if target in pending and _normal(small.value, "eval") == pending[target][0]:
