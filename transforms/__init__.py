@@ -10,17 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import libcst as cst
-from libcst.codemod import CodemodContext, ContextAwareTransformer
+from libcst.codemod import CodemodContext
 
 from transforms.class_lifecycle import ClassLifecycle
 from transforms.imports import add_imports
-from transforms.lifecycle import CONVERTED
+from transforms.lifecycle import CONVERTED, PlanTransform
 from transforms.method_lifecycle import MethodLifecycle
 from transforms.module_lifecycle import ModuleLifecycle
 from transforms.plan import FilePlan
 
 # Order matters only for readability of the diff: each transform touches its own nodes.
-PIPELINE: tuple[type[ContextAwareTransformer], ...] = (
+PIPELINE: tuple[type[PlanTransform], ...] = (
     ModuleLifecycle,
     ClassLifecycle,
     MethodLifecycle,
@@ -39,7 +39,7 @@ def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
     """Run ``PIPELINE`` over a parsed module; the plan says what to convert."""
     context = CodemodContext(filename=plan.path)
     for transform in PIPELINE:
-        module = module.visit(transform(context, plan))  # type: ignore[call-arg]
+        module = module.visit(transform(context, plan))
     needed = (["contextlib"] if plan.needs_contextlib else []) + (
         ["pytest"] if plan.changes else []
     )

@@ -196,7 +196,8 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         cleanup="Cleanup" in source or "Context" in source,
         module="setUpModule" in source or "tearDownModule" in source,
     )
-    classes = tuple(_classes(tree, module, path, aliases, top, words))
+    scan = _scan(tree)
+    classes = tuple(_classes(scan, tree, module, path, aliases, top, words))
     module_api = _module_cleanup_api(aliases)
     functions: dict[str, BodyFacts] = {}
     bound: set[str] = set()
@@ -216,9 +217,9 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         classes=classes,
         functions=functions,
         bound_otherwise=frozenset(bound),
-        module_refs=_module_refs(tree) if words.module else (),
+        module_refs=tuple(scan.module_names) if words.module else (),
         module_cleanup_users=_module_cleanup_users(tree, module_api) if words.cleanup else (),
-        external_refs=tuple(_external_refs(tree, aliases, module, top)) if words.lifecycle else (),
+        external_refs=tuple(_external_refs(scan, aliases, module, top)) if words.lifecycle else (),
         shadowed=tuple(sorted(_shadowed(tree, aliases))),
         tmp_literals=tmp_literals(tree, aliases)
         if "/tmp/" in source or "gettempdir" in source
@@ -264,6 +265,39 @@ def _module_cleanup_api(aliases: Mapping[str, str]) -> dict[str, str]:
     return api
 
 
+@dataclass
+class _Scan:
+    """What one walk over the tree collects for everything else to use."""
+
+    classes: list[ast.ClassDef] = field(default_factory=list)
+    lifecycle_attrs: list[ast.Attribute] = field(default_factory=list)
+    cleanup_attrs: list[ast.Attribute] = field(default_factory=list)
+    module_names: list[int] = field(default_factory=list)
+
+
+def _scan(tree: ast.Module) -> _Scan:
+    """One ``ast.walk``: the classes and every attribute or name the index looks at."""
+    found = _Scan()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            found.classes.append(node)
+        elif isinstance(node, ast.Attribute):
+            if node.attr in LIFECYCLE_METHODS:
+                found.lifecycle_attrs.append(node)
+            elif node.attr in ALL_CLEANUP_ATTRS:
+                found.cleanup_attrs.append(node)
+            elif node.attr in MODULE_LEVEL:
+                found.module_names.append(node.lineno)
+        elif isinstance(node, ast.Name) and node.id in MODULE_LEVEL:
+            found.module_names.append(node.lineno)
+    return found
+
+
+def _within(node: ast.AST, span: ast.stmt) -> bool:
+    line: int = getattr(node, "lineno", 0)
+    return span.lineno <= line <= (span.end_lineno or span.lineno)
+
+
 @dataclass(frozen=True)
 class _Words:
     """Which kinds of word the source text contains at all."""
@@ -274,6 +308,7 @@ class _Words:
 
 
 def _classes(
+    scan: _Scan,
     tree: ast.Module,
     module: str,
     path: str,
@@ -282,20 +317,25 @@ def _classes(
     words: _Words,
 ) -> Iterator[ClassInfo]:
     top_level = {id(s) for s in tree.body}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef):
-            yield _class_info(node, module, path, aliases, top, id(node) in top_level, words)
+    for node in scan.classes:
+        context = _ClassContext(module, path, aliases, top, id(node) in top_level, words, scan)
+        yield _class_info(node, context)
 
 
-def _class_info(
-    node: ast.ClassDef,
-    module: str,
-    path: str,
-    aliases: Mapping[str, str],
-    top: frozenset[str],
-    top_level: bool,
-    words: _Words,
-) -> ClassInfo:
+@dataclass(frozen=True)
+class _ClassContext:
+    """Where a class statement stands: everything ``_class_info`` needs besides the node."""
+
+    module: str
+    path: str
+    aliases: Mapping[str, str]
+    top: frozenset[str]
+    top_level: bool
+    words: _Words
+    scan: _Scan
+
+
+def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
     methods: dict[str, BodyFacts] = {}
     bound: set[str] = set()
     attrs: set[str] = set()
@@ -306,25 +346,25 @@ def _class_info(
                 api = FUNCTION_CLEANUPS if stmt.name in FUNCTION_LEVEL else CLASS_CLEANUPS
                 if stmt.name in methods:
                     bound.add(stmt.name)  # defined twice: the plan refuses
-                methods[stmt.name] = body_facts(stmt, node.name, api, aliases)
+                methods[stmt.name] = body_facts(stmt, node.name, api, ctx.aliases)
         else:
             attrs.update(_binds(stmt, tuple(_assigned_names(stmt))))
             if isinstance(stmt, ast.ClassDef):
                 attrs.add(stmt.name)
             bound.update(_binds(stmt, LIFECYCLE_METHODS))
-    bases = tuple(resolve(dotted(b), aliases, module, top) for b in node.bases)
+    bases = tuple(resolve(dotted(b), ctx.aliases, ctx.module, ctx.top) for b in node.bases)
     return ClassInfo(
-        module=module,
-        path=path,
+        module=ctx.module,
+        path=ctx.path,
         name=node.name,
         line=node.lineno,
-        top_level=top_level,
+        top_level=ctx.top_level,
         bases=bases,
         attrs=frozenset(attrs),
         methods=methods,
         bound_otherwise=frozenset(bound),
-        cleanup_users=tuple(_cleanup_users(node)) if words.cleanup else (),
-        references=tuple(_class_refs(node, aliases, module, top)) if words.lifecycle else (),
+        cleanup_users=tuple(_cleanup_users(node, ctx.scan)) if ctx.words.cleanup else (),
+        references=tuple(_class_refs(node, ctx)) if ctx.words.lifecycle else (),
     )
 
 
@@ -336,22 +376,19 @@ def _assigned_names(stmt: ast.stmt) -> Iterator[str]:
             yield from ((a.asname or a.name).split(".")[0] for a in node.names)
 
 
-def _cleanup_users(node: ast.ClassDef) -> Iterator[tuple[str, int, str]]:
+def _cleanup_users(node: ast.ClassDef, scan: _Scan) -> Iterator[tuple[str, int, str]]:
     """(method, line, api) for cleanup API used outside the lifecycle methods of its level."""
     for stmt in node.body:
         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        for sub in ast.walk(stmt):
-            if isinstance(sub, ast.Attribute) and sub.attr in ALL_CLEANUP_ATTRS:
-                level = "class" if "Class" in sub.attr else "function"
-                own = FUNCTION_LEVEL if level == "function" else CLASS_LEVEL
+        for sub in scan.cleanup_attrs:
+            if _within(sub, stmt):
+                own = CLASS_LEVEL if "Class" in sub.attr else FUNCTION_LEVEL
                 if stmt.name not in own:
                     yield stmt.name, sub.lineno, sub.attr
 
 
-def _class_refs(
-    node: ast.ClassDef, aliases: Mapping[str, str], module: str, top: frozenset[str]
-) -> Iterator[Reference]:
+def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
     """Every ``X.setUp``-like attribute in the class, minus recognised parent calls."""
     allowed: set[int] = set()
     for stmt in node.body:
@@ -368,39 +405,23 @@ def _class_refs(
                     sub, stmt.name, first
                 ):
                     allowed.add(id(sub.value.func))  # type: ignore[attr-defined]
-    for sub in ast.walk(node):
-        if (
-            isinstance(sub, ast.Attribute)
-            and sub.attr in LIFECYCLE_METHODS
-            and id(sub) not in allowed
-        ):
+    for sub in ctx.scan.lifecycle_attrs:
+        if _within(sub, node) and id(sub) not in allowed:
             target = dotted(sub.value)
-            qualified = resolve(target, aliases, module, top) if target else None
+            qualified = resolve(target, ctx.aliases, ctx.module, ctx.top) if target else None
             yield Reference(sub.lineno, sub.attr, qualified)
 
 
 def _external_refs(
-    tree: ast.Module, aliases: Mapping[str, str], module: str, top: frozenset[str]
+    scan: _Scan, aliases: Mapping[str, str], module: str, top: frozenset[str]
 ) -> Iterator[Reference]:
     """``X.setUp`` written outside any class (``Foo.setUp = ...``, ``Foo.setUpClass()``)."""
-    stack: list[ast.AST] = [s for s in tree.body if not isinstance(s, ast.ClassDef)]
-    while stack:
-        node = stack.pop()
-        stack.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, ast.ClassDef))
-        if isinstance(node, ast.Attribute) and node.attr in LIFECYCLE_METHODS:
+    for node in scan.lifecycle_attrs:
+        if not any(_within(node, cls) for cls in scan.classes):
             target = dotted(node.value)
             yield Reference(
                 node.lineno, node.attr, resolve(target, aliases, module, top) if target else None
             )
-
-
-def _module_refs(tree: ast.Module) -> tuple[int, ...]:
-    lines: list[int] = []
-    for node in ast.walk(tree):
-        name = node.id if isinstance(node, ast.Name) else getattr(node, "attr", None)
-        if isinstance(node, (ast.Name, ast.Attribute)) and name in MODULE_LEVEL:
-            lines.append(node.lineno)
-    return tuple(lines)
 
 
 def _module_cleanup_users(tree: ast.Module, api: Mapping[str, str]) -> tuple[int, ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 import libcst as cst
-from libcst.codemod import CodemodContext, ContextAwareTransformer
+from libcst.codemod import CodemodContext
 
 from transforms.cstutil import TransformMismatch
 from transforms.fixtures import build_fixture
@@ -41,14 +41,27 @@ def disabling_line(names: tuple[str, ...], method: str) -> cst.SimpleStatementLi
     return line.with_changes(leading_lines=[note])
 
 
-class ClassLifecycleTransform(ContextAwareTransformer):
+class PlanTransform(cst.CSTTransformer):
+    """A transform of the pipeline: a plain ``CSTTransformer`` given the plan and the context.
+
+    Not libcst's ``ContextAwareTransformer``: its matcher machinery inspects every method
+    on each instantiation, which costs more than the rewrite of a typical file; these
+    transforms use no decorated matchers.
+    """
+
+    def __init__(self, context: CodemodContext, plan: FilePlan) -> None:
+        super().__init__()
+        self.context = context
+        self.plan = plan
+
+
+class ClassLifecycleTransform(PlanTransform):
     """Converts one lifecycle level of every planned top-level class."""
 
     LEVEL: ClassVar[str]
 
     def __init__(self, context: CodemodContext, plan: FilePlan) -> None:
-        super().__init__(context)
-        self.plan = plan
+        super().__init__(context, plan)
         self.top_level: set[int] = set()
 
     def on_visit(self, node: cst.CSTNode) -> bool:

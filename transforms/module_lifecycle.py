@@ -24,20 +24,14 @@ parameters, or module cleanups are registered outside them (MF112).
 from __future__ import annotations
 
 import libcst as cst
-from libcst.codemod import CodemodContext, ContextAwareTransformer
 
 from transforms.cstutil import TransformMismatch
 from transforms.fixtures import build_fixture
-from transforms.lifecycle import record
-from transforms.plan import FilePlan
+from transforms.lifecycle import PlanTransform, record
 
 
-class ModuleLifecycle(ContextAwareTransformer):
+class ModuleLifecycle(PlanTransform):
     """setUpModule/tearDownModule of the planned module."""
-
-    def __init__(self, context: CodemodContext, plan: FilePlan) -> None:
-        super().__init__(context)
-        self.plan = plan
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         return False  # everything happens in leave_Module, on the top-level statements
