@@ -121,7 +121,9 @@ def parallel_map(
             if progress:
                 progress(1)
         return out
-    chunk = max(1, min(16, len(items) // (jobs * 8) or 1))
+    # Small chunks: file sizes vary a lot, and one large file at the end of a chunk
+    # would keep a worker busy while the others wait.
+    chunk = max(1, min(8, len(items) // (jobs * 32)))
     results: list[R] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for result in pool.map(func, items, chunksize=chunk):
