@@ -21,10 +21,10 @@ from collections.abc import Mapping
 
 import libcst as cst
 
-from transforms.cstutil import cst_dotted
+from transforms.cstutil import SameScope, cst_dotted
 
 
-class CleanupRewriter(cst.CSTTransformer):
+class CleanupRewriter(SameScope, cst.CSTTransformer):
     """Rewrites registration calls in one function body (nested scopes are left alone)."""
 
     def __init__(self, api: Mapping[str, str], stack: str) -> None:
@@ -32,15 +32,6 @@ class CleanupRewriter(cst.CSTTransformer):
         self.api = api
         self.stack = stack
         self.rewritten = 0
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         method = self.api.get(cst_dotted(updated_node.func) or "")

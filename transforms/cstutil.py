@@ -141,3 +141,19 @@ def with_leading_lines(
     if not isinstance(stmt, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
         raise TransformMismatch(f"no leading lines on {type(stmt).__name__}")
     return stmt.with_changes(leading_lines=[*lines, *stmt.leading_lines])
+
+
+class SameScope:
+    """Mixin for visitors and transformers: never enter a nested def, lambda or class.
+
+    Their bodies run later or elsewhere, not as part of the setup being rewritten.
+    """
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False

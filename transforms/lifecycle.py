@@ -11,6 +11,7 @@ Refuses when: never; see the plan.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 import libcst as cst
@@ -39,6 +40,22 @@ def disabling_line(names: tuple[str, ...], method: str) -> cst.SimpleStatementLi
         comment=cst.Comment(f"# {method} does not call super(): the parent fixtures must not run.")
     )
     return line.with_changes(leading_lines=[note])
+
+
+def find_pair(
+    body: Sequence[cst.BaseStatement], plan: LevelPlan, where: str
+) -> tuple[cst.FunctionDef | None, cst.FunctionDef | None]:
+    """The planned setup and teardown definitions among ``body``'s statements."""
+    found = {
+        s.name.value: s
+        for s in body
+        if isinstance(s, cst.FunctionDef) and s.name.value in (plan.setup, plan.teardown)
+    }
+    setup = found.get(plan.setup) if plan.setup else None
+    teardown = found.get(plan.teardown) if plan.teardown else None
+    if (plan.setup and setup is None) or (plan.teardown and teardown is None):
+        raise TransformMismatch(f"{where} lacks a planned lifecycle function")
+    return setup, teardown
 
 
 class PlanTransform(cst.CSTTransformer):
@@ -90,15 +107,7 @@ class ClassLifecycleTransform(PlanTransform):
         body = node.body
         if not isinstance(body, cst.IndentedBlock):
             raise TransformMismatch(f"class {node.name.value} has a one-line body")
-        found = {
-            s.name.value: s
-            for s in body.body
-            if isinstance(s, cst.FunctionDef) and s.name.value in (plan.setup, plan.teardown)
-        }
-        setup = found.get(plan.setup) if plan.setup else None
-        teardown = found.get(plan.teardown) if plan.teardown else None
-        if (plan.setup and setup is None) or (plan.teardown and teardown is None):
-            raise TransformMismatch(f"class {node.name.value} lacks a planned lifecycle method")
+        setup, teardown = find_pair(body.body, plan, f"class {node.name.value}")
         fixture = build_fixture(plan, setup, teardown, node.name.value)
         anchor = setup or teardown
         out: list[cst.BaseStatement] = []

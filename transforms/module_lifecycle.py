@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from transforms.cstutil import TransformMismatch
 from transforms.fixtures import build_fixture
-from transforms.lifecycle import PlanTransform, record
+from transforms.lifecycle import PlanTransform, find_pair, record
 
 
 class ModuleLifecycle(PlanTransform):
@@ -40,15 +39,7 @@ class ModuleLifecycle(PlanTransform):
         plan = self.plan.module
         if plan is None:
             return updated_node
-        found = {
-            s.name.value: s
-            for s in updated_node.body
-            if isinstance(s, cst.FunctionDef) and s.name.value in (plan.setup, plan.teardown)
-        }
-        setup = found.get(plan.setup) if plan.setup else None
-        teardown = found.get(plan.teardown) if plan.teardown else None
-        if (plan.setup and setup is None) or (plan.teardown and teardown is None):
-            raise TransformMismatch("planned module lifecycle function not found")
+        setup, teardown = find_pair(updated_node.body, plan, "module")
         fixture = build_fixture(plan, setup, teardown, "")
         anchor = setup or teardown
         body = [

@@ -27,26 +27,18 @@ from collections.abc import Sequence
 import libcst as cst
 import libcst.matchers as m
 
-from transforms.cstutil import TransformMismatch, block, statements
+from transforms.cstutil import SameScope, TransformMismatch, block, statements
 
 _SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 
 
-class _ReturnFinder(cst.CSTVisitor):
+class _ReturnFinder(SameScope, cst.CSTVisitor):
     def __init__(self) -> None:
+        super().__init__()
         self.found = False
 
     def visit_Return(self, node: cst.Return) -> bool:
         self.found = True
-        return False
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         return False
 
 
