@@ -358,6 +358,7 @@ class Planner:
         removals = [*setup.removals, *(teardown.removals if teardown else ())]
         drops = tuple(r.source for r in removals if r.target in owned)
         dropped = sum(1 for r in setup.removals if r.target in owned and r.via_cleanup)
+        dropped += sum(1 for s in sites if s.entered)
         return _TempPlan(
             rewrites=rewrites,
             drops=drops,

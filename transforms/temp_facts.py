@@ -36,6 +36,8 @@ class TempSite:
     literal: str
     # ``ast.unparse`` of the assigned value: the rewrite checks it sees the same code.
     source: str
+    # The value came from ``enterContext(TemporaryDirectory())``: a cleanup call goes with it.
+    entered: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,28 @@ def fixed_literal(node: ast.expr, aliases: Mapping[str, str]) -> str | None:
     return None
 
 
+def _entered_tempdir(node: ast.expr, first: str | None, aliases: Mapping[str, str]) -> ast.expr:
+    """``self.enterContext(tempfile.TemporaryDirectory(...))`` -> the inner call.
+
+    Entering a ``TemporaryDirectory`` gives its name, a fresh directory removed at cleanup
+    time: the same value and life as ``mkdtemp()`` plus ``addCleanup(shutil.rmtree, ...)``.
+    """
+    if not (isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords):
+        return node
+    enter = qualify(node.func, aliases)
+    inner = node.args[0]
+    entering = enter in (f"{first}.enterContext", f"{first}.enterClassContext")
+    if entering and isinstance(inner, ast.Call):
+        is_tempdir = qualify(inner.func, aliases) == "tempfile.TemporaryDirectory"
+        return inner if is_tempdir else node
+    return node
+
+
 def _mkdtemp_prefix(node: ast.expr, aliases: Mapping[str, str]) -> str | None:
-    """The prefix of a ``tempfile.mkdtemp(...)`` call without ``dir``; None otherwise."""
-    if not isinstance(node, ast.Call) or qualify(node.func, aliases) != "tempfile.mkdtemp":
+    """The prefix of a ``tempfile.mkdtemp(...)`` (or entered ``TemporaryDirectory(...)``)
+    call without ``dir``; None otherwise."""
+    makers = ("tempfile.mkdtemp", "tempfile.TemporaryDirectory")
+    if not isinstance(node, ast.Call) or qualify(node.func, aliases) not in makers:
         return None
     if len(node.args) > 2 or any(k.arg not in ("prefix", "suffix") for k in node.keywords):
         return None  # dir= chooses a file system on purpose: keep it
@@ -105,9 +126,14 @@ def temp_sites(
             continue
         if target.count(".") > 1:
             continue
-        prefix = _mkdtemp_prefix(stmt.value, aliases)
+        inner = _entered_tempdir(stmt.value, first_param, aliases)
+        prefix = _mkdtemp_prefix(inner, aliases)
+        entered = inner is not stmt.value
+        if not entered and qualify(getattr(inner, "func", inner), aliases) != "tempfile.mkdtemp":
+            prefix = None  # a bare TemporaryDirectory() is an object, not a path
         if prefix is not None:
-            sites.append(TempSite(stmt.lineno, target, "mkdtemp", prefix, ast.unparse(stmt.value)))
+            source = ast.unparse(stmt.value)
+            sites.append(TempSite(stmt.lineno, target, "mkdtemp", prefix, source, entered))
             continue
         literal = fixed_literal(stmt.value, aliases)
         if literal is not None and "/" not in literal[len(TMP_PREFIX) :] and literal != TMP_PREFIX:

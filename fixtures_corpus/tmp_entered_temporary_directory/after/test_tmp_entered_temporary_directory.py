@@ -1,0 +1,28 @@
+import os
+import tempfile
+import unittest
+import contextlib
+import pytest
+
+
+class EnteredDirectory(unittest.TestCase):
+    @pytest.fixture(autouse=True)
+    def _entered_directory_setup(self, tmp_path):
+        self.path = str(tmp_path)
+        yield
+
+    def test_is_an_empty_str_directory(self):
+        self.assertIsInstance(self.path, str)
+        self.assertEqual(os.listdir(self.path), [])
+
+
+class KeepsTheObject(unittest.TestCase):
+    @pytest.fixture(autouse=True)
+    def _keeps_the_object_setup(self):
+        with contextlib.ExitStack() as cleanups:
+            self.holder = tempfile.TemporaryDirectory()
+            cleanups.callback(self.holder.cleanup)
+            yield
+
+    def test_object(self):
+        self.assertTrue(os.path.isdir(self.holder.name))
