@@ -35,6 +35,7 @@ class Code(str, Enum):
     GENERATOR = "MF116"
     SIGNATURE = "MF117"
     SHADOWED_IMPORT = "MF118"
+    PHASE_STATE = "MF119"
     # Parallel hazards: reported, never refused (the rest of the rewrite goes ahead).
     FIXED_TEMP_PATH = "MF201"
     CWD_WRITE = "MF202"
@@ -66,6 +67,7 @@ SUMMARIES: dict[Code, str] = {
     Code.GENERATOR: "the lifecycle method contains yield or await",
     Code.SIGNATURE: "the lifecycle method has an unusual signature",
     Code.SHADOWED_IMPORT: "the name pytest or contextlib is already bound to something else",
+    Code.PHASE_STATE: "setUp/tearDown changes warnings filters, logging handlers or sys.stdout",
     Code.FIXED_TEMP_PATH: "hazard: a fixed temporary path that all xdist workers share",
     Code.CWD_WRITE: "hazard: a file written in the working directory, shared by all workers",
     Code.FIXED_PORT: "hazard: a fixed port that every worker binds",

@@ -62,6 +62,7 @@ class BodyFacts:
     hazards: tuple[Hazard, ...] = field(default=())
     chdir_setup: ChdirSite | None = None
     chdir_restore: ChdirSite | None = None
+    phase_state: int | None = None
 
 
 def dotted(node: ast.expr) -> str | None:
@@ -292,7 +293,14 @@ def body_facts(
         and not args.defaults
     )
     # temp_facts imports this module, so its functions are imported here.
-    from transforms.temp_facts import chdir_restore, chdir_setup, hazards, removals, temp_sites
+    from transforms.temp_facts import (
+        chdir_restore,
+        chdir_setup,
+        hazards,
+        phase_state_line,
+        removals,
+        temp_sites,
+    )
 
     first = params[0] if params else None
     api = {f"{first}{k}" if k.startswith(".") else k: v for k, v in cleanup_api.items()}
@@ -325,4 +333,5 @@ def body_facts(
         hazards=tuple(hazards(func.body, aliases or {}, module_level=not cls_name)),
         chdir_setup=chdir_setup(func.body, first, aliases or {}),
         chdir_restore=chdir_restore(func.body, aliases or {}),
+        phase_state=phase_state_line(func.body, aliases or {}),
     )

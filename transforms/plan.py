@@ -456,6 +456,12 @@ class Planner:
                 facts.cleanup_problem,
                 "cleanup API used other than as a direct call",
             )
+        if level == "function" and facts.phase_state is not None:
+            raise _Refused(
+                Code.PHASE_STATE,
+                facts.phase_state,
+                f"{facts.name} changes state pytest resets between the setup and call phases",
+            )
         if setup and facts.return_problem is not None:
             raise _Refused(Code.RETURN_FLOW, facts.return_problem, f"return in {facts.name}")
         if facts.nested_global:

@@ -306,3 +306,38 @@ def chdir_restore(body: list[ast.stmt], aliases: Mapping[str, str]) -> ChdirSite
     if call is None or saved is None:
         return None
     return ChdirSite(saved, ast.unparse(body[-1]), _chdir_calls(body, aliases))
+
+
+# What pytest sets up afresh for each phase of a test (setup, call, teardown): warnings
+# filters (``catch_warnings`` around each phase), root logging handlers (log capture) and
+# ``sys.stdout``/``sys.stderr`` (capture is resumed per phase). unittest's setUp ran in the
+# call phase; a function-scoped fixture runs in the setup phase, so a setUp that changes
+# this state would see its change undone before the test body runs.
+PHASE_CALLS = frozenset(
+    {
+        "warnings.simplefilter",
+        "warnings.filterwarnings",
+        "warnings.resetwarnings",
+        "warnings.catch_warnings",
+        "logging.basicConfig",
+        "logging.disable",
+        "logging.captureWarnings",
+        "contextlib.redirect_stdout",
+        "contextlib.redirect_stderr",
+    }
+)
+PHASE_ATTRS = frozenset({"handlers", "addHandler", "removeHandler"})
+PHASE_NAMES = frozenset(
+    {"warnings.filters", "logging.root", "sys.stdout", "sys.stderr", "sys.stdin"}
+)
+
+
+def phase_state_line(body: list[ast.stmt], aliases: Mapping[str, str]) -> int | None:
+    """Line of the first use of per-phase state (see ``PHASE_CALLS``), or None."""
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Attribute):
+                name = qualify(node, aliases)
+                if node.attr in PHASE_ATTRS or name in PHASE_NAMES or name in PHASE_CALLS:
+                    return node.lineno
+    return None
