@@ -30,6 +30,7 @@ from transforms.index import (
     MODULE_LEVEL,
     ClassInfo,
     ModuleInfo,
+    resolve,
 )
 from transforms.temp_facts import TempSite
 
@@ -504,7 +505,7 @@ class Planner:
         """ "chain", "override" or "alone" (no parent defines the level)."""
         statuses = {}
         for facts, wanted in ((setup, ("first", "only")), (teardown, ("last", "only"))):
-            statuses[id(facts)] = self._super_status(facts, wanted, parents, level)
+            statuses[id(facts)] = self._super_status(qualname, facts, wanted, parents)
         names = LEVELS[level]
         inherited = {n: any(n in self.classes[p].methods for p in parents) for n in names}
         status = {
@@ -526,13 +527,15 @@ class Planner:
         )
 
     def _super_status(
-        self, facts: BodyFacts | None, wanted: tuple[str, ...], parents: list[str], level: str
+        self, qualname: str, facts: BodyFacts | None, wanted: tuple[str, ...], parents: list[str]
     ) -> str:
         if facts is None:
             return "absent"
         calls = facts.super_calls
         for call in calls:
-            if call.explicit is not None and not self._explicit_ok(call.explicit, facts, parents):
+            if call.explicit is not None and not self._explicit_ok(
+                qualname, call.explicit, parents
+            ):
                 raise _Refused(
                     Code.SUPER_POSITION, call.line, f"explicit call {call.explicit}.{facts.name}"
                 )
@@ -557,12 +560,13 @@ class Planner:
             f"super().{facts.name}() is not the {where} statement",
         )
 
-    def _explicit_ok(self, target: str, facts: BodyFacts, parents: list[str]) -> bool:
-        # The index recorded the written name; resolve it in the defining module's aliases.
-        for parent in parents[:1]:
-            if parent.rsplit(".", 1)[-1] == target.rsplit(".", 1)[-1]:
-                return True
-        return not parents and target.rsplit(".", 1)[-1] == "TestCase"
+    def _explicit_ok(self, qualname: str, target: str, parents: list[str]) -> bool:
+        """``Target.setUp(self)`` is the parent call when Target is the nearest definer."""
+        module = self.modules[self.classes[qualname].module]
+        resolved = resolve(target, module.aliases, module.module, module.top_names)
+        if parents:
+            return self.known(resolved) == parents[0]
+        return resolved in TESTCASE
 
     def _check_cleanup_order(
         self, qualname: str, level: str, mode: str, parents: list[str]
