@@ -71,7 +71,7 @@ SUMMARIES: dict[Code, str] = {
     Code.FIXED_TEMP_PATH: "hazard: a fixed temporary path that all xdist workers share",
     Code.CWD_WRITE: "hazard: a file written in the working directory, shared by all workers",
     Code.FIXED_PORT: "hazard: a fixed port that every worker binds",
-    Code.PROCESS_STATE: "hazard: a module setup writes process-wide state (os.environ)",
+    Code.PROCESS_STATE: "hazard: a setup writes os.environ; not turned into monkeypatch.setenv",
 }
 
 

@@ -330,7 +330,7 @@ def body_facts(
         all_names=every | set(params),
         temp_sites=temp_sites(func.body, first, aliases or {}),
         removals=removals(func.body, first, aliases or {}),
-        hazards=tuple(hazards(func.body, aliases or {}, module_level=not cls_name)),
+        hazards=tuple(hazards(func.body, aliases or {})),
         chdir_setup=chdir_setup(func.body, first, aliases or {}),
         chdir_restore=chdir_restore(func.body, aliases or {}),
         phase_state=phase_state_line(func.body, aliases or {}),

@@ -181,18 +181,14 @@ def tmp_literals(tree: ast.Module, aliases: Mapping[str, str]) -> dict[str, int]
     return counts
 
 
-def hazards(
-    body: list[ast.stmt], aliases: Mapping[str, str], module_level: bool
-) -> Iterator[Hazard]:
+def hazards(body: list[ast.stmt], aliases: Mapping[str, str]) -> Iterator[Hazard]:
     """Every parallel hazard in a setup body (nested blocks included)."""
     for stmt in body:
         for node in ast.walk(stmt):
-            yield from _node_hazards(node, aliases, module_level)
+            yield from _node_hazards(node, aliases)
 
 
-def _node_hazards(
-    node: ast.AST, aliases: Mapping[str, str], module_level: bool
-) -> Iterator[Hazard]:
+def _node_hazards(node: ast.AST, aliases: Mapping[str, str]) -> Iterator[Hazard]:
     if isinstance(node, ast.expr) and not isinstance(node, ast.Name):
         literal = fixed_literal(node, aliases)
         if literal is not None:
@@ -205,10 +201,8 @@ def _node_hazards(
             yield Hazard(
                 "MF202", node.lineno, "file written in the working directory, shared by all workers"
             )
-        if module_level and func in ("os.putenv", "os.environ.update", "os.environ.setdefault"):
-            yield Hazard(
-                "MF204", node.lineno, f"{func} in a module setup changes process-wide state"
-            )
+        if func in ("os.putenv", "os.environ.update", "os.environ.setdefault"):
+            yield Hazard("MF204", node.lineno, f"{func} in a setup changes process-wide state")
     if isinstance(node, ast.Tuple) and len(node.elts) == 2:
         host, port = node.elts
         if (
@@ -222,12 +216,11 @@ def _node_hazards(
                 "MF203", node.lineno, f"fixed port {port.value}: every worker binds the same one"
             )
     if (
-        module_level
-        and isinstance(node, ast.Subscript)
+        isinstance(node, ast.Subscript)
         and isinstance(node.ctx, ast.Store)
         and qualify(node.value, aliases) == "os.environ"
     ):
-        yield Hazard("MF204", node.lineno, "os.environ written in a module setup")
+        yield Hazard("MF204", node.lineno, "os.environ written in a setup, left as it is")
 
 
 def _writes_relative(call: ast.Call) -> bool:
