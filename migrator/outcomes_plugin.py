@@ -14,14 +14,35 @@ from typing import Any
 import pytest
 
 ENV = "MIGRATE_FIXTURES_OUTCOMES"
+_KEY = "migrate_fixtures_setups"
 _RANK = {"passed": 0, "skipped": 1, "xfailed": 1, "xpassed": 1, "failed": 2, "error": 3}
 
 
+class _SetupCounter:
+    """Counts fixture setups by ``scope:name``, in every process (xdist workers included)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_fixture_setup(self, fixturedef: Any, request: Any) -> Any:
+        yield
+        key = f"{fixturedef.scope}:{fixturedef.argname}"
+        self.counts[key] = self.counts.get(key, 0) + 1
+
+
 class _Recorder:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, counter: _SetupCounter) -> None:
         self.path = path
+        self.counter = counter
         self.outcomes: dict[str, str] = {}
         self.collection_errors: dict[str, str] = {}
+        self.worker_counts: dict[str, int] = {}
+
+    def pytest_testnodedown(self, node: Any, error: Any) -> None:
+        # An xdist worker hands its counts over when it shuts down.
+        for key, value in getattr(node, "workeroutput", {}).get(_KEY, {}).items():
+            self.worker_counts[key] = self.worker_counts.get(key, 0) + value
 
     @pytest.hookimpl(trylast=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -39,9 +60,13 @@ class _Recorder:
             self.collection_errors[report.nodeid] = str(report.longrepr)[-2000:]
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        counts = dict(self.counter.counts)
+        for key, value in self.worker_counts.items():
+            counts[key] = counts.get(key, 0) + value
         data: dict[str, Any] = {
             "outcomes": self.outcomes,
             "collection_errors": self.collection_errors,
+            "fixture_setups": counts,
         }
         with open(self.path, "w", encoding="utf-8") as handle:
             json.dump(data, handle, indent=1, sort_keys=True)
@@ -64,5 +89,19 @@ def _phase_outcome(report: pytest.TestReport) -> str | None:
 
 def pytest_configure(config: pytest.Config) -> None:
     path = os.environ.get(ENV)
-    if path and not hasattr(config, "workerinput"):
-        config.pluginmanager.register(_Recorder(path), "migrate-fixtures-outcomes")
+    if not path:
+        return
+    counter = _SetupCounter()
+    config.pluginmanager.register(counter, "migrate-fixtures-setups")
+    if hasattr(config, "workerinput"):
+        config.pluginmanager.register(_WorkerReport(counter), "migrate-fixtures-worker")
+    else:
+        config.pluginmanager.register(_Recorder(path, counter), "migrate-fixtures-outcomes")
+
+
+class _WorkerReport:
+    def __init__(self, counter: _SetupCounter) -> None:
+        self.counter = counter
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        session.config.workeroutput[_KEY] = self.counter.counts  # type: ignore[attr-defined]

@@ -137,6 +137,7 @@ def print_verify(console: Console, result: VerifyResult) -> None:
         ("  of which flaky", sum(c.kind == "flaky" for c in result.changes)),
         ("only before", len(result.only_before)),
         ("only after", len(result.only_after)),
+        ("migrated fixture setups (function/class/module)", _setups(result)),
         ("baseline seconds", f"{base:.1f}"),
         ("migrated seconds", f"{new:.1f}"),
         ("speed-up", f"{base / new:.2f}x" if new else "-"),
@@ -155,3 +156,8 @@ def print_verify(console: Console, result: VerifyResult) -> None:
             style="green" if result.ok else "red",
         )
     )
+
+
+def _setups(result: VerifyResult) -> str:
+    counts = result.migrated.setups_by_scope()
+    return " / ".join(str(counts[s]) for s in ("function", "class", "module"))

@@ -42,6 +42,21 @@ class RunResult:
     returncode: int
     seconds: float
     output: str = ""
+    fixture_setups: dict[str, int] = field(default_factory=dict)
+
+    def setups_by_scope(self) -> dict[str, int]:
+        """How often the migrated lifecycle fixtures were set up, by scope (all workers).
+
+        Recognised by the names the tool gives (``_<class>_setup``, ``_<class>_class_setup``,
+        ``_module_setup``); pytest's own wrappers around unittest methods are left out.
+        """
+        out = {"function": 0, "class": 0, "module": 0}
+        for key, count in self.fixture_setups.items():
+            scope, _, name = key.partition(":")
+            generated = name.startswith("_") and not name.startswith(("_unittest", "_xunit"))
+            if scope in out and generated and name.endswith("setup"):
+                out[scope] += count
+        return out
 
 
 @dataclass(frozen=True)
@@ -93,6 +108,7 @@ class VerifyResult:
             "only_after": list(self.only_after),
             "collection_errors_before": sorted(self.baseline.collection_errors),
             "collection_errors_after": sorted(self.migrated.collection_errors),
+            "migrated_fixture_setups": self.migrated.setups_by_scope(),
             "baseline_seconds": round(self.baseline.seconds, 2),
             "migrated_seconds": round(self.migrated.seconds, 2),
             "migration": self.migration.summary() if self.migration else None,
@@ -150,7 +166,12 @@ def run_pytest(
             )
         data = json.loads(out_file.read_text(encoding="utf-8"))
     return RunResult(
-        data["outcomes"], data["collection_errors"], proc.returncode, seconds, proc.stdout[-4000:]
+        data["outcomes"],
+        data["collection_errors"],
+        proc.returncode,
+        seconds,
+        proc.stdout[-4000:],
+        data.get("fixture_setups", {}),
     )
 
 
