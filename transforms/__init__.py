@@ -18,12 +18,14 @@ from transforms.lifecycle import CONVERTED, PlanTransform
 from transforms.method_lifecycle import MethodLifecycle
 from transforms.module_lifecycle import ModuleLifecycle
 from transforms.plan import FilePlan
+from transforms.skip_marks import MARKS, SkipMarks
 
 # Order matters only for readability of the diff: each transform touches its own nodes.
 PIPELINE: tuple[type[PlanTransform], ...] = (
     ModuleLifecycle,
     ClassLifecycle,
     MethodLifecycle,
+    SkipMarks,
 )
 
 
@@ -40,9 +42,8 @@ def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
     context = CodemodContext(filename=plan.path)
     for transform in PIPELINE:
         module = module.visit(transform(context, plan))
-    needed = (["contextlib"] if plan.needs_contextlib else []) + (
-        ["pytest"] if plan.changes else []
-    )
-    module = add_imports(module, needed, plan.path)
     converted = tuple(context.scratch.get(CONVERTED, []))
+    wrote = bool(converted) or bool(context.scratch.get(MARKS))
+    needed = (["contextlib"] if plan.needs_contextlib else []) + (["pytest"] if wrote else [])
+    module = add_imports(module, needed, plan.path)
     return Rewrite(code=module.code, converted=converted)

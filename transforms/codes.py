@@ -36,6 +36,7 @@ class Code(str, Enum):
     SIGNATURE = "MF117"
     SHADOWED_IMPORT = "MF118"
     PHASE_STATE = "MF119"
+    SKIP_DECORATOR = "MF120"
     # Parallel hazards: reported, never refused (the rest of the rewrite goes ahead).
     FIXED_TEMP_PATH = "MF201"
     CWD_WRITE = "MF202"
@@ -68,6 +69,7 @@ SUMMARIES: dict[Code, str] = {
     Code.SIGNATURE: "the lifecycle method has an unusual signature",
     Code.SHADOWED_IMPORT: "the name pytest or contextlib is already bound to something else",
     Code.PHASE_STATE: "setUp/tearDown changes warnings filters, logging handlers or sys.stdout",
+    Code.SKIP_DECORATOR: "a test's skip decorator cannot become a pytest mark (string condition)",
     Code.FIXED_TEMP_PATH: "hazard: a fixed temporary path that all xdist workers share",
     Code.CWD_WRITE: "hazard: a file written in the working directory, shared by all workers",
     Code.FIXED_PORT: "hazard: a fixed port that every worker binds",

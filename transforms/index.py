@@ -85,6 +85,9 @@ class ClassInfo:
     bound_otherwise: frozenset[str]
     cleanup_users: tuple[tuple[str, int, str], ...]
     references: tuple[Reference, ...]
+    skip_decorated: bool = False
+    # Lines of skip decorators that cannot become pytest marks (a string condition, ...).
+    skip_blockers: tuple[int, ...] = ()
 
     @property
     def qualname(self) -> str:
@@ -365,6 +368,8 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         bound_otherwise=frozenset(bound),
         cleanup_users=tuple(_cleanup_users(node, ctx.scan)) if ctx.words.cleanup else (),
         references=tuple(_class_refs(node, ctx)) if ctx.words.lifecycle else (),
+        skip_decorated=bool(_skip_calls(node)),
+        skip_blockers=tuple(d.lineno for d in _skip_calls(node) if not _markable(d)),
     )
 
 
@@ -374,6 +379,43 @@ def _assigned_names(stmt: ast.stmt) -> Iterator[str]:
             yield node.id
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             yield from ((a.asname or a.name).split(".")[0] for a in node.names)
+
+
+def _skip_calls(node: ast.ClassDef) -> list[ast.Call]:
+    """``@skip(...)``-like decorator calls on the test methods of a class."""
+    found: list[ast.Call] = []
+    for stmt in node.body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        if not stmt.name.startswith("test"):
+            continue
+        for decorator in stmt.decorator_list:
+            if isinstance(decorator, ast.Call):
+                name = dotted(decorator.func) or ""
+                if name.rsplit(".", 1)[-1] in ("skip", "skipIf", "skipUnless"):
+                    found.append(decorator)
+    return found
+
+
+def _markable(call: ast.Call) -> bool:
+    """The same test as ``transforms.skip_marks``: can it become a pytest mark exactly?"""
+    kind = (dotted(call.func) or "").rsplit(".", 1)[-1]
+    wanted = ("reason",) if kind == "skip" else ("condition", "reason")
+    if any(isinstance(a, ast.Starred) for a in call.args) or len(call.args) > len(wanted):
+        return False
+    given = [*wanted[: len(call.args)], *(k.arg or "**" for k in call.keywords)]
+    if sorted(given) != sorted(wanted):
+        return False
+    if kind == "skip":
+        return True
+    values: dict[str | None, ast.expr] = dict(zip(wanted, call.args, strict=False))
+    values.update((k.arg, k.value) for k in call.keywords)
+    condition = values["condition"]
+    # pytest evaluates a string condition as code; unittest only tests its truth.
+    is_text = isinstance(condition, ast.JoinedStr) or (
+        isinstance(condition, ast.Constant) and isinstance(condition.value, str)
+    )
+    return not is_text
 
 
 def _cleanup_users(node: ast.ClassDef, scan: _Scan) -> Iterator[tuple[str, int, str]]:

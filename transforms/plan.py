@@ -94,10 +94,14 @@ class FilePlan:
     module: LevelPlan | None
     refusals: tuple[Refusal, ...]
     hazards: tuple[Refusal, ...] = ()
+    # Classes whose decorator-skipped test methods get pytest skip marks, and how this
+    # module spells unittest's skip decorators (``unittest.skip``, ``ut.skipIf``, ``skip``).
+    skip_classes: tuple[str, ...] = ()
+    skip_spellings: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def changes(self) -> bool:
-        return bool(self.classes) or self.module is not None
+        return bool(self.classes) or self.module is not None or bool(self.skip_classes)
 
     @property
     def needs_contextlib(self) -> bool:
@@ -289,6 +293,8 @@ class Planner:
             if name in info.methods:
                 self._check_body(info.methods[name], level, setup=name == setup_name)
         self._check_references(qualname, level)
+        if level == "function":
+            self._check_skips(qualname)
         parents = self.parents(qualname, level)
         setup, teardown = info.methods.get(setup_name), info.methods.get(teardown_name)
         mode = self._mode(qualname, setup, teardown, parents, level)
@@ -432,6 +438,18 @@ class Planner:
                         f"{short} also inherits from {entry.lstrip('?.')}",
                     )
         self.parents(qualname, level)  # raises MIXIN when the users disagree
+
+    def _check_skips(self, qualname: str) -> None:
+        """Every skip decorator on a test that will run under this fixture must become a mark."""
+        for user in self.users(qualname):
+            for klass in self.mro(user):
+                info = self.classes.get(klass)
+                if info is not None and info.skip_blockers:
+                    raise _Refused(
+                        Code.SKIP_DECORATOR,
+                        self.classes[qualname].line,
+                        f"skip decorator at {info.path}:{info.skip_blockers[0]} stays unittest's",
+                    )
 
     def _unknown_message(self, entry: str) -> str:
         name = entry.lstrip("?.")
@@ -820,6 +838,8 @@ def plan_run(modules: Iterable[ModuleInfo]) -> dict[str, FilePlan]:
                 sorted(refusals + module_refusals, key=lambda r: (r.line, r.code.value))
             ),
             hazards=_hazards(module, classes, module_plan),
+            skip_classes=_skip_classes(planner, module),
+            skip_spellings=_skip_spellings(module),
         )
     return plans
 
@@ -861,3 +881,39 @@ def _nested_refusals(planner: Planner, module: ModuleInfo) -> list[Refusal]:
                 )
             )
     return out
+
+
+SKIP_DECORATORS = ("skip", "skipIf", "skipUnless")
+
+
+def _skip_spellings(module: ModuleInfo) -> dict[str, str]:
+    """Dotted spelling in this module -> ``skip``/``skipIf``/``skipUnless``."""
+    out: dict[str, str] = {}
+    for local, qualified in module.aliases.items():
+        for name in SKIP_DECORATORS:
+            if qualified in ("unittest", "unittest.case"):
+                out[f"{local}.{name}"] = name
+            elif qualified in (f"unittest.{name}", f"unittest.case.{name}"):
+                out[local] = name
+    return out
+
+
+def _skip_classes(planner: Planner, module: ModuleInfo) -> tuple[str, ...]:
+    """Test classes of the module whose tests run under a converted function fixture.
+
+    unittest skips a decorated test before setUp; pytest sets fixtures up before unittest
+    sees the skip. A pytest skip mark is evaluated before fixtures, so decorated tests of
+    these classes get one, and their setup does not run, as before.
+    """
+    fixtures = {q for (q, level) in planner.planned if level == "function"}
+    if not fixtures:
+        return ()
+    out = []
+    for info in module.classes:
+        qualname = info.qualname
+        if not info.top_level or not info.skip_decorated or qualname not in planner.classes:
+            continue
+        users = planner.users(qualname)
+        if any(f in planner.mro(u) for u in users for f in fixtures):
+            out.append(info.name)
+    return tuple(out)

@@ -108,7 +108,7 @@ def _lift_if(node: cst.If, rest: list[cst.BaseStatement]) -> cst.If:
         else_stmts = lift_returns(rest)
     if not body and else_stmts:
         return node.with_changes(
-            test=_negate(node.test), body=block(else_stmts, node.body), orelse=None
+            test=negate(node.test), body=block(else_stmts, node.body), orelse=None
         )
     new_else = None
     if else_stmts:
@@ -117,7 +117,7 @@ def _lift_if(node: cst.If, rest: list[cst.BaseStatement]) -> cst.If:
     return node.with_changes(body=block(body, node.body), orelse=new_else)
 
 
-def _negate(test: cst.BaseExpression) -> cst.BaseExpression:
+def negate(test: cst.BaseExpression) -> cst.BaseExpression:
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
         return (
             test.expression.with_changes(lpar=[], rpar=[])

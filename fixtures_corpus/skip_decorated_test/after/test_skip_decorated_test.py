@@ -1,23 +1,38 @@
+import sys
 import unittest
 import pytest
 
+SETUPS = []
+RAN = []
+
 
 class SomeSkipped(unittest.TestCase):
+    @pytest.fixture(scope="class", autouse=True)
+    @classmethod
+    def _some_skipped_class_setup(cls):
+        yield
+        # unittest never calls setUp for a decorator-skipped test
+        assert len(SETUPS) == len(RAN), (SETUPS, RAN)
+
     @pytest.fixture(autouse=True)
     def _some_skipped_setup(self):
-        self.ready = True
+        SETUPS.append(self._testMethodName)
         yield
 
-    @unittest.skip("not supported")
+    @pytest.mark.skip(reason="not supported")
     def test_skipped(self):
         self.fail("never runs")
 
-    @unittest.skipIf(True, "condition holds")
+    @pytest.mark.skipif(sys.maxsize > 0, reason="condition holds")
     def test_skipped_if(self):
         self.fail("never runs")
 
+    @pytest.mark.skipif(not (sys.maxsize < 0 or False), reason="condition does not hold")
+    def test_skipped_unless(self):
+        self.fail("never runs")
+
     def test_runs(self):
-        self.assertTrue(self.ready)
+        RAN.append(self._testMethodName)
 
 
 @unittest.skip("whole class skipped")

@@ -1,20 +1,33 @@
+import sys
 import unittest
+
+SETUPS = []
+RAN = []
 
 
 class SomeSkipped(unittest.TestCase):
+    @classmethod
+    def tearDownClass(cls):
+        # unittest never calls setUp for a decorator-skipped test
+        assert len(SETUPS) == len(RAN), (SETUPS, RAN)
+
     def setUp(self):
-        self.ready = True
+        SETUPS.append(self._testMethodName)
 
     @unittest.skip("not supported")
     def test_skipped(self):
         self.fail("never runs")
 
-    @unittest.skipIf(True, "condition holds")
+    @unittest.skipIf(sys.maxsize > 0, "condition holds")
     def test_skipped_if(self):
         self.fail("never runs")
 
+    @unittest.skipUnless(sys.maxsize < 0 or False, reason="condition does not hold")
+    def test_skipped_unless(self):
+        self.fail("never runs")
+
     def test_runs(self):
-        self.assertTrue(self.ready)
+        RAN.append(self._testMethodName)
 
 
 @unittest.skip("whole class skipped")
