@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import test as cpython_tests
+
 from migrator.engine import Options, migrate_paths
 
 
