@@ -28,8 +28,9 @@ def main() -> None:
         refused += len(report.refusals)
     print(f"{root}")
     print(f"  one file at a time: {alone} lifecycle methods converted, {refused} refusals")
+    refused_whole = len(whole.refusals)
     print(
-        f"  one run:            {whole.converted} lifecycle methods converted, {len(whole.refusals)} refusals"
+        f"  one run:            {whole.converted} lifecycle methods converted, {refused_whole} refusals"
     )
 
 
