@@ -27,11 +27,12 @@ def main() -> None:
         alone += report.converted
         refused += len(report.refusals)
     print(f"{root}")
-    print(f"  one file at a time: {alone} lifecycle methods converted, {refused} refusals")
-    refused_whole = len(whole.refusals)
-    print(
-        f"  one run:            {whole.converted} lifecycle methods converted, {refused_whole} refusals"
-    )
+    rows = [
+        ("one file at a time", alone, refused),
+        ("one run", whole.converted, len(whole.refusals)),
+    ]
+    for label, converted, refusals in rows:
+        print(f"  {label:<20} {converted} lifecycle methods converted, {refusals} refusals")
 
 
 if __name__ == "__main__":
