@@ -66,20 +66,35 @@ def _matches(rel: str, patterns: Iterable[str]) -> bool:
     return False
 
 
+def _work_tree(root: Path) -> Path | None:
+    """The nearest folder at or above ``root`` holding ``.git``.
+
+    Found by hand rather than with ``pygit2.discover_repository``: in pygit2 1.21 each call
+    that finds no repository drops a reference to ``None`` it never took, and a long run (a
+    test session) then aborts the interpreter at exit.
+    """
+    start = root.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
 class _Ignores:
     """``.gitignore`` through pygit2, when the path lies in a git work tree."""
 
     def __init__(self, root: Path) -> None:
         self.repo = None
         self.workdir: Path | None = None
+        top = _work_tree(root)
+        if top is None:
+            return
         try:
             import pygit2
 
-            found = pygit2.discover_repository(str(root))
-            if found:
-                self.repo = pygit2.Repository(found)
-                workdir = self.repo.workdir
-                self.workdir = Path(workdir).resolve() if workdir else None
+            self.repo = pygit2.Repository(str(top))
+            workdir = self.repo.workdir
+            self.workdir = Path(workdir).resolve() if workdir else None
         except Exception:
             self.repo = None
 

@@ -359,7 +359,8 @@ class Planner:
         ]
         if not sites:
             return _TempPlan()
-        alone = level == "function" and len(sites) == 1
+        # One mkdtemp() in a function fixture is exactly a fresh per-test directory: tmp_path.
+        alone = level == "function" and len(sites) == 1 and sites[0].kind == "mkdtemp"
         rewrites = tuple((s.target, s.source, _temp_expr(s, alone)) for s in sites)
         owned = {s.target for s in sites if s.kind == "mkdtemp"}
         removals = [*setup.removals, *(teardown.removals if teardown else ())]
@@ -792,14 +793,17 @@ class Planner:
 
 
 def _temp_expr(site: TempSite, alone: bool) -> str:
-    """The new value: a ``str`` as before, so ``path + "/x"`` keeps working."""
+    """The new value: a ``str`` as before, so ``path + "/x"`` keeps working.
+
+    A fixed path was one place shared by every test of the process (one test could leave a
+    file for the next): its replacement is one place per xdist worker, under the worker's own
+    base temporary directory, shared by that worker's tests, as before, and by no other worker.
+    """
     label = re.sub(r"\W", "_", site.target.rsplit(".", 1)[-1]).strip("_") or "tmp"
     name = site.literal.rsplit("/", 1)[-1]
     if site.kind == "mkdtemp":
         return "str(tmp_path)" if alone else f'str(tmp_path_factory.mktemp("{label}"))'
-    if alone:
-        return f'str(tmp_path / "{name}")'
-    return f'str(tmp_path_factory.mktemp("{label}") / "{name}")'
+    return f'str(tmp_path_factory.getbasetemp() / "{name}")'
 
 
 def plan_run(modules: Iterable[ModuleInfo]) -> dict[str, FilePlan]:

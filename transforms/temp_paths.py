@@ -3,7 +3,8 @@
 What it does: in a converted setup, ``self.tmp = tempfile.mkdtemp()`` becomes
 ``self.tmp = str(tmp_path)`` (function scope, one directory) or
 ``str(tmp_path_factory.mktemp("tmp"))`` (class or module scope, or several directories);
-``self.db = "/tmp/app.db"`` becomes ``str(tmp_path / "app.db")`` when that literal is written
+``self.db = "/tmp/app.db"`` becomes ``str(tmp_path_factory.getbasetemp() / "app.db")`` (one
+place per xdist worker, as /tmp was one place per process) when that literal is written
 nowhere else in the run. ``shutil.rmtree(self.tmp)`` in the teardown and
 ``self.addCleanup(shutil.rmtree, self.tmp)`` are dropped when they remove exactly a directory
 pytest now owns. The fixture requests ``tmp_path``/``tmp_path_factory``.

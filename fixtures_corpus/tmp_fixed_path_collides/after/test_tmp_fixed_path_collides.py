@@ -6,8 +6,8 @@ import pytest
 
 class HoldsALockFile(unittest.TestCase):
     @pytest.fixture(autouse=True)
-    def _holds_a_lock_file_setup(self, tmp_path):
-        self.lock = str(tmp_path / "mf_corpus_collision.lock")
+    def _holds_a_lock_file_setup(self, tmp_path_factory):
+        self.lock = str(tmp_path_factory.getbasetemp() / "mf_corpus_collision.lock")
         # exclusive create: two workers holding the same path at once fail here
         self.fd = os.open(self.lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         yield
