@@ -98,6 +98,6 @@ def test_fixed_path_collides_under_xdist_before_and_not_after(tmp_path: Path) ->
     before = run_pytest(tmp_path / "before", ["."], workers=2, timeout=300)
     lock.unlink(missing_ok=True)
     after = run_pytest(tmp_path / "after", ["."], workers=2, timeout=300)
-    assert len(before.outcomes) == len(after.outcomes) == 6
+    assert len(before.outcomes) == len(after.outcomes) == 8
     assert {"failed", "error"} & set(before.outcomes.values()), before.outcomes
     assert set(after.outcomes.values()) == {"passed"}, after.outcomes

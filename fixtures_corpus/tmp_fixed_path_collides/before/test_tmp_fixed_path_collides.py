@@ -14,19 +14,25 @@ class HoldsALockFile(unittest.TestCase):
         os.remove(self.lock)
 
     def test_a(self):
-        time.sleep(0.3)
+        time.sleep(0.5)
 
     def test_b(self):
-        time.sleep(0.3)
+        time.sleep(0.5)
 
     def test_c(self):
-        time.sleep(0.3)
+        time.sleep(0.5)
 
     def test_d(self):
-        time.sleep(0.3)
+        time.sleep(0.5)
 
     def test_e(self):
-        time.sleep(0.3)
+        time.sleep(0.5)
 
     def test_f(self):
-        time.sleep(0.3)
+        time.sleep(0.5)
+
+    def test_g(self):
+        time.sleep(0.5)
+
+    def test_h(self):
+        time.sleep(0.5)
