@@ -246,3 +246,42 @@ def test_console_script_entry_point(project: Path) -> None:
         check=False,
     )
     assert proc.returncode == 1, proc.stderr
+
+
+HAZARDOUS = """\
+import unittest
+
+
+class Server(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.address = ("localhost", 8765)
+
+    def test_address(self):
+        self.assertEqual(self.address[1], 8765)
+"""
+
+
+def test_hazards_mode_reports_and_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "test_server.py").write_text(HAZARDOUS)
+    code, out, _ = run("--hazards", "--json", str(tmp_path))
+    assert code == 1
+    assert json.loads(out) == [
+        {
+            "code": "MF203",
+            "path": str(tmp_path / "test_server.py"),
+            "line": 7,
+            "class": "Server",
+            "message": "fixed port 8765: every worker binds the same one",
+        }
+    ]
+    assert (tmp_path / "test_server.py").read_text() == HAZARDOUS
+    code, out, _ = run("--hazards", str(tmp_path))
+    assert code == 1
+    assert "MF203" in out
+
+
+def test_hazards_mode_exits_0_without_hazards(project: Path) -> None:
+    code, out, _ = run("--hazards", str(project))
+    assert code == 0
+    assert "no parallel hazards found" in out
