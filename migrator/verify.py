@@ -78,7 +78,6 @@ class VerifyResult:
     only_after: tuple[str, ...]
     migration: Report | None = None
     scratch: str | None = None
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def same(self) -> int:

@@ -31,13 +31,11 @@ class CleanupRewriter(SameScope, cst.CSTTransformer):
         super().__init__()
         self.api = api
         self.stack = stack
-        self.rewritten = 0
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         method = self.api.get(cst_dotted(updated_node.func) or "")
         if method is None:
             return updated_node
-        self.rewritten += 1
         func = cst.Attribute(value=cst.Name(self.stack), attr=cst.Name(method))
         return updated_node.with_changes(func=func)
 
