@@ -76,7 +76,8 @@ class LevelPlan:
     stack: str | None = None
     cleanup_api: Mapping[str, str] = field(default_factory=dict)
     hoist_globals: tuple[str, ...] = ()
-    # (target, ast.unparse of the old value, new value source) for temporary paths.
+    # (target, ast.unparse of the old value, new value source) for temporary paths; for
+    # mkstemp the old and new sources are whole statements.
     temp: tuple[tuple[str, str, str], ...] = ()
     # ast.unparse of whole statements to drop (removals of what pytest now owns).
     drops: tuple[str, ...] = ()
@@ -102,6 +103,16 @@ class FilePlan:
     @property
     def changes(self) -> bool:
         return bool(self.classes) or self.module is not None or bool(self.skip_classes)
+
+    @property
+    def needs_os(self) -> bool:
+        levels = [p for ps in self.classes.values() for p in ps]
+        levels += [self.module] if self.module else []
+        return any(
+            new.startswith(f"{target} = str(") and "os.open(" in new
+            for p in levels
+            for target, _, new in p.temp
+        )
 
     @property
     def needs_contextlib(self) -> bool:
@@ -309,7 +320,7 @@ class Planner:
             tuple(self._parent_fixture(p, level) for p in parents) if mode == "override" else ()
         )
         bodies = [b for b in (setup, teardown) if b]
-        temp = self._temp_plan(level, setup, teardown)
+        temp = self._temp_plan(level, setup, teardown, self.modules[info.module])
         requests += temp.requests
         stack = None
         if sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups:
@@ -338,7 +349,11 @@ class Planner:
         return sum(m.tmp_literals.get(literal, 0) for m in self.modules.values())
 
     def _temp_plan(
-        self, level: str, setup: BodyFacts | None, teardown: BodyFacts | None
+        self,
+        level: str,
+        setup: BodyFacts | None,
+        teardown: BodyFacts | None,
+        module: ModuleInfo | None = None,
     ) -> _TempPlan:
         """Temporary paths of a setup that move to pytest's per-test, per-worker directories.
 
@@ -351,16 +366,23 @@ class Planner:
         names = setup.all_names | (teardown.all_names if teardown else frozenset())
         if names & {"tmp_path", "tmp_path_factory"}:
             return _TempPlan()
+        # The mkstemp rewrite calls os.open: ``os`` must be the module (or free to import).
+        os_ok = (
+            module is not None
+            and module.aliases.get("os", "os") == "os"
+            and ("os" in module.aliases or "os" not in module.top_names)
+        )
         sites = [
             s
             for s in setup.temp_sites
-            if (s.kind == "mkdtemp" or self.literal_count(s.literal) == 1)
+            if (s.kind != "fixed" or self.literal_count(s.literal) == 1)
             and _SAFE_NAME.match(s.literal.rsplit("/", 1)[-1] or "tmp")
+            and (s.kind != "mkstemp" or os_ok)
         ]
         if not sites:
             return _TempPlan()
         # One mkdtemp() in a function fixture is exactly a fresh per-test directory: tmp_path.
-        alone = level == "function" and len(sites) == 1 and sites[0].kind == "mkdtemp"
+        alone = level == "function" and len(sites) == 1 and sites[0].kind in ("mkdtemp", "mkstemp")
         rewrites = tuple((s.target, s.source, _temp_expr(s, alone)) for s in sites)
         owned = {s.target for s in sites if s.kind == "mkdtemp"}
         removals = [*setup.removals, *(teardown.removals if teardown else ())]
@@ -767,7 +789,7 @@ class Planner:
         hoist = self._check_merge(setup, teardown)
         bodies = [b for b in (setup, teardown) if b]
         names = set(module.top_names).union(*(b.all_names for b in bodies))
-        temp = self._temp_plan("module", setup, teardown)
+        temp = self._temp_plan("module", setup, teardown, module)
         stack = None
         if sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups:
             stack = fresh("cleanups", names)
@@ -801,6 +823,18 @@ def _temp_expr(site: TempSite, alone: bool) -> str:
     """
     label = re.sub(r"\W", "_", site.target.rsplit(".", 1)[-1]).strip("_") or "tmp"
     name = site.literal.rsplit("/", 1)[-1]
+    if site.kind == "mkstemp":
+        # The same file mkstemp makes: created exclusively, mode 0600, opened read-write,
+        # with mkstemp's own flags; only its name is no longer random.
+        folder = "tmp_path" if alone else f'tmp_path_factory.mktemp("{label}")'
+        flags = (
+            'os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)'
+            ' | getattr(os, "O_BINARY", 0)'
+        )
+        return (
+            f'{site.target} = str({folder} / "{name}")\n'
+            f"{site.fd} = os.open({site.target}, {flags}, 0o600)\n"
+        )
     if site.kind == "mkdtemp":
         return "str(tmp_path)" if alone else f'str(tmp_path_factory.mktemp("{label}"))'
     return f'str(tmp_path_factory.getbasetemp() / "{name}")'

@@ -38,6 +38,8 @@ class TempSite:
     source: str
     # The value came from ``enterContext(TemporaryDirectory())``: a cleanup call goes with it.
     entered: bool = False
+    # mkstemp only: where the open file descriptor goes (``literal`` is then the file name).
+    fd: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,10 @@ def temp_sites(
     for stmt in body:
         if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
             continue
+        site = _mkstemp_site(stmt, first_param, aliases)
+        if site is not None:
+            sites.append(site)
+            continue
         target = dotted(stmt.targets[0])
         owner = target.split(".")[0] if target else None
         if target is None or (owner != first_param and "." in target):
@@ -139,6 +145,35 @@ def temp_sites(
         if literal is not None and "/" not in literal[len(TMP_PREFIX) :] and literal != TMP_PREFIX:
             sites.append(TempSite(stmt.lineno, target, "fixed", literal, ast.unparse(stmt.value)))
     return tuple(sites)
+
+
+def _mkstemp_site(
+    stmt: ast.Assign, first_param: str | None, aliases: Mapping[str, str]
+) -> TempSite | None:
+    """``fd, self.path = tempfile.mkstemp(suffix=..., prefix=...)``: a path and an open fd."""
+    pair = stmt.targets[0]
+    call = stmt.value
+    if not (isinstance(pair, ast.Tuple) and len(pair.elts) == 2 and isinstance(call, ast.Call)):
+        return None
+    if qualify(call.func, aliases) != "tempfile.mkstemp" or len(call.args) > 2:
+        return None
+    if any(k.arg not in ("prefix", "suffix") for k in call.keywords):
+        return None  # dir= picks a file system on purpose; text= changes the open flags
+    fd, path = (dotted(e) for e in pair.elts)
+    if fd is None or path is None or not path.startswith(f"{first_param}."):
+        return None
+    named = dict(zip(("suffix", "prefix"), call.args, strict=False))
+    named.update((k.arg, k.value) for k in call.keywords if k.arg)
+    parts = []
+    for key, default in (("prefix", "tmp"), ("suffix", "")):
+        value = named.get(key)
+        if value is None:
+            parts.append(default)
+        elif isinstance(value, ast.Constant) and isinstance(value.value, str):
+            parts.append(value.value)
+        else:
+            return None
+    return TempSite(stmt.lineno, path, "mkstemp", "".join(parts), ast.unparse(stmt), fd=fd)
 
 
 def removals(

@@ -66,6 +66,15 @@ def rewrite_temp(
                 stmt = stmt.with_changes(
                     body=[small.with_changes(value=call.with_changes(func=func))]
                 )
+            if isinstance(small, cst.Assign) and isinstance(small.targets[0].target, cst.Tuple):
+                pair = small.targets[0].target
+                target = cst_dotted(pair.elements[-1].value) if len(pair.elements) == 2 else None
+                if target in pending and _normal(small) == pending[target][0]:
+                    # mkstemp: one statement becomes two (the path, then the open fd)
+                    new = list(cst.parse_module(pending.pop(target)[1]).body)
+                    out.append(new[0].with_changes(leading_lines=stmt.leading_lines))
+                    out.extend(new[1:])
+                    continue
             if isinstance(small, cst.Assign) and len(small.targets) == 1:
                 target = cst_dotted(small.targets[0].target)
                 if target in pending and _normal(small.value, "eval") == pending[target][0]:
