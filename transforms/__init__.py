@@ -45,6 +45,6 @@ def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
     converted = tuple(context.scratch.get(CONVERTED, []))
     wrote = bool(converted) or bool(context.scratch.get(MARKS))
     needed = ["contextlib"] if plan.needs_contextlib else []
-    needed += (["os"] if plan.needs_os else []) + (["pytest"] if wrote else [])
+    needed += ["pytest"] if wrote else []
     module = add_imports(module, needed, plan.path)
     return Rewrite(code=module.code, converted=converted)

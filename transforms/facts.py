@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from transforms.temp_facts import ChdirSite, Hazard, Removal, TempSite
+    from transforms.temp_facts import ChdirSite, DirSite, Hazard, Removal, TempSite
 
 NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
@@ -58,6 +58,7 @@ class BodyFacts:
     nested_global: bool
     all_names: frozenset[str]
     temp_sites: tuple[TempSite, ...] = field(default=())
+    dir_sites: tuple[DirSite, ...] = field(default=())
     removals: tuple[Removal, ...] = field(default=())
     hazards: tuple[Hazard, ...] = field(default=())
     chdir_setup: ChdirSite | None = None
@@ -308,6 +309,7 @@ def body_facts(
     global_names, nested_global = _globals(func.body)
     calls, closes, problem = cleanup_usage(func.body, api)
     same_scope = list(walk_same_scope(func.body))
+    paths, dirs = temp_sites(func.body, first, aliases or {})
     return BodyFacts(
         name=func.name,
         line=func.lineno,
@@ -328,7 +330,8 @@ def body_facts(
         global_names=global_names,
         nested_global=nested_global,
         all_names=every | set(params),
-        temp_sites=temp_sites(func.body, first, aliases or {}),
+        temp_sites=paths,
+        dir_sites=dirs,
         removals=removals(func.body, first, aliases or {}),
         hazards=tuple(hazards(func.body, aliases or {})),
         chdir_setup=chdir_setup(func.body, first, aliases or {}),

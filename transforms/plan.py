@@ -17,6 +17,7 @@ Refuses when: see the checks below; each returns a ``Code``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -76,9 +77,10 @@ class LevelPlan:
     stack: str | None = None
     cleanup_api: Mapping[str, str] = field(default_factory=dict)
     hoist_globals: tuple[str, ...] = ()
-    # (target, ast.unparse of the old value, new value source) for temporary paths; for
-    # mkstemp the old and new sources are whole statements.
+    # (target, ast.unparse of the old value, new value source) for temporary paths.
     temp: tuple[tuple[str, str, str], ...] = ()
+    # (ast.unparse of a tempfile maker call, the ``dir=`` value it gets, how many such calls).
+    dirs: tuple[tuple[str, str, int], ...] = ()
     # ast.unparse of whole statements to drop (removals of what pytest now owns).
     drops: tuple[str, ...] = ()
     temp_lines: tuple[int, ...] = ()
@@ -105,16 +107,6 @@ class FilePlan:
         return bool(self.classes) or self.module is not None or bool(self.skip_classes)
 
     @property
-    def needs_os(self) -> bool:
-        levels = [p for ps in self.classes.values() for p in ps]
-        levels += [self.module] if self.module else []
-        return any(
-            new.startswith(f"{target} = str(") and "os.open(" in new
-            for p in levels
-            for target, _, new in p.temp
-        )
-
-    @property
     def needs_contextlib(self) -> bool:
         levels = [p for ps in self.classes.values() for p in ps]
         levels += [self.module] if self.module else []
@@ -124,6 +116,7 @@ class FilePlan:
 @dataclass(frozen=True)
 class _TempPlan:
     rewrites: tuple[tuple[str, str, str], ...] = ()
+    dirs: tuple[tuple[str, str, int], ...] = ()
     drops: tuple[str, ...] = ()
     requests: tuple[str, ...] = ()
     dropped_cleanups: int = 0
@@ -320,7 +313,7 @@ class Planner:
             tuple(self._parent_fixture(p, level) for p in parents) if mode == "override" else ()
         )
         bodies = [b for b in (setup, teardown) if b]
-        temp = self._temp_plan(level, setup, teardown, self.modules[info.module])
+        temp = self._temp_plan(level, setup, teardown, self.modules[info.module], qualname)
         requests += temp.requests
         stack = None
         if sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups:
@@ -331,6 +324,7 @@ class Planner:
         return LevelPlan(
             chdir=chdir,
             temp=temp.rewrites,
+            dirs=temp.dirs,
             drops=temp.drops,
             temp_lines=temp.lines,
             level=level,
@@ -353,49 +347,73 @@ class Planner:
         level: str,
         setup: BodyFacts | None,
         teardown: BodyFacts | None,
-        module: ModuleInfo | None = None,
+        module: ModuleInfo,
+        qualname: str | None = None,
     ) -> _TempPlan:
         """Temporary paths of a setup that move to pytest's per-test, per-worker directories.
 
         ``mkdtemp()`` is collision-free already, so it moves only for pytest's management of
         the directory; a fixed path under /tmp moves only when its literal is written nowhere
-        else in the run (so nothing else can expect it there).
+        else in the run (so nothing else can expect it there). Other maker calls keep their
+        random names and get ``dir=`` a pytest directory.
         """
         if setup is None:
             return _TempPlan()
         names = setup.all_names | (teardown.all_names if teardown else frozenset())
         if names & {"tmp_path", "tmp_path_factory"}:
             return _TempPlan()
-        # The mkstemp rewrite calls os.open: ``os`` must be the module (or free to import).
-        os_ok = (
-            module is not None
-            and module.aliases.get("os", "os") == "os"
-            and ("os" in module.aliases or "os" not in module.top_names)
-        )
         sites = [
             s
             for s in setup.temp_sites
             if (s.kind != "fixed" or self.literal_count(s.literal) == 1)
             and _SAFE_NAME.match(s.literal.rsplit("/", 1)[-1] or "tmp")
-            and (s.kind != "mkstemp" or os_ok)
         ]
-        if not sites:
+        if not sites and not setup.dir_sites:
             return _TempPlan()
-        # One mkdtemp() in a function fixture is exactly a fresh per-test directory: tmp_path.
-        alone = level == "function" and len(sites) == 1 and sites[0].kind in ("mkdtemp", "mkstemp")
+        # One mkdtemp() in a function fixture is exactly a fresh per-test directory: tmp_path,
+        # unless another fixture of the same tests puts something into tmp_path too.
+        alone = (
+            level == "function"
+            and len(sites) == 1
+            and sites[0].kind == "mkdtemp"
+            and not setup.dir_sites
+            and not (qualname and self._tmp_path_shared(qualname))
+        )
         rewrites = tuple((s.target, s.source, _temp_expr(s, alone)) for s in sites)
+        folder = "tmp_path" if level == "function" else None
+        counts = Counter(
+            (d.source, folder or f'tmp_path_factory.mktemp("{d.label}")') for d in setup.dir_sites
+        )
+        dirs = tuple((source, where, n) for (source, where), n in counts.items())
         owned = {s.target for s in sites if s.kind == "mkdtemp"}
         removals = [*setup.removals, *(teardown.removals if teardown else ())]
         drops = tuple(r.source for r in removals if r.target in owned)
         dropped = sum(1 for r in setup.removals if r.target in owned and r.via_cleanup)
         dropped += sum(1 for s in sites if s.entered)
+        requests = ["tmp_path"] if alone or (dirs and folder) else []
+        if (sites and not alone) or (dirs and not folder):
+            requests.append("tmp_path_factory")
         return _TempPlan(
             rewrites=rewrites,
+            dirs=dirs,
             drops=drops,
-            requests=("tmp_path",) if alone else ("tmp_path_factory",),
+            requests=tuple(requests),
             dropped_cleanups=dropped,
             lines=tuple(s.line for s in sites),
         )
+
+    def _tmp_path_shared(self, qualname: str) -> bool:
+        """Whether another class of the same tests has temporary paths in its ``setUp``."""
+        related = set(self.mro(qualname))
+        for child in self.descendants(qualname):
+            related.update(self.mro(child))
+        related.discard(qualname)
+        for other in related:
+            info = self.classes.get(other)
+            setup = info.methods.get("setUp") if info else None
+            if setup is not None and (setup.temp_sites or setup.dir_sites):
+                return True
+        return False
 
     def _chdir_plan(
         self, level: str, setup: BodyFacts | None, teardown: BodyFacts | None, stack: str | None
@@ -809,6 +827,7 @@ class Planner:
             cleanup_api=api,
             hoist_globals=hoist,
             temp=temp.rewrites,
+            dirs=temp.dirs,
             drops=temp.drops,
             temp_lines=temp.lines,
         )
@@ -823,18 +842,6 @@ def _temp_expr(site: TempSite, alone: bool) -> str:
     """
     label = re.sub(r"\W", "_", site.target.rsplit(".", 1)[-1]).strip("_") or "tmp"
     name = site.literal.rsplit("/", 1)[-1]
-    if site.kind == "mkstemp":
-        # The same file mkstemp makes: created exclusively, mode 0600, opened read-write,
-        # with mkstemp's own flags; only its name is no longer random.
-        folder = "tmp_path" if alone else f'tmp_path_factory.mktemp("{label}")'
-        flags = (
-            'os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)'
-            ' | getattr(os, "O_BINARY", 0)'
-        )
-        return (
-            f'{site.target} = str({folder} / "{name}")\n'
-            f"{site.fd} = os.open({site.target}, {flags}, 0o600)\n"
-        )
     if site.kind == "mkdtemp":
         return "str(tmp_path)" if alone else f'str(tmp_path_factory.mktemp("{label}"))'
     return f'str(tmp_path_factory.getbasetemp() / "{name}")'

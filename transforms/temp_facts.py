@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import ast
 import itertools
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from transforms.facts import dotted
+from transforms.facts import dotted, walk_same_scope
 
 TMP_PREFIX = "/tmp/"
 
@@ -30,7 +31,7 @@ class TempSite:
 
     line: int
     target: str
-    # "mkdtemp" or "fixed"
+    # "mkdtemp" (a fresh directory as a ``str``) or "fixed" (a literal path)
     kind: str
     # The literal path (fixed kind) or the mkdtemp prefix; used for readable names.
     literal: str
@@ -38,8 +39,30 @@ class TempSite:
     source: str
     # The value came from ``enterContext(TemporaryDirectory())``: a cleanup call goes with it.
     entered: bool = False
-    # mkstemp only: where the open file descriptor goes (``literal`` is then the file name).
-    fd: str | None = None
+
+
+# Where each maker of temporary files takes ``dir`` positionally.
+DIR_POSITION = {
+    "tempfile.mkdtemp": 2,
+    "tempfile.mkstemp": 2,
+    "tempfile.TemporaryDirectory": 2,
+    "tempfile.NamedTemporaryFile": 6,
+}
+
+
+@dataclass(frozen=True)
+class DirSite:
+    """A call of a ``tempfile`` maker in a setup that gets pytest's directory as ``dir=``.
+
+    Everything else about the call is kept: the same type of object, a random name, the
+    same flags and mode, the user's own cleanup; only the place moves under ``tmp_path``.
+    """
+
+    line: int
+    # ``ast.unparse`` of the call: the rewrite finds the same calls by it.
+    source: str
+    # A readable name for ``tmp_path_factory.mktemp`` (from a literal prefix, or "tmp").
+    label: str
 
 
 @dataclass(frozen=True)
@@ -117,63 +140,70 @@ def _mkdtemp_prefix(node: ast.expr, aliases: Mapping[str, str]) -> str | None:
 
 def temp_sites(
     body: list[ast.stmt], first_param: str | None, aliases: Mapping[str, str]
-) -> tuple[TempSite, ...]:
-    sites = []
+) -> tuple[tuple[TempSite, ...], tuple[DirSite, ...]]:
+    """The path assignments that become ``str(...)`` of a pytest directory, and every other
+    ``tempfile`` maker call of the body that gets ``dir=`` instead."""
+    sites: list[TempSite] = []
+    dirs: list[DirSite] = []
     for stmt in body:
-        if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
-            continue
-        site = _mkstemp_site(stmt, first_param, aliases)
+        site = _path_site(stmt, first_param, aliases)
         if site is not None:
             sites.append(site)
-            continue
-        target = dotted(stmt.targets[0])
-        owner = target.split(".")[0] if target else None
-        if target is None or (owner != first_param and "." in target):
-            continue
-        if target.count(".") > 1:
-            continue
-        inner = _entered_tempdir(stmt.value, first_param, aliases)
-        prefix = _mkdtemp_prefix(inner, aliases)
-        entered = inner is not stmt.value
-        if not entered and qualify(getattr(inner, "func", inner), aliases) != "tempfile.mkdtemp":
-            prefix = None  # a bare TemporaryDirectory() is an object, not a path
-        if prefix is not None:
-            source = ast.unparse(stmt.value)
-            sites.append(TempSite(stmt.lineno, target, "mkdtemp", prefix, source, entered))
-            continue
-        literal = fixed_literal(stmt.value, aliases)
-        if literal is not None and "/" not in literal[len(TMP_PREFIX) :] and literal != TMP_PREFIX:
-            sites.append(TempSite(stmt.lineno, target, "fixed", literal, ast.unparse(stmt.value)))
-    return tuple(sites)
-
-
-def _mkstemp_site(
-    stmt: ast.Assign, first_param: str | None, aliases: Mapping[str, str]
-) -> TempSite | None:
-    """``fd, self.path = tempfile.mkstemp(suffix=..., prefix=...)``: a path and an open fd."""
-    pair = stmt.targets[0]
-    call = stmt.value
-    if not (isinstance(pair, ast.Tuple) and len(pair.elts) == 2 and isinstance(call, ast.Call)):
-        return None
-    if qualify(call.func, aliases) != "tempfile.mkstemp" or len(call.args) > 2:
-        return None
-    if any(k.arg not in ("prefix", "suffix") for k in call.keywords):
-        return None  # dir= picks a file system on purpose; text= changes the open flags
-    fd, path = (dotted(e) for e in pair.elts)
-    if fd is None or path is None or not path.startswith(f"{first_param}."):
-        return None
-    named = dict(zip(("suffix", "prefix"), call.args, strict=False))
-    named.update((k.arg, k.value) for k in call.keywords if k.arg)
-    parts = []
-    for key, default in (("prefix", "tmp"), ("suffix", "")):
-        value = named.get(key)
-        if value is None:
-            parts.append(default)
-        elif isinstance(value, ast.Constant) and isinstance(value.value, str):
-            parts.append(value.value)
         else:
-            return None
-    return TempSite(stmt.lineno, path, "mkstemp", "".join(parts), ast.unparse(stmt), fd=fd)
+            dirs.extend(_dir_sites(stmt, aliases))
+    return tuple(sites), tuple(dirs)
+
+
+def _path_site(
+    stmt: ast.stmt, first_param: str | None, aliases: Mapping[str, str]
+) -> TempSite | None:
+    """``T = tempfile.mkdtemp()`` (or an entered ``TemporaryDirectory``) or ``T = "/tmp/x"``."""
+    if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
+        return None
+    target = dotted(stmt.targets[0])
+    owner = target.split(".")[0] if target else None
+    if target is None or (owner != first_param and "." in target) or target.count(".") > 1:
+        return None
+    inner = _entered_tempdir(stmt.value, first_param, aliases)
+    prefix = _mkdtemp_prefix(inner, aliases)
+    entered = inner is not stmt.value
+    if not entered and qualify(getattr(inner, "func", inner), aliases) != "tempfile.mkdtemp":
+        prefix = None  # a bare TemporaryDirectory() is an object, not a path
+    if prefix is not None:
+        source = ast.unparse(stmt.value)
+        return TempSite(stmt.lineno, target, "mkdtemp", prefix, source, entered)
+    literal = fixed_literal(stmt.value, aliases)
+    if literal is not None and "/" not in literal[len(TMP_PREFIX) :] and literal != TMP_PREFIX:
+        return TempSite(stmt.lineno, target, "fixed", literal, ast.unparse(stmt.value))
+    return None
+
+
+def _dir_sites(stmt: ast.stmt, aliases: Mapping[str, str]) -> Iterator[DirSite]:
+    """Maker calls in the statement (its own scope only) that do not choose ``dir``."""
+    for node in walk_same_scope([stmt]):
+        if not isinstance(node, ast.Call):
+            continue
+        position = DIR_POSITION.get(qualify(node.func, aliases) or "")
+        if position is None or len(node.args) > position:
+            continue
+        if any(isinstance(a, ast.Starred) for a in node.args):
+            continue
+        if any(k.arg in (None, "dir") for k in node.keywords):
+            continue  # dir= chooses a file system on purpose; **kwargs may hold it
+        yield DirSite(node.lineno, ast.unparse(node), _label(stmt, node))
+
+
+def _label(stmt: ast.stmt, call: ast.Call) -> str:
+    """A readable directory name: the attribute the call's result goes to, else its prefix."""
+    named = ""
+    if isinstance(stmt, ast.Assign) and stmt.value is call and len(stmt.targets) == 1:
+        target = stmt.targets[0]
+        last = target.elts[-1] if isinstance(target, ast.Tuple) and target.elts else target
+        named = (dotted(last) or "").rsplit(".", 1)[-1]
+    prefix = next((k.value for k in call.keywords if k.arg == "prefix"), None)
+    if not named and isinstance(prefix, ast.Constant) and isinstance(prefix.value, str):
+        named = prefix.value
+    return re.sub(r"\W", "_", named).strip("_") or "tmp"
 
 
 def removals(

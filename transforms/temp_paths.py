@@ -5,7 +5,10 @@ What it does: in a converted setup, ``self.tmp = tempfile.mkdtemp()`` becomes
 ``str(tmp_path_factory.mktemp("tmp"))`` (class or module scope, or several directories);
 ``self.db = "/tmp/app.db"`` becomes ``str(tmp_path_factory.getbasetemp() / "app.db")`` (one
 place per xdist worker, as /tmp was one place per process) when that literal is written
-nowhere else in the run. ``shutil.rmtree(self.tmp)`` in the teardown and
+nowhere else in the run. Every other ``mkstemp``/``NamedTemporaryFile``/``TemporaryDirectory``/
+``mkdtemp`` call of the setup keeps its shape and gets ``dir=tmp_path`` (or
+``dir=tmp_path_factory.mktemp(...)``): same object, random name and mode, in a pytest directory.
+``shutil.rmtree(self.tmp)`` in the teardown and
 ``self.addCleanup(shutil.rmtree, self.tmp)`` are dropped when they remove exactly a directory
 pytest now owns. The fixture requests ``tmp_path``/``tmp_path_factory``.
 Why: under pytest-xdist every worker runs its own class and module setups at the same time;
@@ -43,7 +46,7 @@ def rewrite_temp(
     stmts: list[cst.BaseStatement], plan: LevelPlan, setup: bool
 ) -> list[cst.BaseStatement]:
     """Apply the plan's temporary-path rewrites (setup) and removal drops (both parts)."""
-    if not plan.temp and not plan.drops and not plan.chdir:
+    if not plan.temp and not plan.drops and not plan.chdir and not plan.dirs:
         return stmts
     change, restore = plan.chdir or ("", "")
     pending = {target: (old, new) for target, old, new in plan.temp} if setup else {}
@@ -60,21 +63,7 @@ def rewrite_temp(
             ):
                 if not setup:
                     continue  # monkeypatch restores the working directory
-                call = small.value
-                assert isinstance(call, cst.Call)
-                func = cst.Attribute(value=cst.Name("monkeypatch"), attr=cst.Name("chdir"))
-                stmt = stmt.with_changes(
-                    body=[small.with_changes(value=call.with_changes(func=func))]
-                )
-            if isinstance(small, cst.Assign) and isinstance(small.targets[0].target, cst.Tuple):
-                pair = small.targets[0].target
-                target = cst_dotted(pair.elements[-1].value) if len(pair.elements) == 2 else None
-                if target in pending and _normal(small) == pending[target][0]:
-                    # mkstemp: one statement becomes two (the path, then the open fd)
-                    new = list(cst.parse_module(pending.pop(target)[1]).body)
-                    out.append(new[0].with_changes(leading_lines=stmt.leading_lines))
-                    out.extend(new[1:])
-                    continue
+                stmt = stmt.with_changes(body=[_monkeypatched(small)])
             if isinstance(small, cst.Assign) and len(small.targets) == 1:
                 target = cst_dotted(small.targets[0].target)
                 if target in pending and _normal(small.value, "eval") == pending[target][0]:
@@ -83,4 +72,59 @@ def rewrite_temp(
         out.append(stmt)
     if pending:
         raise TransformMismatch(f"temporary path assignment not found: {sorted(pending)}")
-    return out
+    return _with_dirs(out, plan.dirs) if setup and plan.dirs else out
+
+
+def _monkeypatched(expr: cst.Expr) -> cst.Expr:
+    """``os.chdir(d)`` -> ``monkeypatch.chdir(d)``."""
+    call = expr.value
+    assert isinstance(call, cst.Call)
+    func = cst.Attribute(value=cst.Name("monkeypatch"), attr=cst.Name("chdir"))
+    return expr.with_changes(value=call.with_changes(func=func))
+
+
+MAKERS = frozenset({"mkdtemp", "mkstemp", "TemporaryDirectory", "NamedTemporaryFile"})
+
+
+class _AddDir(cst.CSTTransformer):
+    """Adds ``dir=<pytest directory>`` to the planned maker calls of the function's own scope."""
+
+    def __init__(self, dirs: tuple[tuple[str, str, int], ...]) -> None:
+        super().__init__()
+        self.where = {source: where for source, where, _ in dirs}
+        self.seen: dict[str, int] = {}
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False  # a nested scope: the plan did not look inside
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        name = cst_dotted(original.func)
+        if name is None or name.rsplit(".", 1)[-1] not in MAKERS:
+            return updated
+        source = _normal(original, "eval")
+        if source not in self.where:
+            return updated
+        self.seen[source] = self.seen.get(source, 0) + 1
+        value = cst.parse_expression(self.where[source])
+        equal = cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+        )
+        arg = cst.Arg(value=value, keyword=cst.Name("dir"), equal=equal)
+        return updated.with_changes(args=[*updated.args, arg])
+
+
+def _with_dirs(
+    stmts: list[cst.BaseStatement], dirs: tuple[tuple[str, str, int], ...]
+) -> list[cst.BaseStatement]:
+    adder = _AddDir(dirs)
+    out = [stmt.visit(adder) for stmt in stmts]
+    expected = {source: count for source, _, count in dirs}
+    if adder.seen != expected:
+        raise TransformMismatch(f"tempfile calls differ from the plan: {adder.seen} {expected}")
+    return [s for s in out if isinstance(s, cst.BaseStatement)]

@@ -18,9 +18,9 @@ class EnteredDirectory(unittest.TestCase):
 
 class KeepsTheObject(unittest.TestCase):
     @pytest.fixture(autouse=True)
-    def _keeps_the_object_setup(self):
+    def _keeps_the_object_setup(self, tmp_path):
         with contextlib.ExitStack() as cleanups:
-            self.holder = tempfile.TemporaryDirectory()
+            self.holder = tempfile.TemporaryDirectory(dir=tmp_path)
             cleanups.callback(self.holder.cleanup)
             yield
 

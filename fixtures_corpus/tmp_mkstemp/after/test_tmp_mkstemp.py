@@ -8,8 +8,7 @@ import pytest
 class UsesATempFile(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _uses_a_temp_file_setup(self, tmp_path):
-        self.path = str(tmp_path / "store-.db")
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0), 0o600)
+        self.fd, self.path = tempfile.mkstemp(suffix=".db", prefix="store-", dir=tmp_path)
         yield
         os.close(self.fd)
         os.remove(self.path)
@@ -27,8 +26,7 @@ class SharedTempFile(unittest.TestCase):
     @pytest.fixture(scope="class", autouse=True)
     @classmethod
     def _shared_temp_file_class_setup(cls, tmp_path_factory):
-        cls.shared = str(tmp_path_factory.mktemp("shared") / "tmp")
-        handle = os.open(cls.shared, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0), 0o600)
+        handle, cls.shared = tempfile.mkstemp(dir=tmp_path_factory.mktemp("shared"))
         os.close(handle)
         yield
 
