@@ -73,7 +73,10 @@ SUMMARIES: dict[Code, str] = {
     Code.FIXED_TEMP_PATH: "hazard: a fixed temporary path that all xdist workers share",
     Code.CWD_WRITE: "hazard: a file written in the working directory, shared by all workers",
     Code.FIXED_PORT: "hazard: a fixed port that every worker binds",
-    Code.PROCESS_STATE: "hazard: a setup writes os.environ; not turned into monkeypatch.setenv",
+    Code.PROCESS_STATE: (
+        "hazard: a setup writes os.environ and does not put it back exactly as"
+        " monkeypatch.setenv would"
+    ),
 }
 
 

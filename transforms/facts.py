@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from transforms.env_facts import EnvFacts, EnvRestore
     from transforms.temp_facts import ChdirSite, DirSite, Hazard, Removal, TempSite
 
 NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
@@ -63,6 +64,8 @@ class BodyFacts:
     hazards: tuple[Hazard, ...] = field(default=())
     chdir_setup: ChdirSite | None = None
     chdir_restore: ChdirSite | None = None
+    env: EnvFacts | None = None
+    env_restores: tuple[EnvRestore, ...] = ()
     phase_state: int | None = None
 
 
@@ -294,8 +297,8 @@ def body_facts(
         and not args.defaults
     )
     # temp_facts imports this module, so its functions are imported here.
+    from transforms.env_facts import env_setup, restore_tail
     from transforms.temp_facts import (
-        chdir_restore,
         chdir_setup,
         hazards,
         phase_state_line,
@@ -310,6 +313,7 @@ def body_facts(
     calls, closes, problem = cleanup_usage(func.body, api)
     same_scope = list(walk_same_scope(func.body))
     paths, dirs = temp_sites(func.body, first, aliases or {})
+    tail = restore_tail(func.body, first, cls_name, aliases or {})
     return BodyFacts(
         name=func.name,
         line=func.lineno,
@@ -335,6 +339,8 @@ def body_facts(
         removals=removals(func.body, first, aliases or {}),
         hazards=tuple(hazards(func.body, aliases or {})),
         chdir_setup=chdir_setup(func.body, first, aliases or {}),
-        chdir_restore=chdir_restore(func.body, aliases or {}),
+        chdir_restore=tail.chdir,
+        env=env_setup(func.body, aliases or {}),
+        env_restores=tail.env,
         phase_state=phase_state_line(func.body, aliases or {}),
     )

@@ -86,6 +86,10 @@ class LevelPlan:
     temp_lines: tuple[int, ...] = ()
     # (ast.unparse of the setup's os.chdir statement, of the teardown's restore) for monkeypatch.
     chdir: tuple[str, str] | None = None
+    # ast.unparse of the setUp's ``os.environ[K] = v`` statements that become
+    # ``monkeypatch.setenv(K, v)``, and of the tearDown restores that go with them.
+    env: tuple[str, ...] = ()
+    env_restores: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -318,15 +322,19 @@ class Planner:
         stack = None
         if sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups:
             stack = fresh("cleanups", set().union(*(b.all_names for b in bodies)) | set(requests))
-        chdir = self._chdir_plan(level, setup, teardown, stack)
-        requests += ("monkeypatch",) if chdir else ()
+        patchable = self._patchable(level, setup, teardown, stack, mode, parents)
+        chdir = self._chdir_plan(setup, teardown) if patchable else None
+        env = self._env_plan(setup, teardown) if patchable else ((), (), ())
+        requests += ("monkeypatch",) if chdir or env[0] else ()
         api = {f"{param}{k}": v for k, v in CLEANUP_API[level].items()}
         return LevelPlan(
             chdir=chdir,
+            env=env[0],
+            env_restores=env[1],
             temp=temp.rewrites,
             dirs=temp.dirs,
             drops=temp.drops,
-            temp_lines=temp.lines,
+            temp_lines=temp.lines + env[2],
             level=level,
             fixture=fixture,
             setup=setup_name if setup else None,
@@ -415,29 +423,94 @@ class Planner:
                 return True
         return False
 
-    def _chdir_plan(
-        self, level: str, setup: BodyFacts | None, teardown: BodyFacts | None, stack: str | None
-    ) -> tuple[str, str] | None:
-        """``os.chdir`` in setUp restored by the last statement of tearDown -> monkeypatch.
+    def _patchable(
+        self,
+        level: str,
+        setup: BodyFacts | None,
+        teardown: BodyFacts | None,
+        stack: str | None,
+        mode: str,
+        parents: list[str],
+    ) -> bool:
+        """Whether restores at the end of tearDown may become monkeypatch's undo.
 
-        Exact when nothing runs between the restore and monkeypatch's undo: the restore is
-        tearDown's last statement and there is no cleanup stack (cleanups ran after the
-        restore in unittest). monkeypatch is requested after the parent fixture, so it is
-        undone before the parent's teardown runs, as the parent's tearDown ran after the
-        restore. Only at function scope: monkeypatch is a function-scoped fixture.
+        Exact when nothing runs between the restore and monkeypatch's undo: the restores end
+        tearDown (before a final parent call) and there is no cleanup stack (cleanups ran
+        after the restore in unittest). monkeypatch is requested after the parent fixture, so
+        it is undone before the parent's teardown runs, as the parent's tearDown ran after the
+        restore; a parent fixture that requests monkeypatch itself would share the instance
+        and undo it after its own teardown instead. Only at function scope: monkeypatch is a
+        function-scoped fixture.
         """
         if level != "function" or stack or setup is None or teardown is None:
+            return False
+        if "monkeypatch" in setup.all_names | teardown.all_names:
+            return False
+        chained = parents if mode == "chain" else []
+        return not any(
+            "monkeypatch" in plan.requests
+            for plan in (self.planned.get((p, level)) for p in chained)
+            if plan is not None
+        )
+
+    def _chdir_plan(
+        self, setup: BodyFacts | None, teardown: BodyFacts | None
+    ) -> tuple[str, str] | None:
+        """``os.chdir`` in setUp restored at the end of tearDown -> ``monkeypatch.chdir``."""
+        if setup is None or teardown is None:
             return None
         change, restore = setup.chdir_setup, teardown.chdir_restore
         if change is None or restore is None or change.saved != restore.saved:
             return None
-        if (
-            change.calls != 1
-            or restore.calls != 1
-            or "monkeypatch" in setup.all_names | teardown.all_names
-        ):
+        if change.calls != 1 or restore.calls != 1:
             return None
         return change.source, restore.source
+
+    def _env_plan(
+        self, setup: BodyFacts | None, teardown: BodyFacts | None
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
+        """``os.environ[K] = v`` in setUp put back exactly at the end of tearDown ->
+        ``monkeypatch.setenv(K, v)``; returns (writes, restores, lines) or three empties.
+
+        Exact when the old value was saved first (``os.environ.get(K)`` or
+        ``os.environ[K]``), the value is surely a ``str`` (monkeypatch converts other
+        values with a warning; ``os.environ`` raises), and the restore does what
+        monkeypatch's undo does: sets the saved value back, or removes ``K`` without raising
+        when it was absent (``os.environ.pop(K, None)``).
+        """
+        none: tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]] = ((), (), ())
+        env = setup.env if setup else None
+        if env is None or teardown is None or not env.writes:
+            return none
+        if env.all_writes != len(env.writes) or len({w.key for w in env.writes}) != len(env.writes):
+            return none
+        restores = {r.key: r for r in teardown.env_restores}
+        if len(restores) != len(teardown.env_restores) or set(restores) != {
+            w.key for w in env.writes
+        }:
+            return none
+        assigned = dict(env.assigned)
+        strings = (
+            {s.target for s in setup.temp_sites if assigned.get(s.target) == 1} if setup else set()
+        )
+        for write in env.writes:
+            saves = [s for s in env.saves if s.key == write.key and s.index < write.index]
+            restore = restores[write.key]
+            if len(saves) != 1 or assigned.get(saves[0].target) != 1:
+                return none
+            if restore.target != saves[0].target:
+                return none
+            if saves[0].kind == "get" and not (
+                restore.handles_absent and restore.exact_when_absent
+            ):
+                return none
+            if not write.value_is_str and write.value_name not in strings:
+                return none
+        return (
+            tuple(w.source for w in env.writes),
+            tuple(r.source for r in teardown.env_restores),
+            tuple(w.line for w in env.writes),
+        )
 
     def _parent_fixture(self, parent: str, level: str) -> str:
         plan = self.planned.get((parent, level))
@@ -901,7 +974,9 @@ def _hazards(
     for owner, methods in owners:
         for facts in methods.values():
             for hazard in facts.hazards:
-                if hazard.line not in moved:
+                # Environment writes in a teardown put a value back: not a hazard.
+                restores = hazard.code == "MF204" and facts.name.startswith("tearDown")
+                if hazard.line not in moved and not restores:
                     found.append(
                         Refusal(Code(hazard.code), module.path, hazard.line, owner, hazard.message)
                     )

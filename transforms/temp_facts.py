@@ -285,7 +285,12 @@ def _node_hazards(node: ast.AST, aliases: Mapping[str, str]) -> Iterator[Hazard]
         and isinstance(node.ctx, ast.Store)
         and qualify(node.value, aliases) == "os.environ"
     ):
-        yield Hazard("MF204", node.lineno, "os.environ written in a setup, left as it is")
+        yield Hazard(
+            "MF204",
+            node.lineno,
+            "os.environ written in a setup and not put back exactly as monkeypatch.setenv would"
+            " (saved first, restored at the end of tearDown): left as it is",
+        )
 
 
 def _writes_relative(call: ast.Call) -> bool:
@@ -318,7 +323,7 @@ class ChdirSite:
     calls: int
 
 
-def _chdir_calls(body: list[ast.stmt], aliases: Mapping[str, str]) -> int:
+def chdir_calls(body: list[ast.stmt], aliases: Mapping[str, str]) -> int:
     return sum(
         1
         for stmt in body
@@ -327,7 +332,7 @@ def _chdir_calls(body: list[ast.stmt], aliases: Mapping[str, str]) -> int:
     )
 
 
-def _is_chdir(stmt: ast.stmt, aliases: Mapping[str, str]) -> ast.Call | None:
+def is_chdir(stmt: ast.stmt, aliases: Mapping[str, str]) -> ast.Call | None:
     if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
         call = stmt.value
         if qualify(call.func, aliases) == "os.chdir" and len(call.args) == 1 and not call.keywords:
@@ -351,19 +356,10 @@ def chdir_setup(
             and first
             and saved.startswith(f"{first}.")
             and gets_cwd
-            and _is_chdir(change, aliases)
+            and is_chdir(change, aliases)
         ):
-            return ChdirSite(saved, ast.unparse(change), _chdir_calls(body, aliases))
+            return ChdirSite(saved, ast.unparse(change), chdir_calls(body, aliases))
     return None
-
-
-def chdir_restore(body: list[ast.stmt], aliases: Mapping[str, str]) -> ChdirSite | None:
-    """``os.chdir(self.x)`` as the last statement of a teardown."""
-    call = _is_chdir(body[-1], aliases) if body else None
-    saved = dotted(call.args[0]) if call else None
-    if call is None or saved is None:
-        return None
-    return ChdirSite(saved, ast.unparse(body[-1]), _chdir_calls(body, aliases))
 
 
 # What pytest sets up afresh for each phase of a test (setup, call, teardown): warnings

@@ -46,12 +46,18 @@ def rewrite_temp(
     stmts: list[cst.BaseStatement], plan: LevelPlan, setup: bool
 ) -> list[cst.BaseStatement]:
     """Apply the plan's temporary-path rewrites (setup) and removal drops (both parts)."""
-    if not plan.temp and not plan.drops and not plan.chdir and not plan.dirs:
+    if not (plan.temp or plan.drops or plan.chdir or plan.dirs or plan.env):
         return stmts
     change, restore = plan.chdir or ("", "")
     pending = {target: (old, new) for target, old, new in plan.temp} if setup else {}
+    env = set(plan.env if setup else plan.env_restores)
     out: list[cst.BaseStatement] = []
     for stmt in stmts:
+        if env and _normal(stmt) in env:
+            env.discard(_normal(stmt))
+            if not setup:
+                continue  # monkeypatch puts the variable back
+            stmt = _setenv(stmt)
         if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1:
             small = stmt.body[0]
             if isinstance(small, cst.Expr) and plan.drops and _normal(small) in plan.drops:
@@ -70,8 +76,8 @@ def rewrite_temp(
                     value = cst.parse_expression(pending.pop(target)[1])
                     stmt = stmt.with_changes(body=[small.with_changes(value=value)])
         out.append(stmt)
-    if pending:
-        raise TransformMismatch(f"temporary path assignment not found: {sorted(pending)}")
+    if pending or env:
+        raise TransformMismatch(f"planned statements not found: {sorted(pending)} {sorted(env)}")
     return _with_dirs(out, plan.dirs) if setup and plan.dirs else out
 
 
@@ -81,6 +87,20 @@ def _monkeypatched(expr: cst.Expr) -> cst.Expr:
     assert isinstance(call, cst.Call)
     func = cst.Attribute(value=cst.Name("monkeypatch"), attr=cst.Name("chdir"))
     return expr.with_changes(value=call.with_changes(func=func))
+
+
+def _setenv(stmt: cst.BaseStatement) -> cst.BaseStatement:
+    """``os.environ[K] = v`` -> ``monkeypatch.setenv(K, v)``."""
+    assert isinstance(stmt, cst.SimpleStatementLine)
+    assign = stmt.body[0]
+    assert isinstance(assign, cst.Assign)
+    target = assign.targets[0].target
+    assert isinstance(target, cst.Subscript)
+    index = target.slice[0].slice
+    assert isinstance(index, cst.Index)
+    func = cst.Attribute(value=cst.Name("monkeypatch"), attr=cst.Name("setenv"))
+    call = cst.Call(func=func, args=[cst.Arg(index.value), cst.Arg(assign.value)])
+    return stmt.with_changes(body=[cst.Expr(call, semicolon=assign.semicolon)])
 
 
 MAKERS = frozenset({"mkdtemp", "mkstemp", "TemporaryDirectory", "NamedTemporaryFile"})
