@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, is_super_call
-from transforms.temp_facts import tmp_literals
+from transforms.temp_facts import file_literals, tmp_literals
 
 FUNCTION_LEVEL = ("setUp", "tearDown")
 CLASS_LEVEL = ("setUpClass", "tearDownClass")
@@ -110,6 +110,9 @@ class ModuleInfo:
     external_refs: tuple[Reference, ...] = field(default=())
     shadowed: tuple[str, ...] = field(default=())
     tmp_literals: Mapping[str, int] = field(default_factory=dict)
+    # Quoted plain file names in the text, and whether it mentions chdir at all.
+    file_literals: Mapping[str, int] = field(default_factory=dict)
+    chdir: bool = False
 
     @property
     def lifecycle_count(self) -> int:
@@ -227,6 +230,8 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         tmp_literals=tmp_literals(tree, aliases)
         if "/tmp/" in source or "gettempdir" in source
         else {},
+        file_literals=file_literals(source),
+        chdir="chdir" in source,
     )
 
 

@@ -350,6 +350,13 @@ class Planner:
     def literal_count(self, literal: str) -> int:
         return sum(m.tmp_literals.get(literal, 0) for m in self.modules.values())
 
+    def _relative_local(self, name: str, module: ModuleInfo) -> bool:
+        """A file name written in the working directory may move when nothing else in the
+        run names it (every use goes through the attribute) and the module never changes
+        the working directory (a relative name means a different file after a chdir)."""
+        count = sum(m.file_literals.get(name, 0) for m in self.modules.values())
+        return count == 1 and not module.chdir
+
     def _temp_plan(
         self,
         level: str,
@@ -374,6 +381,7 @@ class Planner:
             s
             for s in setup.temp_sites
             if (s.kind != "fixed" or self.literal_count(s.literal) == 1)
+            and (s.kind != "relative" or self._relative_local(s.literal, module))
             and _SAFE_NAME.match(s.literal.rsplit("/", 1)[-1] or "tmp")
         ]
         if not sites and not setup.dir_sites:
@@ -914,7 +922,7 @@ def _temp_expr(site: TempSite, alone: bool) -> str:
     base temporary directory, shared by that worker's tests, as before, and by no other worker.
     """
     label = re.sub(r"\W", "_", site.target.rsplit(".", 1)[-1]).strip("_") or "tmp"
-    name = site.literal.rsplit("/", 1)[-1]
+    name = site.literal.rsplit("/", 1)[-1]  # "fixed" and "relative" keep the file's name
     if site.kind == "mkdtemp":
         return "str(tmp_path)" if alone else f'str(tmp_path_factory.mktemp("{label}"))'
     return f'str(tmp_path_factory.getbasetemp() / "{name}")'

@@ -31,7 +31,8 @@ class TempSite:
 
     line: int
     target: str
-    # "mkdtemp" (a fresh directory as a ``str``) or "fixed" (a literal path)
+    # "mkdtemp" (a fresh directory as a ``str``), "fixed" (a literal path under /tmp) or
+    # "relative" (a file name in the working directory that the setup writes)
     kind: str
     # The literal path (fixed kind) or the mkdtemp prefix; used for readable names.
     literal: str
@@ -151,7 +152,36 @@ def temp_sites(
             sites.append(site)
         else:
             dirs.extend(_dir_sites(stmt, aliases))
+    if any(s.kind == "relative" for s in sites):
+        written = _written_names(body, aliases)
+        sites = [s for s in sites if s.kind != "relative" or s.target in written]
     return tuple(sites), tuple(dirs)
+
+
+def relative_name(node: ast.expr) -> str | None:
+    """A plain file name such as ``"data.db"``: a path relative to the working directory."""
+    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return None
+    name = node.value
+    if name in ("", ".", "..") or not RELATIVE_NAME.match(name):
+        return None
+    return name
+
+
+RELATIVE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.[A-Za-z0-9]+$")
+
+
+def _written_names(body: list[ast.stmt], aliases: Mapping[str, str]) -> set[str]:
+    """Dotted names the body opens for writing (``open(T, "w")``) or as a database."""
+    found = set()
+    for node in walk_same_scope(body):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        name = dotted(node.args[0])
+        func = qualify(node.func, aliases)
+        if name and (func == "sqlite3.connect" or (func == "open" and _write_mode(node))):
+            found.add(name)
+    return found
 
 
 def _path_site(
@@ -175,6 +205,9 @@ def _path_site(
     literal = fixed_literal(stmt.value, aliases)
     if literal is not None and "/" not in literal[len(TMP_PREFIX) :] and literal != TMP_PREFIX:
         return TempSite(stmt.lineno, target, "fixed", literal, ast.unparse(stmt.value))
+    name = relative_name(stmt.value)
+    if name is not None:
+        return TempSite(stmt.lineno, target, "relative", name, ast.unparse(stmt.value))
     return None
 
 
@@ -235,6 +268,21 @@ def _quiet(keywords: list[ast.keyword]) -> bool:
     )
 
 
+def file_literals(source: str) -> dict[str, int]:
+    """How often each quoted plain file name (``"data.db"``) occurs in the source text.
+
+    Counted on the text, not the tree: a name in a comment or a docstring counts too, which
+    only makes the plan more careful.
+    """
+    counts: dict[str, int] = {}
+    for match in QUOTED_NAME.finditer(source):
+        counts[match.group(2)] = counts.get(match.group(2), 0) + 1
+    return counts
+
+
+QUOTED_NAME = re.compile(r"""(["'])([A-Za-z0-9_][A-Za-z0-9_.-]*\.[A-Za-z0-9]+)\1""")
+
+
 def tmp_literals(tree: ast.Module, aliases: Mapping[str, str]) -> dict[str, int]:
     """How often each fixed temporary path is written in the module (any expression)."""
     counts: dict[str, int] = {}
@@ -251,6 +299,19 @@ def hazards(body: list[ast.stmt], aliases: Mapping[str, str]) -> Iterator[Hazard
     for stmt in body:
         for node in ast.walk(stmt):
             yield from _node_hazards(node, aliases)
+    # ``self.path = "out.txt"`` then ``open(self.path, "w")``: reported where the name is fixed
+    # (the line a rewrite replaces).
+    named = {}
+    for stmt in body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, name = dotted(stmt.targets[0]), relative_name(stmt.value)
+            if target and name:
+                named[target] = (stmt.lineno, name)
+    for target in sorted(set(named) & _written_names(body, aliases)):
+        line, name = named[target]
+        yield Hazard(
+            "MF202", line, f"file {name!r} written in the working directory, shared by all workers"
+        )
 
 
 def _node_hazards(node: ast.AST, aliases: Mapping[str, str]) -> Iterator[Hazard]:
@@ -299,6 +360,11 @@ def _writes_relative(call: ast.Call) -> bool:
     path = call.args[0].value
     if not isinstance(path, str) or path.startswith("/"):
         return False
+    return _write_mode(call)
+
+
+def _write_mode(call: ast.Call) -> bool:
+    """``open(..., mode)`` with a literal mode that writes."""
     mode = (
         call.args[1]
         if len(call.args) > 1
