@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -29,6 +30,7 @@ from transforms import rewrite_module
 from transforms.codes import Code, Refusal
 from transforms.index import TRIGGER_WORDS, ModuleInfo, index_module
 from transforms.plan import FilePlan, plan_run
+from transforms.temp_facts import file_literals
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -52,6 +54,8 @@ class _Indexed:
     unit_path: str
     info: ModuleInfo | None
     result: FileResult | None  # set when the file cannot be indexed
+    # Quoted file names of a file skipped unindexed: "named nowhere else" must count them.
+    names: Mapping[str, int] = field(default_factory=dict)
 
 
 def _index_one(unit: Unit) -> _Indexed:
@@ -60,8 +64,14 @@ def _index_one(unit: Unit) -> _Indexed:
         source = decode(unit.path.read_bytes())
     except (OSError, DecodeError) as exc:
         return _Indexed(path, None, _unparsable(path, str(exc)))
-    if "class" not in source.text and not any(w in source.text for w in TRIGGER_WORDS):
-        return _Indexed(path, None, FileResult(path, Status.SKIPPED))
+    text = source.text
+    if (
+        "class" not in text
+        and not any(w in text for w in TRIGGER_WORDS)
+        and "/tmp/" not in text
+        and "gettempdir" not in text
+    ):
+        return _Indexed(path, None, FileResult(path, Status.SKIPPED), file_literals(text))
     try:
         return _Indexed(path, index_module(source.text, unit.module, path), None)
     except (SyntaxError, ValueError, RecursionError) as exc:
@@ -162,12 +172,15 @@ def migrate_paths(
     results: dict[str, FileResult] = {i.unit_path: i.result for i in indexed if i.result}
     infos = {i.unit_path: i.info for i in indexed if i.info is not None}
     tests = {str(u.path) for u in units if u.is_test}
-    results.update(_plan_and_rewrite(infos, tests, jobs))
+    outside: Counter[str] = Counter()
+    for item in indexed:
+        outside.update(item.names)
+    results.update(_plan_and_rewrite(infos, tests, jobs, outside))
     return Report(tuple(results[str(u.path)] for u in units))
 
 
 def _plan_and_rewrite(
-    infos: dict[str, ModuleInfo], tests: set[str], jobs: int
+    infos: dict[str, ModuleInfo], tests: set[str], jobs: int, outside: Mapping[str, int]
 ) -> dict[str, FileResult]:
     """Plan, rewrite, and plan again without the files that could not be rewritten."""
     broken: dict[str, FileResult] = {}
@@ -175,7 +188,7 @@ def _plan_and_rewrite(
     previous: dict[str, FilePlan] = {}
     for _attempt in range(5):
         live = [info for path, info in infos.items() if path not in broken]
-        plans = plan_run(live)
+        plans = plan_run(live, outside)
         selected = _rewrite_set(plans, live, tests)
         wanted = {p for p in selected if plans[p].changes}
         # Only files whose plan changed since the last round are rewritten again.

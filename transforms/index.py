@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, is_super_call
-from transforms.temp_facts import file_literals, tmp_literals
+from transforms.temp_facts import Hazard, file_literals, hazards, qualify, tmp_literals
 
 FUNCTION_LEVEL = ("setUp", "tearDown")
 CLASS_LEVEL = ("setUpClass", "tearDownClass")
@@ -113,6 +113,8 @@ class ModuleInfo:
     # Quoted plain file names in the text, and whether it mentions chdir at all.
     file_literals: Mapping[str, int] = field(default_factory=dict)
     chdir: bool = False
+    # Hazards in pytest fixtures already there (a suite migrated earlier): (class, hazard).
+    fixture_hazards: tuple[tuple[str | None, Hazard], ...] = ()
 
     @property
     def lifecycle_count(self) -> int:
@@ -232,7 +234,35 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         else {},
         file_literals=file_literals(source),
         chdir="chdir" in source,
+        fixture_hazards=tuple(_fixture_hazards(tree, aliases)) if "fixture" in source else (),
     )
+
+
+def _fixture_hazards(
+    tree: ast.Module, aliases: Mapping[str, str]
+) -> Iterator[tuple[str | None, Hazard]]:
+    """Parallel hazards of the ``@pytest.fixture`` functions at top level and in classes."""
+    owners: list[tuple[str | None, list[ast.stmt]]] = [(None, tree.body)]
+    owners += [(s.name, s.body) for s in tree.body if isinstance(s, ast.ClassDef)]
+    for owner, body in owners:
+        for stmt in body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and _is_fixture(
+                stmt, aliases
+            ):
+                # After the yield is the teardown: its environment writes put values back.
+                yields = [n.lineno for n in ast.walk(stmt) if isinstance(n, ast.Yield)]
+                end = min(yields, default=(stmt.end_lineno or stmt.lineno) + 1)
+                for hazard in hazards(stmt.body, aliases):
+                    if hazard.code != "MF204" or hazard.line < end:
+                        yield owner, hazard
+
+
+def _is_fixture(func: ast.FunctionDef | ast.AsyncFunctionDef, aliases: Mapping[str, str]) -> bool:
+    for decorator in func.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if qualify(target, aliases) == "pytest.fixture":
+            return True
+    return False
 
 
 def _top_names(tree: ast.Module) -> frozenset[str]:

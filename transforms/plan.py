@@ -159,7 +159,8 @@ def fresh(base: str, taken: Iterable[str]) -> str:
 class Planner:
     """Builds every ``FilePlan`` of a run from its ``ModuleInfo`` list."""
 
-    def __init__(self, modules: Iterable[ModuleInfo]) -> None:
+    def __init__(self, modules: Iterable[ModuleInfo], outside: Mapping[str, int]) -> None:
+        self.outside = outside
         self.modules = {m.module: m for m in modules}
         self.classes: dict[str, ClassInfo] = {}
         for module in self.modules.values():
@@ -355,6 +356,7 @@ class Planner:
         run names it (every use goes through the attribute) and the module never changes
         the working directory (a relative name means a different file after a chdir)."""
         count = sum(m.file_literals.get(name, 0) for m in self.modules.values())
+        count += self.outside.get(name, 0)
         return count == 1 and not module.chdir
 
     def _temp_plan(
@@ -928,10 +930,13 @@ def _temp_expr(site: TempSite, alone: bool) -> str:
     return f'str(tmp_path_factory.getbasetemp() / "{name}")'
 
 
-def plan_run(modules: Iterable[ModuleInfo]) -> dict[str, FilePlan]:
-    """Plan every module of a run; keyed by path."""
+def plan_run(
+    modules: Iterable[ModuleInfo], outside: Mapping[str, int] | None = None
+) -> dict[str, FilePlan]:
+    """Plan every module of a run; keyed by path. ``outside`` counts the quoted file names of
+    the run's files that were not indexed (no class, no setup)."""
     modules = list(modules)
-    planner = Planner(modules)
+    planner = Planner(modules, outside or {})
     planner.plan_classes()
     plans: dict[str, FilePlan] = {}
     for module in modules:
@@ -988,6 +993,8 @@ def _hazards(
                     found.append(
                         Refusal(Code(hazard.code), module.path, hazard.line, owner, hazard.message)
                     )
+    for owner, hazard in module.fixture_hazards:
+        found.append(Refusal(Code(hazard.code), module.path, hazard.line, owner, hazard.message))
     return tuple(sorted(set(found), key=lambda r: (r.line, r.code.value)))
 
 
