@@ -42,6 +42,7 @@ class Code(str, Enum):
     CWD_WRITE = "MF202"
     FIXED_PORT = "MF203"
     PROCESS_STATE = "MF204"
+    LEAKED_STATE = "MF205"
 
     @property
     def summary(self) -> str:
@@ -76,6 +77,10 @@ SUMMARIES: dict[Code, str] = {
     Code.PROCESS_STATE: (
         "hazard: a setup writes os.environ and does not put it back exactly as"
         " monkeypatch.setenv would"
+    ),
+    Code.LEAKED_STATE: (
+        "hazard: a setup changes process-wide state (sys.path, sys.modules, an imported"
+        " module's attribute, socket timeout, umask, ...) that its teardown does not put back"
     ),
 }
 

@@ -66,6 +66,10 @@ class BodyFacts:
     chdir_restore: ChdirSite | None = None
     env: EnvFacts | None = None
     env_restores: tuple[EnvRestore, ...] = ()
+    # Process-wide state changed (setups), and what could put it back: every name a teardown
+    # mentions, or the names given to a setup's cleanup registrations.
+    state_writes: tuple[tuple[str, int, bool], ...] = ()
+    restore_mentions: frozenset[str] = frozenset()
     phase_state: int | None = None
 
 
@@ -85,6 +89,8 @@ def walk_same_scope(nodes: list[ast.stmt]) -> Iterator[ast.AST]:
     while stack:
         node = stack.pop()
         yield node
+        if isinstance(node, NESTED_SCOPES):
+            continue  # a def or class statement of the body itself: only its name binds here
         for child in reversed(list(ast.iter_child_nodes(node))):
             if isinstance(child, NESTED_SCOPES):
                 # The nested def/class name binds in our scope; its body does not run here.
@@ -300,9 +306,12 @@ def body_facts(
     from transforms.env_facts import env_setup, restore_tail
     from transforms.temp_facts import (
         chdir_setup,
+        cleanup_mentions,
         hazards,
+        mentions,
         phase_state_line,
         removals,
+        state_writes,
         temp_sites,
     )
 
@@ -314,6 +323,12 @@ def body_facts(
     same_scope = list(walk_same_scope(func.body))
     paths, dirs = temp_sites(func.body, first, aliases or {})
     tail = restore_tail(func.body, first, cls_name, aliases or {})
+    is_setup = func.name.startswith("setUp")
+    changed = state_writes(func.body, aliases or {}) if is_setup else ()
+    if is_setup:
+        restore = cleanup_mentions(func.body, aliases or {}) if changed else frozenset()
+    else:
+        restore = mentions(func.body, aliases or {})
     return BodyFacts(
         name=func.name,
         line=func.lineno,
@@ -342,5 +357,7 @@ def body_facts(
         chdir_restore=tail.chdir,
         env=env_setup(func.body, aliases or {}),
         env_restores=tail.env,
+        state_writes=changed,
+        restore_mentions=restore,
         phase_state=phase_state_line(func.body, aliases or {}),
     )

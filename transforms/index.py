@@ -20,7 +20,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, is_super_call
-from transforms.temp_facts import Hazard, file_literals, hazards, qualify, tmp_literals
+from transforms.temp_facts import (
+    Hazard,
+    cleanup_mentions,
+    file_literals,
+    hazards,
+    mentions,
+    qualify,
+    restored,
+    state_writes,
+    tmp_literals,
+)
 
 FUNCTION_LEVEL = ("setUp", "tearDown")
 CLASS_LEVEL = ("setUpClass", "tearDownClass")
@@ -249,12 +259,28 @@ def _fixture_hazards(
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and _is_fixture(
                 stmt, aliases
             ):
-                # After the yield is the teardown: its environment writes put values back.
-                yields = [n.lineno for n in ast.walk(stmt) if isinstance(n, ast.Yield)]
-                end = min(yields, default=(stmt.end_lineno or stmt.lineno) + 1)
-                for hazard in hazards(stmt.body, aliases):
-                    if hazard.code != "MF204" or hazard.line < end:
-                        yield owner, hazard
+                yield from ((owner, h) for h in _one_fixture_hazards(stmt, aliases))
+
+
+def _one_fixture_hazards(
+    func: ast.FunctionDef | ast.AsyncFunctionDef, aliases: Mapping[str, str]
+) -> Iterator[Hazard]:
+    # After the yield is the teardown: its environment writes put values back, and what it
+    # mentions may put back process-wide state changed before.
+    yields = [n.lineno for n in ast.walk(func) if isinstance(n, ast.Yield)]
+    end = min(yields, default=(func.end_lineno or func.lineno) + 1)
+    for hazard in hazards(func.body, aliases):
+        if hazard.code != "MF204" or hazard.line < end:
+            yield hazard
+    changed = [w for w in state_writes(func.body, aliases) if w[1] < end]
+    if not changed:
+        return
+    after = [s for s in ast.walk(func) if isinstance(s, ast.stmt) and s.lineno > end]
+    mentioned = mentions(after, aliases) | cleanup_mentions(func.body, aliases)
+    for group, line, attribute in changed:
+        if not restored(group, attribute, mentioned):
+            message = f"fixture {func.name} changes {group} and does not put it back"
+            yield Hazard("MF205", line, message)
 
 
 def _is_fixture(func: ast.FunctionDef | ast.AsyncFunctionDef, aliases: Mapping[str, str]) -> bool:

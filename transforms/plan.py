@@ -33,7 +33,7 @@ from transforms.index import (
     ModuleInfo,
     resolve,
 )
-from transforms.temp_facts import TempSite
+from transforms.temp_facts import TempSite, restored
 
 TESTCASE = frozenset({"unittest.TestCase", "unittest.case.TestCase"})
 ASYNC_TESTCASE = frozenset(
@@ -993,9 +993,34 @@ def _hazards(
                     found.append(
                         Refusal(Code(hazard.code), module.path, hazard.line, owner, hazard.message)
                     )
+    found += _leaks(module)
     for owner, hazard in module.fixture_hazards:
         found.append(Refusal(Code(hazard.code), module.path, hazard.line, owner, hazard.message))
     return tuple(sorted(set(found), key=lambda r: (r.line, r.code.value)))
+
+
+PARTNERS = {"setUp": "tearDown", "setUpClass": "tearDownClass", "setUpModule": "tearDownModule"}
+
+
+def _leaks(module: ModuleInfo) -> list[Refusal]:
+    """MF205: process-wide state a setup changes and neither its teardown nor its cleanups
+    put back. Under xdist, which later tests of a worker see the change depends on how the
+    tests were scheduled, so a suite that passed serially can fail in parallel."""
+    found: list[Refusal] = []
+    owners: list[tuple[str | None, Mapping[str, BodyFacts]]] = [(None, module.functions)]
+    owners += [(c.name, c.methods) for c in module.classes]
+    for owner, methods in owners:
+        for name, partner in PARTNERS.items():
+            setup = methods.get(name)
+            if setup is None or not setup.state_writes:
+                continue
+            teardown = methods.get(partner)
+            mentioned = setup.restore_mentions | (teardown.restore_mentions if teardown else set())
+            for group, line, attribute in setup.state_writes:
+                if not restored(group, attribute, mentioned):
+                    message = f"{name} changes {group} and {partner} does not put it back"
+                    found.append(Refusal(Code.LEAKED_STATE, module.path, line, owner, message))
+    return found
 
 
 def _nested_refusals(planner: Planner, module: ModuleInfo) -> list[Refusal]:

@@ -428,6 +428,112 @@ def chdir_setup(
     return None
 
 
+# Calls that change process-wide state, by the group a restore would mention.
+STATE_CALLS = {
+    "sys.path.insert": "sys.path",
+    "sys.path.append": "sys.path",
+    "sys.path.extend": "sys.path",
+    "sys.setrecursionlimit": "sys.setrecursionlimit",
+    "sys.setswitchinterval": "sys.setswitchinterval",
+    "sys.settrace": "sys.settrace",
+    "sys.setprofile": "sys.setprofile",
+    "threading.settrace": "threading.settrace",
+    "threading.setprofile": "threading.setprofile",
+    "socket.setdefaulttimeout": "socket.setdefaulttimeout",
+    "os.umask": "os.umask",
+    "os.chdir": "os.chdir",
+    "locale.setlocale": "locale.setlocale",
+    "signal.signal": "signal.signal",
+    "gc.disable": "gc",
+    "asyncio.set_event_loop_policy": "asyncio.set_event_loop_policy",
+    "asyncio.set_event_loop": "asyncio.set_event_loop",
+}
+
+
+def state_writes(
+    body: list[ast.stmt], aliases: Mapping[str, str]
+) -> tuple[tuple[str, int, bool], ...]:
+    """Process-wide state the body changes, as (group, line, is an attribute of an object):
+    the calls of ``STATE_CALLS`` and stores into imported names (``mod.attr = v``,
+    ``sys.modules[k] = m``).
+
+    ``os.environ`` is left to MF204. Names bound by imports are shared by every test of the
+    process; ``self``/``cls`` attributes and module globals are not.
+    """
+    found: list[tuple[str, int, bool]] = []
+    for node in walk_same_scope(body):
+        if isinstance(node, ast.Call):
+            group = STATE_CALLS.get(qualify(node.func, aliases) or "")
+            if group and not (group == "locale.setlocale" and len(node.args) < 2):
+                found.append((group, node.lineno, False))  # setlocale(cat) only asks
+            continue
+        # Deleting (``del sys.last_traceback``) clears stale state rather than leaving some.
+        if not isinstance(node, (ast.Attribute, ast.Subscript)) or not isinstance(
+            node.ctx, ast.Store
+        ):
+            continue
+        owner = node if isinstance(node, ast.Attribute) else node.value
+        name = dotted(owner)
+        if name is None or name.split(".")[0] not in aliases:
+            continue
+        group = qualify(owner, aliases) or name
+        if "." in group and not group.startswith("os.environ"):
+            found.append((group, node.lineno, isinstance(node, ast.Attribute)))
+    return tuple(found)
+
+
+def mentions(body: list[ast.stmt], aliases: Mapping[str, str]) -> frozenset[str]:
+    """Every qualified dotted name the body reads or writes (prefixes included)."""
+    found = set()
+    for node in walk_same_scope(body):
+        if isinstance(node, (ast.Attribute, ast.Name)):
+            name = qualify(node, aliases)
+            if name:
+                found.add(name)
+    return frozenset(found)
+
+
+CLEANUP_REGISTRARS = frozenset(
+    {
+        "addCleanup",
+        "addClassCleanup",
+        "addModuleCleanup",
+        "enterContext",
+        "enterClassContext",
+        "enterModuleContext",
+        # contextlib.ExitStack, where migrated fixtures keep their cleanups
+        "callback",
+        "enter_context",
+    }
+)
+
+
+def cleanup_mentions(body: list[ast.stmt], aliases: Mapping[str, str]) -> frozenset[str]:
+    """The qualified names mentioned by the arguments of cleanup registrations."""
+    found: set[str] = set()
+    for node in ast.walk(ast.Module(body=body, type_ignores=[])):
+        if isinstance(node, ast.Call):
+            func = dotted(node.func) or ""
+            if func.rsplit(".", 1)[-1] in CLEANUP_REGISTRARS:
+                args = [ast.Expr(a) for a in (*node.args, *(k.value for k in node.keywords))]
+                found |= mentions(list(args), aliases)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found |= mentions(node.body, aliases)  # a helper the cleanups call
+        elif isinstance(node, ast.Try):
+            found |= mentions(node.finalbody, aliases)  # put back before the setup ends
+    return frozenset(found)
+
+
+def restored(group: str, attribute: bool, mentioned: frozenset[str]) -> bool:
+    """Whether a restore plausibly puts ``group`` back: it names the group or something
+    under it, or, for an attribute, the object (``setattr(mod, "x", old)``)."""
+    if not attribute:
+        # A call group: ``asyncio.set_event_loop_policy`` also puts the loop back.
+        return any(m.startswith(group) for m in mentioned)
+    owner = group.rsplit(".", 1)[0]
+    return any(m in (group, owner) or m.startswith(f"{group}.") for m in mentioned)
+
+
 # What pytest sets up afresh for each phase of a test (setup, call, teardown): warnings
 # filters (``catch_warnings`` around each phase), root logging handlers (log capture) and
 # ``sys.stdout``/``sys.stderr`` (capture is resumed per phase). unittest's setUp ran in the

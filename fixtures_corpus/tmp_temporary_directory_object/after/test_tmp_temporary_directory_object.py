@@ -22,6 +22,12 @@ class HoldsTheObject(unittest.TestCase):
         self.scratch = [tempfile.mkdtemp(suffix=f"-{n}", dir=tmp_path) for n in range(2)]
         with open(os.path.join(self.holder.name, "seed.txt"), "w") as f:
             f.write("seed")
+
+        def make_later():
+            # Runs only when a test calls it: left as it is.
+            return tempfile.mkdtemp()
+
+        self.make_later = make_later
         yield
         for path in self.scratch:
             os.rmdir(path)

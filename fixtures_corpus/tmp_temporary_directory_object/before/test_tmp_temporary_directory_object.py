@@ -21,6 +21,12 @@ class HoldsTheObject(unittest.TestCase):
         with open(os.path.join(self.holder.name, "seed.txt"), "w") as f:
             f.write("seed")
 
+        def make_later():
+            # Runs only when a test calls it: left as it is.
+            return tempfile.mkdtemp()
+
+        self.make_later = make_later
+
     def tearDown(self):
         for path in self.scratch:
             os.rmdir(path)
