@@ -133,6 +133,10 @@ def migrate_command(
     options = Options(jobs, include, exclude, extend_exclude, all_files, gitignore)
     with render.progress(err, enabled=not quiet) as advance:
         result = migrate_paths([Path(p) for p in paths], options, advance)
+    if not result.files:
+        # Like ruff: say so, or a path hidden by a .gitignore above it looks clean.
+        hint = " (ignored by a .gitignore? try --no-gitignore)" if gitignore else ""
+        err.print(f"warning: no Python files found under the given paths{hint}")
     if hazards_only:
         sys.exit(_hazards_only(result, as_json, out))
     _print_data(result, show_diff, as_json, out)

@@ -285,3 +285,15 @@ def test_hazards_mode_exits_0_without_hazards(project: Path) -> None:
     code, out, _ = run("--hazards", str(project))
     assert code == 0
     assert "no parallel hazards found" in out
+
+
+def test_a_path_hidden_by_gitignore_is_warned_about(project: Path) -> None:
+    pygit2.init_repository(str(project))
+    (project / ".gitignore").write_text("tests/\n")
+    code, _, err = run("--check", str(project / "tests"))
+    assert code == 0
+    assert "no Python files found" in err
+    assert "--no-gitignore" in err
+    code, _, err = run("--check", "--no-gitignore", str(project / "tests"))
+    assert code == 1  # the file is seen and would change
+    assert "no Python files found" not in err
