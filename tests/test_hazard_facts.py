@@ -1,0 +1,129 @@
+"""Unit tests of the facts behind temporary paths, environment restores and hazards."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from migrator.engine import migrate_source
+from transforms.env_facts import restore_tail
+from transforms.temp_facts import relative_name, restored, state_writes, temp_sites
+
+ALIASES = {"os": "os", "sys": "sys", "locale": "locale", "tempfile": "tempfile", "pkg": "pkg"}
+
+
+def body(source: str) -> list[ast.stmt]:
+    return ast.parse(source).body
+
+
+@pytest.mark.parametrize(
+    ("source", "handles_absent", "exact"),
+    [
+        ('os.environ["K"] = self.old', False, False),
+        (
+            'if self.old is None:\n    os.environ.pop("K", None)\n'
+            'else:\n    os.environ["K"] = self.old',
+            True,
+            True,
+        ),
+        (
+            'if self.old is not None:\n    os.environ["K"] = self.old\n'
+            'else:\n    os.environ.pop("K", None)',
+            True,
+            True,
+        ),
+        (
+            'if self.old is None:\n    del os.environ["K"]\nelse:\n    os.environ["K"] = self.old',
+            True,
+            False,
+        ),
+        (
+            'if self.old is None:\n    os.environ.pop("K")\nelse:\n    os.environ["K"] = self.old',
+            True,
+            False,
+        ),
+    ],
+)
+def test_restore_shapes(source: str, handles_absent: bool, exact: bool) -> None:
+    tail = restore_tail(body(source + "\nsuper().tearDown()"), "self", "C", ALIASES)
+    assert len(tail.env) == 1
+    assert tail.env[0].key == "K"
+    assert tail.env[0].target == "self.old"
+    assert (tail.env[0].handles_absent, tail.env[0].exact_when_absent) == (handles_absent, exact)
+
+
+def test_restore_tail_stops_at_other_statements() -> None:
+    source = 'os.environ["A"] = self.a\nprint()\nos.environ["B"] = self.b\nos.chdir(self.cwd)'
+    tail = restore_tail(body(source), "self", "C", ALIASES)
+    assert [r.key for r in tail.env] == ["B"]
+    assert tail.chdir is not None
+    assert tail.chdir.saved == "self.cwd"
+
+
+def test_state_writes_skip_queries_deletions_and_own_attributes() -> None:
+    source = (
+        "locale.setlocale(locale.LC_ALL)\n"  # a query
+        "locale.setlocale(locale.LC_ALL, 'C')\n"
+        "del sys.last_traceback\n"
+        "self.x = 1\n"
+        "sys.path.insert(0, 'x')\n"
+        "pkg.flag = True\n"
+        "sys.modules['m'] = object()\n"
+        "os.environ['X'] = '1'\n"  # MF204's business
+    )
+    groups = [(g, a) for g, _, a in state_writes(body(source), ALIASES)]
+    assert groups == [
+        ("locale.setlocale", False),
+        ("sys.path", False),
+        ("pkg.flag", True),
+        ("sys.modules", False),
+    ]
+
+
+def test_restored_by_group_or_owner() -> None:
+    assert restored("sys.path", False, frozenset({"sys.path.remove"}))
+    assert not restored("sys.path", False, frozenset({"sys"}))
+    assert restored("pkg.flag", True, frozenset({"pkg"}))  # setattr(pkg, "flag", old)
+    assert not restored("pkg.flag", True, frozenset({"pkg2"}))
+
+
+@pytest.mark.parametrize(
+    ("literal", "expected"),
+    [("data.db", "data.db"), ("report.txt", "report.txt"), ("/tmp/x.db", None), ("x", None)],
+)
+def test_relative_names(literal: str, expected: str | None) -> None:
+    assert relative_name(ast.Constant(literal)) == expected
+
+
+def test_dir_sites_skip_an_explicit_dir_kwargs_and_nested_defs() -> None:
+    source = (
+        "a = tempfile.mkdtemp(dir=self.base)\n"
+        "b = tempfile.mkstemp('.x', 'p', self.base)\n"  # dir given by position
+        "c = tempfile.NamedTemporaryFile(**self.options)\n"
+        "def later():\n    return tempfile.mkdtemp()\n"
+        "self.d = tempfile.TemporaryDirectory()\n"
+        "self.e = tempfile.mkdtemp()\n"
+    )
+    paths, dirs = temp_sites(body(source), "self", ALIASES)
+    assert [s.target for s in paths] == ["self.e"]
+    assert [d.source for d in dirs] == ["tempfile.TemporaryDirectory()"]
+    assert [d.label for d in dirs] == ["d"]
+
+
+def test_environment_value_of_unknown_type_is_not_converted() -> None:
+    source = (
+        "import os, unittest\n"
+        "class T(unittest.TestCase):\n"
+        "    def setUp(self):\n"
+        "        self.old = os.environ['PATH']\n"
+        "        os.environ['PATH'] = compute()\n"
+        "    def tearDown(self):\n"
+        "        os.environ['PATH'] = self.old\n"
+        "    def test(self):\n"
+        "        pass\n"
+    )
+    result = migrate_source(source, "test_env.py")
+    assert result.output is not None
+    assert "monkeypatch" not in result.output
+    assert [h.code.value for h in result.hazards] == ["MF204"]
