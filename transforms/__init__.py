@@ -13,7 +13,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext
 
 from transforms.class_lifecycle import ClassLifecycle
-from transforms.imports import add_imports
+from transforms.imports import add_imports, remove_unused_temp_imports
 from transforms.lifecycle import CONVERTED, PlanTransform
 from transforms.method_lifecycle import MethodLifecycle
 from transforms.module_lifecycle import ModuleLifecycle
@@ -46,5 +46,7 @@ def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
     wrote = bool(converted) or bool(context.scratch.get(MARKS))
     needed = ["contextlib"] if plan.needs_contextlib else []
     needed += ["pytest"] if wrote else []
+    if plan.moves_temp_paths:
+        module = remove_unused_temp_imports(module, plan.path)
     module = add_imports(module, needed, plan.path)
     return Rewrite(code=module.code, converted=converted)

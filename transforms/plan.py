@@ -111,6 +111,13 @@ class FilePlan:
         return bool(self.classes) or self.module is not None or bool(self.skip_classes)
 
     @property
+    def moves_temp_paths(self) -> bool:
+        """Whether a ``tempfile``/``shutil`` use was replaced or dropped (imports may go)."""
+        levels = [p for ps in self.classes.values() for p in ps]
+        levels += [self.module] if self.module else []
+        return any(p.temp or p.drops for p in levels)
+
+    @property
     def needs_contextlib(self) -> bool:
         levels = [p for ps in self.classes.values() for p in ps]
         levels += [self.module] if self.module else []
