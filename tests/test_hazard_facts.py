@@ -127,3 +127,47 @@ def test_environment_value_of_unknown_type_is_not_converted() -> None:
     assert result.output is not None
     assert "monkeypatch" not in result.output
     assert [h.code.value for h in result.hazards] == ["MF204"]
+
+
+def test_only_imports_the_rewrite_left_unused_are_removed() -> None:
+    source = (
+        "import os\n"
+        "import shutil\n"
+        "import tempfile\n"
+        "import unittest\n"
+        "from shutil import copy\n"  # unused before the migration: stays
+        "\n\n"
+        "class T(unittest.TestCase):\n"
+        "    def setUp(self):\n"
+        "        self.tmp = tempfile.mkdtemp()\n"
+        "\n"
+        "    def tearDown(self):\n"
+        "        shutil.rmtree(self.tmp)\n"
+        "\n"
+        "    def test(self):\n"
+        "        self.assertTrue(os.path.isdir(self.tmp))\n"
+    )
+    result = migrate_source(source, "test_imports.py")
+    assert result.output is not None
+    assert "import shutil\n" not in result.output
+    assert "import tempfile\n" not in result.output
+    assert "from shutil import copy\n" in result.output
+    assert "import os\n" in result.output
+
+
+def test_an_import_still_read_elsewhere_stays() -> None:
+    source = (
+        "import tempfile\n"
+        "import unittest\n"
+        "\n\n"
+        "class T(unittest.TestCase):\n"
+        "    def setUp(self):\n"
+        "        self.tmp = tempfile.mkdtemp()\n"
+        "\n"
+        "    def test(self):\n"
+        "        self.assertTrue(tempfile.gettempdir())\n"
+    )
+    result = migrate_source(source, "test_imports.py")
+    assert result.output is not None
+    assert "str(tmp_path)" in result.output
+    assert "import tempfile\n" in result.output

@@ -40,6 +40,7 @@ class Rewrite:
 def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
     """Run ``PIPELINE`` over a parsed module; the plan says what to convert."""
     context = CodemodContext(filename=plan.path)
+    original = module.code
     for transform in PIPELINE:
         module = module.visit(transform(context, plan))
     converted = tuple(context.scratch.get(CONVERTED, []))
@@ -47,6 +48,6 @@ def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
     needed = ["contextlib"] if plan.needs_contextlib else []
     needed += ["pytest"] if wrote else []
     if plan.moves_temp_paths:
-        module = remove_unused_temp_imports(module, plan.path)
+        module = remove_unused_temp_imports(module, original, plan.path)
     module = add_imports(module, needed, plan.path)
     return Rewrite(code=module.code, converted=converted)

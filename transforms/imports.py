@@ -14,6 +14,7 @@ Refuses when: never.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable
 
 import libcst as cst
@@ -52,23 +53,43 @@ def add_imports(
     return module.with_changes(header=new_head.header, body=[*new_head.body, *module.body[split:]])
 
 
-# What the temporary-path rewrites may leave unused: ``shutil.rmtree`` dropped, and
+# The modules whose uses the temporary-path rewrites take out: ``shutil.rmtree`` dropped,
 # ``tempfile.mkdtemp()``/``TemporaryDirectory``/``gettempdir()`` replaced by a pytest path.
-TEMP_IMPORTS: tuple[tuple[str, str | None, str | None], ...] = (
-    ("shutil", None, None),
-    ("shutil", "rmtree", None),
-    ("tempfile", None, None),
-    ("tempfile", "mkdtemp", None),
-    ("tempfile", "TemporaryDirectory", None),
-    ("tempfile", "gettempdir", None),
-)
+TEMP_MODULES = ("shutil", "tempfile")
 
 
-def remove_unused_temp_imports(module: cst.Module, filename: str | None = None) -> cst.Module:
-    """``module`` without the ``TEMP_IMPORTS`` nothing uses any more.
+def remove_unused_temp_imports(
+    module: cst.Module, original: str, filename: str | None = None
+) -> cst.Module:
+    """``module`` without the ``shutil``/``tempfile`` imports that the original read and the
+    rewrite left unread. An import that was unused before stays: not this tool's business.
 
-    Scope analysis is the expensive metadata (DESIGN.md section 6): it runs only on modules
-    whose temporary paths were rewritten.
+    Scope analysis is the expensive metadata (DESIGN.md section 6): it runs only when a cheap
+    ``ast`` look finds such an import, and ``RemoveImportsVisitor`` then confirms it.
     """
+    keys, read_after = _bindings(module.code)
+    if not keys:
+        return module
+    _, read_before = _bindings(original)
+    gone = [(source, obj, None) for source, obj, name in keys if name in read_before - read_after]
+    if not gone:
+        return module
     context = CodemodContext(filename=filename)
-    return RemoveImportsVisitor(context, TEMP_IMPORTS).transform_module(module)
+    return RemoveImportsVisitor(context, gone).transform_module(module)
+
+
+def _bindings(code: str) -> tuple[list[tuple[str, str | None, str]], set[str]]:
+    """The ``TEMP_MODULES`` imports without ``as`` as (module, object or None, bound name),
+    and every name the code reads."""
+    tree = ast.parse(code)
+    keys: list[tuple[str, str | None, str]] = []
+    read: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            read.add(node.id)
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names if a.name in TEMP_MODULES and not a.asname]
+            keys += [(name, None, name) for name in names]
+        elif isinstance(node, ast.ImportFrom) and node.module in TEMP_MODULES and not node.level:
+            keys += [(node.module, a.name, a.name) for a in node.names if not a.asname]
+    return keys, read
