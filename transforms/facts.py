@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from transforms.env_facts import EnvFacts, EnvRestore
-    from transforms.temp_facts import ChdirSite, DirSite, Hazard, Removal, TempSite
+    from transforms.temp_facts import ChdirSite, Constant, DirSite, Hazard, Removal, TempSite
 
 NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
@@ -290,6 +290,7 @@ def body_facts(
     cls_name: str,
     cleanup_api: dict[str, str],
     aliases: Mapping[str, str] | None = None,
+    constants: Mapping[str, Constant] | None = None,
 ) -> BodyFacts:
     """Describe one lifecycle function (a method, or a module-level function)."""
     args = func.args
@@ -352,7 +353,7 @@ def body_facts(
         temp_sites=paths,
         dir_sites=dirs,
         removals=removals(func.body, first, aliases or {}),
-        hazards=tuple(hazards(func.body, aliases or {})),
+        hazards=tuple(hazards(func.body, aliases or {}, constants)),
         chdir_setup=chdir_setup(func.body, first, aliases or {}),
         chdir_restore=tail.chdir,
         env=env_setup(func.body, aliases or {}),

@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 
 from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, is_super_call
 from transforms.temp_facts import (
+    Constant,
     Hazard,
     cleanup_mentions,
     file_literals,
     hazards,
     mentions,
+    module_constants,
     qualify,
     restored,
     state_writes,
@@ -215,14 +217,15 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         module="setUpModule" in source or "tearDownModule" in source,
     )
     scan = _scan(tree)
-    classes = tuple(_classes(scan, tree, module, path, aliases, top, words))
+    constants = module_constants(tree, aliases)
+    classes = tuple(_classes(scan, tree, module, path, aliases, top, words, constants))
     module_api = _module_cleanup_api(aliases)
     functions: dict[str, BodyFacts] = {}
     bound: set[str] = set()
     for stmt in _module_level(tree.body):
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in MODULE_LEVEL:
             if stmt in tree.body and stmt.name not in functions:
-                functions[stmt.name] = body_facts(stmt, "", module_api, aliases)
+                functions[stmt.name] = body_facts(stmt, "", module_api, aliases, constants)
             else:
                 bound.add(stmt.name)
         elif _binds(stmt, MODULE_LEVEL):
@@ -244,12 +247,14 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         else {},
         file_literals=file_literals(source),
         chdir="chdir" in source,
-        fixture_hazards=tuple(_fixture_hazards(tree, aliases)) if "fixture" in source else (),
+        fixture_hazards=tuple(_fixture_hazards(tree, aliases, constants))
+        if "fixture" in source
+        else (),
     )
 
 
 def _fixture_hazards(
-    tree: ast.Module, aliases: Mapping[str, str]
+    tree: ast.Module, aliases: Mapping[str, str], constants: Mapping[str, Constant]
 ) -> Iterator[tuple[str | None, Hazard]]:
     """Parallel hazards of the ``@pytest.fixture`` functions at top level and in classes."""
     owners: list[tuple[str | None, list[ast.stmt]]] = [(None, tree.body)]
@@ -259,17 +264,20 @@ def _fixture_hazards(
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and _is_fixture(
                 stmt, aliases
             ):
-                yield from ((owner, h) for h in _one_fixture_hazards(stmt, aliases))
+                found = _one_fixture_hazards(stmt, aliases, constants)
+                yield from ((owner, h) for h in found)
 
 
 def _one_fixture_hazards(
-    func: ast.FunctionDef | ast.AsyncFunctionDef, aliases: Mapping[str, str]
+    func: ast.FunctionDef | ast.AsyncFunctionDef,
+    aliases: Mapping[str, str],
+    constants: Mapping[str, Constant],
 ) -> Iterator[Hazard]:
     # After the yield is the teardown: its environment writes put values back, and what it
     # mentions may put back process-wide state changed before.
     yields = [n.lineno for n in ast.walk(func) if isinstance(n, ast.Yield)]
     end = min(yields, default=(func.end_lineno or func.lineno) + 1)
-    for hazard in hazards(func.body, aliases):
+    for hazard in hazards(func.body, aliases, constants):
         if hazard.code != "MF204" or hazard.line < end:
             yield hazard
     changed = [w for w in state_writes(func.body, aliases) if w[1] < end]
@@ -379,10 +387,13 @@ def _classes(
     aliases: Mapping[str, str],
     top: frozenset[str],
     words: _Words,
+    constants: Mapping[str, Constant],
 ) -> Iterator[ClassInfo]:
     top_level = {id(s) for s in tree.body}
     for node in scan.classes:
-        context = _ClassContext(module, path, aliases, top, id(node) in top_level, words, scan)
+        context = _ClassContext(
+            module, path, aliases, top, id(node) in top_level, words, scan, constants
+        )
         yield _class_info(node, context)
 
 
@@ -397,6 +408,7 @@ class _ClassContext:
     top_level: bool
     words: _Words
     scan: _Scan
+    constants: Mapping[str, Constant]
 
 
 def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
@@ -410,7 +422,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
                 api = FUNCTION_CLEANUPS if stmt.name in FUNCTION_LEVEL else CLASS_CLEANUPS
                 if stmt.name in methods:
                     bound.add(stmt.name)  # defined twice: the plan refuses
-                methods[stmt.name] = body_facts(stmt, node.name, api, ctx.aliases)
+                methods[stmt.name] = body_facts(stmt, node.name, api, ctx.aliases, ctx.constants)
         else:
             attrs.update(_binds(stmt, tuple(_assigned_names(stmt))))
             if isinstance(stmt, ast.ClassDef):

@@ -294,11 +294,60 @@ def tmp_literals(tree: ast.Module, aliases: Mapping[str, str]) -> dict[str, int]
     return counts
 
 
-def hazards(body: list[ast.stmt], aliases: Mapping[str, str]) -> Iterator[Hazard]:
+@dataclass(frozen=True)
+class Constant:
+    """A module-level ``NAME = value`` a setup may use: a fixed path, a file name, a port."""
+
+    name: str
+    line: int
+    # "fixed" (under /tmp), "relative" (a plain file name) or "port"
+    kind: str
+    value: str
+
+
+PORT_NAME = re.compile(r"(^|_)ports?(_|$)")
+
+
+def module_constants(tree: ast.Module, aliases: Mapping[str, str]) -> dict[str, Constant]:
+    found: dict[str, Constant] = {}
+    for stmt in tree.body:
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+            continue
+        target = stmt.targets[0]
+        if not isinstance(target, ast.Name):
+            continue
+        literal = fixed_literal(stmt.value, aliases)
+        name = relative_name(stmt.value)
+        if literal is not None:
+            found[target.id] = Constant(target.id, stmt.lineno, "fixed", literal)
+        elif name is not None:
+            found[target.id] = Constant(target.id, stmt.lineno, "relative", name)
+        elif _is_port(target.id, stmt.value):
+            found[target.id] = Constant(target.id, stmt.lineno, "port", ast.unparse(stmt.value))
+    return found
+
+
+def _is_port(name: str, value: ast.expr) -> bool:
+    """``PORT = 8080``, ``self.server_port = 5000``: a fixed port (0 asks for a free one)."""
+    return (
+        isinstance(value, ast.Constant)
+        and type(value.value) is int
+        and 0 < value.value < 65536
+        and PORT_NAME.search(name.lower()) is not None
+    )
+
+
+def hazards(
+    body: list[ast.stmt],
+    aliases: Mapping[str, str],
+    constants: Mapping[str, Constant] | None = None,
+) -> Iterator[Hazard]:
     """Every parallel hazard in a setup body (nested blocks included)."""
     for stmt in body:
         for node in ast.walk(stmt):
             yield from _node_hazards(node, aliases)
+    if constants:
+        yield from _constant_hazards(body, aliases, constants)
     # ``self.path = "out.txt"`` then ``open(self.path, "w")``: reported where the name is fixed
     # (the line a rewrite replaces).
     named = {}
@@ -312,6 +361,32 @@ def hazards(body: list[ast.stmt], aliases: Mapping[str, str]) -> Iterator[Hazard
         yield Hazard(
             "MF202", line, f"file {name!r} written in the working directory, shared by all workers"
         )
+
+
+def _constant_hazards(
+    body: list[ast.stmt], aliases: Mapping[str, str], constants: Mapping[str, Constant]
+) -> Iterator[Hazard]:
+    """Module constants the body uses: a fixed path (any use), a file name it writes, a port."""
+    first_use: dict[str, int] = {}
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and node.id in constants:
+                first_use.setdefault(node.id, node.lineno)
+    written = _written_names(body, aliases) if first_use else set()
+    for name, line in sorted(first_use.items(), key=lambda item: item[1]):
+        constant = constants[name]
+        value = constant.value if constant.kind == "port" else repr(constant.value)
+        shown = f"{value} (module constant {name}, line {constant.line})"
+        if constant.kind == "fixed":
+            yield Hazard("MF201", line, f"fixed temporary path {shown} is shared by all workers")
+        elif constant.kind == "relative" and name in written:
+            yield Hazard(
+                "MF202",
+                line,
+                f"file {shown} written in the working directory, shared by all workers",
+            )
+        elif constant.kind == "port":
+            yield Hazard("MF203", line, f"fixed port {shown}: every worker binds the same one")
 
 
 def _node_hazards(node: ast.AST, aliases: Mapping[str, str]) -> Iterator[Hazard]:
@@ -329,6 +404,14 @@ def _node_hazards(node: ast.AST, aliases: Mapping[str, str]) -> Iterator[Hazard]
             )
         if func in ("os.putenv", "os.environ.update", "os.environ.setdefault"):
             yield Hazard("MF204", node.lineno, f"{func} in a setup changes process-wide state")
+    if isinstance(node, ast.keyword) and node.arg and _is_port(node.arg, node.value):
+        shown = f"{node.arg}={ast.unparse(node.value)}"
+        yield Hazard("MF203", node.value.lineno, f"fixed port {shown}: every worker binds it")
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target = (dotted(node.targets[0]) or "").rsplit(".", 1)[-1]
+        if target and _is_port(target, node.value):
+            shown = f"{target} = {ast.unparse(node.value)}"
+            yield Hazard("MF203", node.lineno, f"fixed port {shown}: every worker binds it")
     if isinstance(node, ast.Tuple) and len(node.elts) == 2:
         host, port = node.elts
         if (
