@@ -95,7 +95,7 @@ def rewrite_text(source: SourceText, plan: FilePlan) -> FileResult:
     except (cst.ParserSyntaxError, RecursionError) as exc:
         return replace(_unparsable(path, f"libcst: {exc}"), refusals=plan.refusals)
     try:
-        rewrite = rewrite_module(module, plan)
+        rewrite = rewrite_module(module, plan, source.text)
         compile(rewrite.code, path, "exec", dont_inherit=True)
         source.encode(rewrite.code)
     except Exception:

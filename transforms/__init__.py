@@ -37,10 +37,12 @@ class Rewrite:
     converted: tuple[tuple[str, str], ...]
 
 
-def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
-    """Run ``PIPELINE`` over a parsed module; the plan says what to convert."""
+def rewrite_module(module: cst.Module, plan: FilePlan, original: str | None = None) -> Rewrite:
+    """Run ``PIPELINE`` over a parsed module; the plan says what to convert. ``original`` is
+    the source text the module was parsed from (generated again when not given)."""
     context = CodemodContext(filename=plan.path)
-    original = module.code
+    if original is None and plan.moves_temp_paths:
+        original = module.code
     for transform in PIPELINE:
         module = module.visit(transform(context, plan))
     converted = tuple(context.scratch.get(CONVERTED, []))
@@ -48,6 +50,6 @@ def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
     needed = ["contextlib"] if plan.needs_contextlib else []
     needed += ["pytest"] if wrote else []
     if plan.moves_temp_paths:
-        module = remove_unused_temp_imports(module, original, plan.path)
+        module = remove_unused_temp_imports(module, original or "", plan.path)
     module = add_imports(module, needed, plan.path)
     return Rewrite(code=module.code, converted=converted)

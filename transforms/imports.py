@@ -67,10 +67,10 @@ def remove_unused_temp_imports(
     Scope analysis is the expensive metadata (DESIGN.md section 6): it runs only when a cheap
     ``ast`` look finds such an import, and ``RemoveImportsVisitor`` then confirms it.
     """
-    keys, read_after = _bindings(module.code)
+    keys, read_before = _bindings(original)
     if not keys:
         return module
-    _, read_before = _bindings(original)
+    _, read_after = _bindings(module.code)
     gone = [(source, obj, None) for source, obj, name in keys if name in read_before - read_after]
     if not gone:
         return module
