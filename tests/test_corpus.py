@@ -90,15 +90,25 @@ def test_outcomes_same_before_and_after(case: Case, executed: tuple[RunResult, R
     assert mine_after == expected
 
 
-def test_fixed_path_collides_under_xdist_before_and_not_after(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "lock"),
+    [
+        ("tmp_fixed_path_collides", "/tmp/mf_corpus_collision.lock"),
+        ("relative_file_collides", "mf_corpus_collision_cwd.lock"),
+    ],
+)
+def test_shared_path_collides_under_xdist_before_and_not_after(
+    name: str, lock: str, tmp_path: Path
+) -> None:
     """The hazard is real: the input fails under ``pytest -n 2``; the migrated suite passes."""
-    case = next(c for c in CASES if c.name == "tmp_fixed_path_collides")
-    lock = Path("/tmp/mf_corpus_collision.lock")
-    lock.unlink(missing_ok=True)  # a run killed mid-test would leave it behind
+    case = next(c for c in CASES if c.name == name)
     shutil.copytree(case.before, tmp_path / "before")
     shutil.copytree(case.after, tmp_path / "after")
+    # A relative lock is made in the run's working directory: the copied case folder.
+    stale = Path(lock) if lock.startswith("/") else tmp_path / "before" / lock
+    stale.unlink(missing_ok=True)  # a run killed mid-test would leave it behind
     before = run_pytest(tmp_path / "before", ["."], workers=2, timeout=300)
-    lock.unlink(missing_ok=True)
+    stale.unlink(missing_ok=True)
     after = run_pytest(tmp_path / "after", ["."], workers=2, timeout=300)
     assert len(before.outcomes) == len(after.outcomes) == 8
     assert {"failed", "error"} & set(before.outcomes.values()), before.outcomes

@@ -179,9 +179,26 @@ def _written_names(body: list[ast.stmt], aliases: Mapping[str, str]) -> set[str]
             continue
         name = dotted(node.args[0])
         func = qualify(node.func, aliases)
-        if name and (func == "sqlite3.connect" or (func == "open" and _write_mode(node))):
+        writes = (func == "open" and _write_mode(node)) or (
+            func == "os.open" and _write_flags(node)
+        )
+        if name and (func == "sqlite3.connect" or writes):
             found.add(name)
     return found
+
+
+WRITE_FLAGS = frozenset({"O_CREAT", "O_WRONLY", "O_RDWR", "O_APPEND", "O_TRUNC"})
+
+
+def _write_flags(call: ast.Call) -> bool:
+    """``os.open(path, os.O_CREAT | ...)``: flags that create or write."""
+    if len(call.args) < 2:
+        return False
+    return any(
+        (isinstance(n, ast.Attribute) and n.attr in WRITE_FLAGS)
+        or (isinstance(n, ast.Name) and n.id in WRITE_FLAGS)
+        for n in ast.walk(call.args[1])
+    )
 
 
 def _path_site(

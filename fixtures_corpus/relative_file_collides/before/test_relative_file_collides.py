@@ -1,0 +1,38 @@
+import os
+import time
+import unittest
+
+
+class HoldsALockFile(unittest.TestCase):
+    def setUp(self):
+        self.lock = "mf_corpus_collision_cwd.lock"
+        # exclusive create in the working directory, which all workers share
+        self.fd = os.open(self.lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+
+    def tearDown(self):
+        os.close(self.fd)
+        os.remove(self.lock)
+
+    def test_a(self):
+        time.sleep(0.5)
+
+    def test_b(self):
+        time.sleep(0.5)
+
+    def test_c(self):
+        time.sleep(0.5)
+
+    def test_d(self):
+        time.sleep(0.5)
+
+    def test_e(self):
+        time.sleep(0.5)
+
+    def test_f(self):
+        time.sleep(0.5)
+
+    def test_g(self):
+        time.sleep(0.5)
+
+    def test_h(self):
+        time.sleep(0.5)
