@@ -323,7 +323,8 @@ def body_facts(
     calls, closes, problem = cleanup_usage(func.body, api)
     same_scope = list(walk_same_scope(func.body))
     paths, dirs = temp_sites(func.body, first, aliases or {})
-    tail = restore_tail(func.body, first, cls_name, aliases or {})
+    is_teardown = func.name.startswith("tearDown")
+    tail = restore_tail(func.body, first, cls_name, aliases or {}) if is_teardown else None
     is_setup = func.name.startswith("setUp")
     changed = state_writes(func.body, aliases or {}) if is_setup else ()
     if is_setup:
@@ -355,9 +356,9 @@ def body_facts(
         removals=removals(func.body, first, aliases or {}),
         hazards=tuple(hazards(func.body, aliases or {}, constants)),
         chdir_setup=chdir_setup(func.body, first, aliases or {}),
-        chdir_restore=tail.chdir,
-        env=env_setup(func.body, aliases or {}),
-        env_restores=tail.env,
+        chdir_restore=tail.chdir if tail else None,
+        env=env_setup(func.body, aliases or {}) if func.name.startswith("setUp") else None,
+        env_restores=tail.env if tail else (),
         state_writes=changed,
         restore_mentions=restore,
         phase_state=phase_state_line(func.body, aliases or {}),

@@ -989,9 +989,7 @@ def _hazards(
     moved = {line for plans in classes.values() for p in plans for line in p.temp_lines}
     moved |= set(module_plan.temp_lines) if module_plan else set()
     found: list[Refusal] = []
-    owners: list[tuple[str | None, Mapping[str, BodyFacts]]] = [(None, module.functions)]
-    owners += [(c.name, c.methods) for c in module.classes]
-    for owner, methods in owners:
+    for owner, methods in _owners(module):
         for facts in methods.values():
             for hazard in facts.hazards:
                 # Environment writes in a teardown put a value back: not a hazard.
@@ -1006,6 +1004,11 @@ def _hazards(
     return tuple(sorted(set(found), key=lambda r: (r.line, r.code.value)))
 
 
+def _owners(module: ModuleInfo) -> list[tuple[str | None, Mapping[str, BodyFacts]]]:
+    """The module's lifecycle functions (owner None), then each class's lifecycle methods."""
+    return [(None, module.functions), *((c.name, c.methods) for c in module.classes)]
+
+
 PARTNERS = {"setUp": "tearDown", "setUpClass": "tearDownClass", "setUpModule": "tearDownModule"}
 
 
@@ -1014,9 +1017,7 @@ def _leaks(module: ModuleInfo) -> list[Refusal]:
     put back. Under xdist, which later tests of a worker see the change depends on how the
     tests were scheduled, so a suite that passed serially can fail in parallel."""
     found: list[Refusal] = []
-    owners: list[tuple[str | None, Mapping[str, BodyFacts]]] = [(None, module.functions)]
-    owners += [(c.name, c.methods) for c in module.classes]
-    for owner, methods in owners:
+    for owner, methods in _owners(module):
         for name, partner in PARTNERS.items():
             setup = methods.get(name)
             if setup is None or not setup.state_writes:

@@ -173,18 +173,17 @@ RELATIVE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.[A-Za-z0-9]+$")
 
 def _written_names(body: list[ast.stmt], aliases: Mapping[str, str]) -> set[str]:
     """Dotted names the body opens for writing (``open(T, "w")``) or as a database."""
-    found = set()
-    for node in walk_same_scope(body):
-        if not isinstance(node, ast.Call) or not node.args:
-            continue
-        name = dotted(node.args[0])
-        func = qualify(node.func, aliases)
-        writes = (func == "open" and _write_mode(node)) or (
-            func == "os.open" and _write_flags(node)
-        )
-        if name and (func == "sqlite3.connect" or writes):
-            found.add(name)
-    return found
+    found = {_written_name(node, aliases) for node in walk_same_scope(body)}
+    return {name for name in found if name}
+
+
+def _written_name(node: ast.AST, aliases: Mapping[str, str]) -> str | None:
+    """``T`` of ``open(T, "w")``, ``os.open(T, os.O_CREAT | ...)`` or ``sqlite3.connect(T)``."""
+    if not isinstance(node, ast.Call) or not node.args:
+        return None
+    func = qualify(node.func, aliases)
+    writes = (func == "open" and _write_mode(node)) or (func == "os.open" and _write_flags(node))
+    return dotted(node.args[0]) if writes or func == "sqlite3.connect" else None
 
 
 WRITE_FLAGS = frozenset({"O_CREAT", "O_WRONLY", "O_RDWR", "O_APPEND", "O_TRUNC"})
@@ -359,37 +358,32 @@ def hazards(
     aliases: Mapping[str, str],
     constants: Mapping[str, Constant] | None = None,
 ) -> Iterator[Hazard]:
-    """Every parallel hazard in a setup body (nested blocks included)."""
-    for stmt in body:
-        for node in ast.walk(stmt):
-            yield from _node_hazards(node, aliases)
-    if constants:
-        yield from _constant_hazards(body, aliases, constants)
-    # ``self.path = "out.txt"`` then ``open(self.path, "w")``: reported where the name is fixed
-    # (the line a rewrite replaces).
-    named = {}
-    for stmt in body:
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
-            target, name = dotted(stmt.targets[0]), relative_name(stmt.value)
-            if target and name:
-                named[target] = (stmt.lineno, name)
-    for target in sorted(set(named) & _written_names(body, aliases)):
-        line, name = named[target]
-        yield Hazard(
-            "MF202", line, f"file {name!r} written in the working directory, shared by all workers"
-        )
-
-
-def _constant_hazards(
-    body: list[ast.stmt], aliases: Mapping[str, str], constants: Mapping[str, Constant]
-) -> Iterator[Hazard]:
-    """Module constants the body uses: a fixed path (any use), a file name it writes, a port."""
+    """Every parallel hazard in a setup body (nested blocks included), in one walk."""
+    written: set[str] = set()
     first_use: dict[str, int] = {}
     for stmt in body:
         for node in ast.walk(stmt):
-            if isinstance(node, ast.Name) and node.id in constants:
+            yield from _node_hazards(node, aliases)
+            if isinstance(node, ast.Name) and constants and node.id in constants:
                 first_use.setdefault(node.id, node.lineno)
-    written = _written_names(body, aliases) if first_use else set()
+            name = _written_name(node, aliases)
+            if name:
+                written.add(name)
+    yield from _constant_hazards(first_use, written, constants or {})
+    # ``self.path = "out.txt"`` then ``open(self.path, "w")``: reported where the name is fixed
+    # (the line a rewrite replaces).
+    for stmt in body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, name = dotted(stmt.targets[0]), relative_name(stmt.value)
+            if target and name and target in written:
+                message = f"file {name!r} written in the working directory, shared by all workers"
+                yield Hazard("MF202", stmt.lineno, message)
+
+
+def _constant_hazards(
+    first_use: Mapping[str, int], written: set[str], constants: Mapping[str, Constant]
+) -> Iterator[Hazard]:
+    """Module constants a body uses: a fixed path (any use), a file name it writes, a port."""
     for name, line in sorted(first_use.items(), key=lambda item: item[1]):
         constant = constants[name]
         value = constant.value if constant.kind == "port" else repr(constant.value)
