@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from transforms.codes import Code, Refusal
+from transforms.env_facts import EnvFacts, EnvRestore, EnvWrite
 from transforms.facts import BodyFacts
 from transforms.index import (
     CLASS_CLEANUPS,
@@ -497,31 +498,19 @@ class Planner:
         """
         none: tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]] = ((), (), ())
         env = setup.env if setup else None
-        if env is None or teardown is None or not env.writes:
+        if setup is None or env is None or teardown is None or not env.writes:
             return none
-        if env.all_writes != len(env.writes) or len({w.key for w in env.writes}) != len(env.writes):
-            return none
+        keys = {w.key for w in env.writes}
         restores = {r.key: r for r in teardown.env_restores}
-        if len(restores) != len(teardown.env_restores) or set(restores) != {
-            w.key for w in env.writes
-        }:
+        if env.all_writes != len(env.writes) or len(keys) != len(env.writes):
+            return none  # another write (nested, update, a second one) is not analysed
+        if len(restores) != len(teardown.env_restores) or set(restores) != keys:
             return none
         assigned = dict(env.assigned)
-        strings = (
-            {s.target for s in setup.temp_sites if assigned.get(s.target) == 1} if setup else set()
-        )
+        # Temporary paths of this setup hold a ``str`` from their line on.
+        strings = {s.target: s.line for s in setup.temp_sites if assigned.get(s.target) == 1}
         for write in env.writes:
-            saves = [s for s in env.saves if s.key == write.key and s.index < write.index]
-            restore = restores[write.key]
-            if len(saves) != 1 or assigned.get(saves[0].target) != 1:
-                return none
-            if restore.target != saves[0].target:
-                return none
-            if saves[0].kind == "get" and not (
-                restore.handles_absent and restore.exact_when_absent
-            ):
-                return none
-            if not write.value_is_str and write.value_name not in strings:
+            if not _env_write_exact(write, env, restores[write.key], strings):
                 return none
         return (
             tuple(w.source for w in env.writes),
@@ -921,6 +910,23 @@ class Planner:
             drops=temp.drops,
             temp_lines=temp.lines,
         )
+
+
+def _env_write_exact(
+    write: EnvWrite, env: EnvFacts, restore: EnvRestore, strings: Mapping[str, int]
+) -> bool:
+    """One ``os.environ[K] = v``: saved once before, a ``str`` value, restored as monkeypatch
+    would (a value saved with ``.get`` may be None: the restore must then remove ``K``
+    without raising)."""
+    saves = [s for s in env.saves if s.key == write.key and s.index < write.index]
+    if len(saves) != 1 or dict(env.assigned).get(saves[0].target) != 1:
+        return False
+    if restore.target != saves[0].target:
+        return False
+    if saves[0].kind == "get" and not (restore.handles_absent and restore.exact_when_absent):
+        return False
+    line = strings.get(write.value_name or "")
+    return write.value_is_str or (line is not None and line < write.line)
 
 
 def _temp_expr(site: TempSite, alone: bool) -> str:

@@ -45,8 +45,22 @@ class TestChild(Base):
         self.assertEqual(os.environ["MF_CORPUS_MODE"], "child")
 
 
+class PointsAVariableAtATemporaryDirectory(unittest.TestCase):
+    @pytest.fixture(autouse=True)
+    def _points_a_variable_at_a_temporary_directory_setup(self, tmp_path, monkeypatch):
+        self.home = str(tmp_path)
+        self.old_home = os.environ.get("MF_CORPUS_HOME")
+        monkeypatch.setenv("MF_CORPUS_HOME", self.home)
+        yield
+
+    def test_home(self):
+        self.assertEqual(os.environ["MF_CORPUS_HOME"], self.home)
+        self.assertTrue(os.path.isdir(self.home))
+
+
 class TestZAfterwards(unittest.TestCase):
     def test_nothing_leaked(self):
         self.assertNotIn("MF_CORPUS_FLAG", os.environ)
         self.assertNotIn("MF_CORPUS_MODE", os.environ)
+        self.assertNotIn("MF_CORPUS_HOME", os.environ)
         self.assertNotIn("/opt/mf-corpus/bin", os.environ["PATH"])

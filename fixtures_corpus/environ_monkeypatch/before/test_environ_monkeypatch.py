@@ -1,4 +1,6 @@
 import os
+import shutil
+import tempfile
 import unittest
 
 
@@ -55,8 +57,27 @@ class TestChild(Base):
         self.assertEqual(os.environ["MF_CORPUS_MODE"], "child")
 
 
+class PointsAVariableAtATemporaryDirectory(unittest.TestCase):
+    def setUp(self):
+        self.home = tempfile.mkdtemp()
+        self.old_home = os.environ.get("MF_CORPUS_HOME")
+        os.environ["MF_CORPUS_HOME"] = self.home
+
+    def tearDown(self):
+        shutil.rmtree(self.home)
+        if self.old_home is None:
+            os.environ.pop("MF_CORPUS_HOME", None)
+        else:
+            os.environ["MF_CORPUS_HOME"] = self.old_home
+
+    def test_home(self):
+        self.assertEqual(os.environ["MF_CORPUS_HOME"], self.home)
+        self.assertTrue(os.path.isdir(self.home))
+
+
 class TestZAfterwards(unittest.TestCase):
     def test_nothing_leaked(self):
         self.assertNotIn("MF_CORPUS_FLAG", os.environ)
         self.assertNotIn("MF_CORPUS_MODE", os.environ)
+        self.assertNotIn("MF_CORPUS_HOME", os.environ)
         self.assertNotIn("/opt/mf-corpus/bin", os.environ["PATH"])
