@@ -34,7 +34,7 @@ class TempSite:
     # "mkdtemp" (a fresh directory as a ``str``), "fixed" (a literal path under /tmp) or
     # "relative" (a file name in the working directory that the setup writes)
     kind: str
-    # The literal path (fixed kind) or the mkdtemp prefix; used for readable names.
+    # The literal path or file name ("fixed", "relative"); "" for "mkdtemp".
     literal: str
     # ``ast.unparse`` of the assigned value: the rewrite checks it sees the same code.
     source: str
@@ -125,18 +125,20 @@ def _entered_tempdir(node: ast.expr, first: str | None, aliases: Mapping[str, st
     return node
 
 
-def _mkdtemp_prefix(node: ast.expr, aliases: Mapping[str, str]) -> str | None:
-    """The prefix of a ``tempfile.mkdtemp(...)`` (or entered ``TemporaryDirectory(...)``)
-    call without ``dir``; None otherwise."""
+def _bare_maker(node: ast.expr, aliases: Mapping[str, str]) -> bool:
+    """``tempfile.mkdtemp()`` (or an entered ``TemporaryDirectory()``) without arguments.
+
+    With ``prefix``/``suffix`` the directory's name says something a test may check
+    (``startswith("archive-")``), which ``tmp_path``'s own name would not keep: such calls
+    get ``dir=`` instead and keep their names. ``dir=`` chooses a file system: kept.
+    """
     makers = ("tempfile.mkdtemp", "tempfile.TemporaryDirectory")
-    if not isinstance(node, ast.Call) or qualify(node.func, aliases) not in makers:
-        return None
-    if len(node.args) > 2 or any(k.arg not in ("prefix", "suffix") for k in node.keywords):
-        return None  # dir= chooses a file system on purpose: keep it
-    for keyword in node.keywords:
-        if keyword.arg == "prefix" and isinstance(keyword.value, ast.Constant):
-            return str(keyword.value.value)
-    return ""
+    return (
+        isinstance(node, ast.Call)
+        and qualify(node.func, aliases) in makers
+        and not node.args
+        and not node.keywords
+    )
 
 
 def temp_sites(
@@ -211,13 +213,12 @@ def _path_site(
     if target is None or (owner != first_param and "." in target) or target.count(".") > 1:
         return None
     inner = _entered_tempdir(stmt.value, first_param, aliases)
-    prefix = _mkdtemp_prefix(inner, aliases)
     entered = inner is not stmt.value
-    if not entered and qualify(getattr(inner, "func", inner), aliases) != "tempfile.mkdtemp":
-        prefix = None  # a bare TemporaryDirectory() is an object, not a path
-    if prefix is not None:
+    # A TemporaryDirectory() that is not entered is an object, not a path.
+    is_path = entered or qualify(getattr(inner, "func", inner), aliases) == "tempfile.mkdtemp"
+    if is_path and _bare_maker(inner, aliases):
         source = ast.unparse(stmt.value)
-        return TempSite(stmt.lineno, target, "mkdtemp", prefix, source, entered)
+        return TempSite(stmt.lineno, target, "mkdtemp", "", source, entered)
     literal = fixed_literal(stmt.value, aliases)
     if literal is not None and "/" not in literal[len(TMP_PREFIX) :] and literal != TMP_PREFIX:
         return TempSite(stmt.lineno, target, "fixed", literal, ast.unparse(stmt.value))

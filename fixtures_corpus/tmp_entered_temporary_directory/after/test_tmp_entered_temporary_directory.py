@@ -16,6 +16,17 @@ class EnteredDirectory(unittest.TestCase):
         self.assertEqual(os.listdir(self.path), [])
 
 
+class EnteredWithAPrefix(unittest.TestCase):
+    @pytest.fixture(autouse=True)
+    def _entered_with_a_prefix_setup(self, tmp_path):
+        with contextlib.ExitStack() as cleanups:
+            self.path = cleanups.enter_context(tempfile.TemporaryDirectory(prefix="entered-", dir=tmp_path))
+            yield
+
+    def test_keeps_its_prefix(self):
+        self.assertTrue(os.path.basename(self.path).startswith("entered-"))
+
+
 class KeepsTheObject(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _keeps_the_object_setup(self, tmp_path):

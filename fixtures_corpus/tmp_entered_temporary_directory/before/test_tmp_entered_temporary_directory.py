@@ -5,11 +5,19 @@ import unittest
 
 class EnteredDirectory(unittest.TestCase):
     def setUp(self):
-        self.path = self.enterContext(tempfile.TemporaryDirectory(prefix="entered-"))
+        self.path = self.enterContext(tempfile.TemporaryDirectory())
 
     def test_is_an_empty_str_directory(self):
         self.assertIsInstance(self.path, str)
         self.assertEqual(os.listdir(self.path), [])
+
+
+class EnteredWithAPrefix(unittest.TestCase):
+    def setUp(self):
+        self.path = self.enterContext(tempfile.TemporaryDirectory(prefix="entered-"))
+
+    def test_keeps_its_prefix(self):
+        self.assertTrue(os.path.basename(self.path).startswith("entered-"))
 
 
 class KeepsTheObject(unittest.TestCase):
