@@ -53,10 +53,6 @@ def decode(data: bytes) -> SourceText:
         raise DecodeError(f"cannot decode as {encoding}: {exc}") from exc
 
 
-def read_source(path: Path) -> SourceText:
-    return decode(path.read_bytes())
-
-
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically, keeping its permission bits."""
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None

@@ -510,7 +510,7 @@ class Planner:
         # Temporary paths of this setup hold a ``str`` from their line on.
         strings = {s.target: s.line for s in setup.temp_sites if assigned.get(s.target) == 1}
         for write in env.writes:
-            if not _env_write_exact(write, env, restores[write.key], strings):
+            if not _env_write_exact(write, env, assigned, restores[write.key], strings):
                 return none
         return (
             tuple(w.source for w in env.writes),
@@ -913,13 +913,17 @@ class Planner:
 
 
 def _env_write_exact(
-    write: EnvWrite, env: EnvFacts, restore: EnvRestore, strings: Mapping[str, int]
+    write: EnvWrite,
+    env: EnvFacts,
+    assigned: Mapping[str, int],
+    restore: EnvRestore,
+    strings: Mapping[str, int],
 ) -> bool:
     """One ``os.environ[K] = v``: saved once before, a ``str`` value, restored as monkeypatch
     would (a value saved with ``.get`` may be None: the restore must then remove ``K``
     without raising)."""
     saves = [s for s in env.saves if s.key == write.key and s.index < write.index]
-    if len(saves) != 1 or dict(env.assigned).get(saves[0].target) != 1:
+    if len(saves) != 1 or assigned.get(saves[0].target) != 1:
         return False
     if restore.target != saves[0].target:
         return False
