@@ -127,6 +127,10 @@ class ModuleInfo:
     chdir: bool = False
     # Hazards in pytest fixtures already there (a suite migrated earlier): (class, hazard).
     fixture_hazards: tuple[tuple[str | None, Hazard], ...] = ()
+    # Names of the functions defined at module level (``testing.setUp`` is one of them).
+    defs: frozenset[str] = frozenset()
+    # ``hooks.setUpModule`` or ``from hooks import setUpModule``: (line, qualified target).
+    module_lifecycle_refs: tuple[Reference, ...] = ()
 
     @property
     def lifecycle_count(self) -> int:
@@ -250,6 +254,12 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         fixture_hazards=tuple(_fixture_hazards(tree, aliases, constants))
         if "fixture" in source
         else (),
+        defs=frozenset(
+            s.name for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
+        ),
+        module_lifecycle_refs=tuple(_module_lifecycle_refs(scan, aliases, module, top))
+        if words.module
+        else (),
     )
 
 
@@ -345,6 +355,7 @@ class _Scan:
     lifecycle_attrs: list[ast.Attribute] = field(default_factory=list)
     cleanup_attrs: list[ast.Attribute] = field(default_factory=list)
     module_names: list[int] = field(default_factory=list)
+    module_attrs: list[ast.Attribute] = field(default_factory=list)
 
 
 def _scan(tree: ast.Module) -> _Scan:
@@ -360,6 +371,7 @@ def _scan(tree: ast.Module) -> _Scan:
                 found.cleanup_attrs.append(node)
             elif node.attr in MODULE_LEVEL:
                 found.module_names.append(node.lineno)
+                found.module_attrs.append(node)
         elif isinstance(node, ast.Name) and node.id in MODULE_LEVEL:
             found.module_names.append(node.lineno)
     return found
@@ -537,6 +549,22 @@ def _external_refs(
             yield Reference(
                 node.lineno, node.attr, resolve(target, aliases, module, top) if target else None
             )
+
+
+def _module_lifecycle_refs(
+    scan: _Scan, aliases: Mapping[str, str], module: str, top: frozenset[str]
+) -> Iterator[Reference]:
+    """Uses of another module's ``setUpModule``/``tearDownModule``: attribute reads
+    (``hooks.setUpModule``) and imports (``from hooks import setUpModule``); the target is
+    the qualified name of the module that defines them."""
+    for node in scan.module_attrs:
+        target = dotted(node.value)
+        if target is not None:
+            yield Reference(node.lineno, node.attr, resolve(target, aliases, module, top))
+    for qualified in aliases.values():
+        owner, _, name = qualified.rpartition(".")
+        if name in MODULE_LEVEL and owner:
+            yield Reference(0, name, owner)
 
 
 def _module_cleanup_users(tree: ast.Module, api: Mapping[str, str]) -> tuple[int, ...]:

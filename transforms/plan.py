@@ -24,39 +24,23 @@ from dataclasses import dataclass, field
 from transforms.codes import Code, Refusal
 from transforms.env_facts import EnvFacts, EnvRestore, EnvWrite
 from transforms.facts import BodyFacts
+from transforms.hierarchy import (
+    INCONSISTENT,
+    LEVELS,
+    TESTCASE,
+    Hierarchy,
+    MixinDisagreement,
+)
 from transforms.index import (
     CLASS_CLEANUPS,
-    CLASS_LEVEL,
     FUNCTION_CLEANUPS,
-    FUNCTION_LEVEL,
     MODULE_LEVEL,
-    ClassInfo,
     ModuleInfo,
+    Reference,
     resolve,
 )
 from transforms.temp_facts import TempSite, restored
 
-TESTCASE = frozenset({"unittest.TestCase", "unittest.case.TestCase"})
-ASYNC_TESTCASE = frozenset(
-    {"unittest.IsolatedAsyncioTestCase", "unittest.async_case.IsolatedAsyncioTestCase"}
-)
-THIRD_PARTY_ROOTS = (
-    "django.",
-    "twisted.",
-    "absl.",
-    "tornado.testing.",
-    "asynctest.",
-    "aiounittest.",
-    "rest_framework.",
-    "flask_testing.",
-    "pyfakefs.",
-    "testtools.",
-    "zope.",
-)
-LEVELS: dict[str, tuple[str, str]] = {
-    "function": FUNCTION_LEVEL,
-    "class": CLASS_LEVEL,
-}
 CLEANUP_API = {"function": FUNCTION_CLEANUPS, "class": CLASS_CLEANUPS}
 CLEANUP_ATTRS = {
     "function": frozenset({"addCleanup", "enterContext", "doCleanups"}),
@@ -164,138 +148,22 @@ def fresh(base: str, taken: Iterable[str]) -> str:
     return f"{base}_{n}"
 
 
-class Planner:
+class Planner(Hierarchy):
     """Builds every ``FilePlan`` of a run from its ``ModuleInfo`` list."""
 
     def __init__(self, modules: Iterable[ModuleInfo], outside: Mapping[str, int]) -> None:
+        super().__init__(modules)
         self.outside = outside
-        self.modules = {m.module: m for m in modules}
-        self.classes: dict[str, ClassInfo] = {}
-        for module in self.modules.values():
-            for info in module.classes:
-                if info.top_level:
-                    self.classes.setdefault(info.qualname, info)
-        self._mro: dict[str, tuple[str, ...]] = {}
-        self._descendants: dict[str, list[str]] | None = None
         self.refused: dict[tuple[str, str], Refusal] = {}
         self.planned: dict[tuple[str, str], LevelPlan] = {}
-
-    # -- names and linearisation -------------------------------------------------------
-
-    def known(self, qualified: str | None, depth: int = 0) -> str | None:
-        """The indexed class a qualified name denotes, following re-exports."""
-        if qualified is None or depth > 8:
-            return None
-        if qualified in self.classes:
-            return qualified
-        module, _, attr = qualified.rpartition(".")
-        info = self.modules.get(module)
-        if info is not None and attr in info.aliases:
-            return self.known(info.aliases[attr], depth + 1)
-        return None
-
-    def kind(self, qualified: str | None) -> str:
-        """One of known, testcase, async, object, third, unknown."""
-        if qualified is not None and qualified.startswith(THIRD_PARTY_ROOTS):
-            # Even when its source is in the run: its lifecycle does work we do not model.
-            return "third"
-        if self.known(qualified):
-            return "known"
-        if qualified in TESTCASE:
-            return "testcase"
-        if qualified in ASYNC_TESTCASE:
-            return "async"
-        if qualified is None or qualified.startswith("?"):
-            return "unknown"
-        if qualified.startswith("builtins."):
-            return "object"
-        return "unknown"
-
-    def mro(self, qualname: str) -> tuple[str, ...]:
-        """C3 linearisation over indexed classes; leaves are qualified external names."""
-        if qualname not in self._mro:
-            self._mro[qualname] = ()  # breaks cycles
-            self._mro[qualname] = self._c3(qualname)
-        return self._mro[qualname]
-
-    def _c3(self, qualname: str) -> tuple[str, ...]:
-        info = self.classes[qualname]
-        bases = [self.known(b) or (b or "?") for b in info.bases] or ["builtins.object"]
-        seqs = [list(self.mro(b)) if b in self.classes else [b] for b in bases]
-        seqs.append(list(bases))
-        out = [qualname]
-        while any(seqs):
-            seqs = [s for s in seqs if s]
-            head = next((s[0] for s in seqs if not any(s[0] in t[1:] for t in seqs)), None)
-            if head is None:
-                return (qualname, "?inconsistent-mro")
-            out.append(head)
-            seqs = [s[1:] if s[0] == head else s for s in seqs]
-        return tuple(out)
-
-    def is_test_class(self, qualname: str) -> bool:
-        return any(self.kind(k) in ("testcase", "async", "third") for k in self.mro(qualname))
-
-    def _has_unknown_base(self, qualname: str) -> bool:
-        """An unknown base may be a TestCase: its lifecycle methods are reported, not ignored."""
-        return any(self.kind(k) == "unknown" for k in self.mro(qualname)[1:])
-
-    def users(self, qualname: str) -> list[str]:
-        """Test classes whose MRO contains ``qualname`` (itself included when a test class)."""
-        own = [qualname] if self.is_test_class(qualname) else []
-        return own + [d for d in self.descendants(qualname) if self.is_test_class(d)]
-
-    def successor(self, qualname: str, level: str) -> str | None:
-        """The next class defining the level after ``qualname``, the same in every user's MRO.
-
-        A cooperative mixin's ``super().setUp()`` reaches whatever follows it in the MRO of
-        the class being tested; its fixture can request one parent fixture only, so every
-        class that uses it must agree on what follows, or the mixin is refused (MF107).
-        """
-        found: dict[str | None, str] = {}
-        for user in self.users(qualname):
-            chain = self.definers(user, level)
-            if qualname in chain:
-                index = chain.index(qualname)
-                found.setdefault(chain[index + 1] if index + 1 < len(chain) else None, user)
-        if len(found) > 1:
-            detail = ", ".join(
-                f"{u.rsplit('.', 1)[-1]} -> {(n or 'TestCase').rsplit('.', 1)[-1]}"
-                for n, u in found.items()
-            )
-            line = self.classes[qualname].line
-            raise _Refused(Code.MIXIN, line, f"what follows it differs between users: {detail}")
-        return next(iter(found), None)
+        self._references: list[tuple[ModuleInfo, Reference]] | None = None
 
     def parents(self, qualname: str, level: str) -> list[str]:
-        """The definers that run after ``qualname``'s own setup, nearest first."""
-        chain: list[str] = []
-        current = self.successor(qualname, level)
-        while current is not None and current not in chain:
-            chain.append(current)
-            current = self.successor(current, level)
-        return chain
-
-    def definers(self, qualname: str, level: str) -> list[str]:
-        names = LEVELS[level]
-        return [
-            k
-            for k in self.mro(qualname)
-            if k in self.classes
-            and (
-                any(n in self.classes[k].methods for n in names)
-                or any(n in self.classes[k].bound_otherwise for n in names)
-            )
-        ]
-
-    def descendants(self, qualname: str) -> list[str]:
-        if self._descendants is None:
-            found: dict[str, list[str]] = {}
-            for other in self.classes:
-                for ancestor in self.mro(other)[1:]:
-                    found.setdefault(ancestor, []).append(other)
-            self._descendants = found
-        return self._descendants.get(qualname, [])
+        try:
+            return super().parents(qualname, level)
+        except MixinDisagreement as disagreement:
+            line = self.classes[disagreement.qualname].line
+            raise _Refused(Code.MIXIN, line, disagreement.detail) from None
 
     # -- the decision for one class and level -------------------------------------------
 
@@ -538,7 +406,7 @@ class Planner:
             )
         for entry in self.mro(qualname):
             kind = self.kind(entry)
-            if entry == "?inconsistent-mro":
+            if entry == INCONSISTENT:
                 raise _Refused(Code.UNKNOWN_BASE, info.line, "the bases have no consistent MRO")
             if kind == "async":
                 raise _Refused(
@@ -548,16 +416,36 @@ class Planner:
                 raise _Refused(Code.THIRD_PARTY_BASE, info.line, f"third-party base {entry}")
             if kind == "unknown":
                 raise _Refused(Code.UNKNOWN_BASE, info.line, self._unknown_message(entry))
+            if kind == "testcase":
+                break  # what follows TestCase can neither wrap nor extend its lifecycle
+        self._check_users(qualname, level)
+        self.parents(qualname, level)  # raises MIXIN when the users disagree
+
+    def _check_users(self, qualname: str, level: str) -> None:
+        """Every test class that runs this class's lifecycle has a known lineage, and none
+        inherits the class where unittest would not run its lifecycle."""
+        info = self.classes[qualname]
         for user in self.users(qualname):
             for entry in self.mro(user):
-                if self.kind(entry) in ("unknown", "third", "async") or entry.startswith("?"):
+                kind = self.kind(entry)
+                if kind == "testcase":
+                    break
+                if kind in ("unknown", "third", "async") or entry.startswith("?"):
                     short = user.rsplit(".", 1)[-1]
                     raise _Refused(
                         Code.UNKNOWN_BASE,
                         info.line,
                         f"{short} also inherits from {entry.lstrip('?.')}",
                     )
-        self.parents(qualname, level)  # raises MIXIN when the users disagree
+        unreached = self.unreached_users(qualname)
+        if unreached:
+            short = unreached[0].rsplit(".", 1)[-1]
+            raise _Refused(
+                Code.MIXIN,
+                info.line,
+                f"{short} inherits it after TestCase: unittest never runs its"
+                f" {LEVELS[level][0]} there, a fixture would",
+            )
 
     def _check_skips(self, qualname: str) -> None:
         """Every skip decorator on a test that will run under this fixture must become a mark."""
@@ -607,30 +495,58 @@ class Planner:
             raise _Refused(Code.NAME_CONFLICT, facts.line, "global/nonlocal inside a block")
 
     def _check_references(self, qualname: str, level: str) -> None:
+        """A lifecycle method that is read anywhere else must stay a method (MF110).
+
+        A reference in the class or a subclass, or one that resolves to the hierarchy from
+        anywhere in the run, refuses; an unresolved ``x.setUp()`` outside any class refuses
+        the classes of its own module. A name that resolves outside the run's classes
+        (``testing.setUp()``, a function of another module) is not a reference.
+        """
         names = LEVELS[level]
         related = {qualname, *self.descendants(qualname)}
+        home = self.classes[qualname].module
+        line = self.classes[qualname].line
         for other in sorted(related):
             for ref in self.classes[other].references:
-                if ref.attr in names:
+                if ref.attr in names and not self.refers_outside(ref.target):
                     where = self.classes[other]
-                    line = ref.line if other == qualname else self.classes[qualname].line
-                    raise _Refused(
-                        Code.REFERENCED, line, f"{ref.attr} referenced at {where.path}:{ref.line}"
-                    )
-        home = self.classes[qualname].module
-        for module in self.modules.values():
-            for ref in module.external_refs:
-                # An unresolved ``x.setUp()`` may name any class; those of its own module are
-                # refused, a class elsewhere only when the reference resolves to it.
-                target = self.known(ref.target)
-                if ref.attr in names and (
-                    target in related or (target is None and module.module == home)
-                ):
-                    raise _Refused(
-                        Code.REFERENCED,
-                        self.classes[qualname].line,
-                        f"{ref.attr} referenced at {module.path}:{ref.line}",
-                    )
+                    at = ref.line if other == qualname else line
+                    message = f"{ref.attr} referenced at {where.path}:{ref.line}"
+                    raise _Refused(Code.REFERENCED, at, message)
+        for module, ref in self._all_references():
+            if ref.attr not in names or self.refers_outside(ref.target):
+                continue
+            target = self.known(ref.target)
+            if target in related or (target is None and module.module == home):
+                message = f"{ref.attr} referenced at {module.path}:{ref.line}"
+                raise _Refused(Code.REFERENCED, line, message)
+
+    def _all_references(self) -> list[tuple[ModuleInfo, Reference]]:
+        """References outside any class, and those in class bodies that name a class."""
+        if self._references is None:
+            found = [(m, r) for m in self.modules.values() for r in m.external_refs]
+            for info in self.classes.values():
+                module = self.modules[info.module]
+                found += [(module, r) for r in info.references if self.known(r.target)]
+            self._references = found
+        return self._references
+
+    def refers_outside(self, target: str | None) -> bool:
+        """Whether a dotted reference surely names no class of the run: it resolves through
+        imports to another package, to a module itself, or to a function of a module."""
+        name = self.canonical(target)
+        if name is None or name.startswith("?") or name in self.classes:
+            return False
+        if name.startswith("builtins."):
+            return False  # ``object.__init__``-like reads stay conservative
+        parts = name.split(".")
+        for cut in range(len(parts), 0, -1):
+            info = self.modules.get(".".join(parts[:cut]))
+            if info is not None:
+                rest = parts[cut:]
+                return not rest or (len(rest) == 1 and rest[0] in info.defs)
+        # Not a module of the run: a local name of this module would have resolved into it.
+        return True
 
     def _mode(
         self,
@@ -810,7 +726,7 @@ class Planner:
             return
         if qualname not in self.definers(qualname, level):
             return
-        if not (self.users(qualname) or self._has_unknown_base(qualname)):
+        if not (self.users(qualname) or self.has_unknown_base(qualname)):
             return  # no test class inherits it: pytest never calls its setUp
         visiting.add(qualname)
         try:
@@ -860,6 +776,18 @@ class Planner:
         except _Refused as refused:
             return None, [Refusal(refused.code, module.path, refused.line, None, refused.message)]
 
+    def _check_module_references(self, module: ModuleInfo, line: int) -> None:
+        """``setUpModule`` read in its own module, or imported or read by another one."""
+        if module.module_refs:
+            raise _Refused(
+                Code.REFERENCED, module.module_refs[0], "module lifecycle function referenced"
+            )
+        for other in self.modules.values():
+            for ref in other.module_lifecycle_refs:
+                if other is not module and self.canonical(ref.target) == module.module:
+                    where = f"{other.path}:{ref.line}" if ref.line else other.path
+                    raise _Refused(Code.REFERENCED, line, f"{ref.attr} used in {where}")
+
     def _decide_module(
         self, module: ModuleInfo, setup: BodyFacts | None, teardown: BodyFacts | None
     ) -> LevelPlan:
@@ -873,10 +801,7 @@ class Planner:
                 self._check_body(facts, "module", setup=is_setup)
                 if facts.super_calls:
                     raise _Refused(Code.SUPER_POSITION, facts.line, "super() in a module function")
-        if module.module_refs:
-            raise _Refused(
-                Code.REFERENCED, module.module_refs[0], "module lifecycle function referenced"
-            )
+        self._check_module_references(module, line)
         if module.module_cleanup_users:
             raise _Refused(
                 Code.CLEANUP_ORDER,

@@ -1,0 +1,128 @@
+"""Static survey: how much of many unseen suites the tool converts, and why it refuses the rest.
+
+For each row of a suites list (default ``scripts/unseen.tsv``; the public list works too): the
+sdist is downloaded from the package index into a cache folder (never committed) and unpacked,
+and the tool plans the migration of the row's test folder in memory, with the unpacked project
+as its root. Nothing is installed and no test runs: this is the quick loop for reading what the
+tool refuses and why; ``scripts/realworld.py --tsv scripts/unseen.tsv`` verifies the same rows
+by running them.
+
+    python scripts/survey.py [--tsv PATH] [--cache DIR] [--only NAME ...] [--refusals CODE ...]
+                             [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tarfile
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from realworld import Row, read_rows  # noqa: E402
+
+from migrator.engine import Options, migrate_paths  # noqa: E402
+from migrator.results import Report, Status  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_TSV = HERE / "unseen.tsv"
+
+
+def unpacked(row: Row, cache: Path) -> Path:
+    """The unpacked sdist of ``row`` (downloaded once into ``cache``)."""
+    folder = cache / "src" / row.spec.replace("==", "-")
+    if folder.exists():
+        return next(p for p in folder.iterdir() if p.is_dir())
+    download = cache / "download" / row.spec.replace("==", "-")
+    if not download.exists() or not any(download.iterdir()):
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary"]
+            + [":all:", row.spec, "-d", str(download)],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    archive = next(download.iterdir())
+    if archive.name.endswith(".zip"):
+        with zipfile.ZipFile(archive) as zipped:
+            zipped.extractall(folder)
+    else:
+        with tarfile.open(archive) as tarred:
+            tarred.extractall(folder, filter="data")
+    return next(p for p in folder.iterdir() if p.is_dir())
+
+
+def survey(row: Row, cache: Path) -> tuple[dict[str, object], Report]:
+    root = unpacked(row, cache)
+    report = migrate_paths([root / row.test_dir], Options(all_files=True, gitignore=False, jobs=2))
+    summary = report.summary()
+    data: dict[str, object] = {
+        "package": row.spec,
+        "found": summary["lifecycle_methods_found"],
+        "converted": report.converted,
+        "refused": report.refusals_by_code(),
+        "failed": report.count(Status.FAILED),
+        "unparsable": report.count(Status.UNPARSABLE),
+    }
+    return data, report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tsv", type=Path, default=DEFAULT_TSV)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/mf-survey"))
+    parser.add_argument("--only", nargs="*", default=[])
+    parser.add_argument("--refusals", nargs="*", default=None, help="print refusals of codes")
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    rows = [r for r in read_rows(args.tsv) if not args.only or r.name in args.only]
+    print("| package | found | converted | % | refused | failed |")
+    print("|---|---|---|---|---|---|")
+    results = []
+    found = converted = 0
+    for row in rows:
+        try:
+            data, report = survey(row, args.cache)
+        except (subprocess.SubprocessError, OSError, StopIteration) as exc:
+            print(f"| {row.spec} | error: {type(exc).__name__}: {exc} |".replace("\n", " ")[:300])
+            continue
+        results.append(data)
+        found += int(str(data["found"]))
+        converted += int(str(data["converted"]))
+        pct = 100 * int(str(data["converted"])) / max(1, int(str(data["found"])))
+        codes = ", ".join(f"{k}: {v}" for k, v in dict(data["refused"]).items())  # type: ignore[call-overload]
+        print(
+            f"| {row.spec} | {data['found']} | {data['converted']} | {pct:.0f} | {codes or '-'} "
+            f"| {data['failed']} |",
+            flush=True,
+        )
+        for result in report.files:
+            if result.error and result.status is Status.FAILED:
+                print(f"    FAILED {result.path}: {result.error.strip().splitlines()[-1]}")
+        if args.refusals is not None:
+            for refusal in report.refusals:
+                if not args.refusals or refusal.code.value in args.refusals:
+                    print(
+                        f"    {refusal.path}:{refusal.line}: {refusal.code.value} "
+                        f"[{refusal.cls}] {refusal.message}"
+                    )
+    total = Counter[str]()
+    for data in results:
+        total.update(dict(data["refused"]))  # type: ignore[call-overload]
+    print(
+        f"| all | {found} | {converted} | {100 * converted / max(1, found):.0f} | "
+        + ", ".join(f"{k}: {v}" for k, v in sorted(total.items()))
+        + " | |"
+    )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

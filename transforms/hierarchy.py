@@ -1,0 +1,239 @@
+"""The model of a run's class hierarchies: names, linearisation, and what super() reaches.
+
+What it does: from the index of every module of a run, resolves each base to the class it
+denotes (following re-exports: ``from tests.compat import unittest`` where ``tests/compat.py``
+does ``import unittest``), linearises each class with C3 as Python does, and answers the
+questions the plan asks: which classes of a test class's MRO unittest can reach through
+``super()`` (the chain ends at ``unittest.TestCase``, whose lifecycle methods call nothing
+further), which of them define a lifecycle level, and what follows a cooperative mixin.
+Why: every decision of the plan is a property of the hierarchy, and a wrong model (a mixin
+after ``TestCase`` taken for the next setUp, an own class of a package named like a
+third-party one) refuses or converts the wrong classes.
+Example: ``class T(ProjectBase, SomeMixin)`` with ``ProjectBase(unittest.TestCase)`` has the
+MRO T, ProjectBase, TestCase, SomeMixin, object; ``reach`` stops at TestCase, so a setUp of
+``SomeMixin`` never runs for T.
+Refuses when: never; it only describes. ``MixinDisagreement`` tells the plan that what
+follows a class differs between its users.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from transforms.index import CLASS_LEVEL, FUNCTION_LEVEL, ClassInfo, ModuleInfo
+
+TESTCASE = frozenset({"unittest.TestCase", "unittest.case.TestCase"})
+ASYNC_TESTCASE = frozenset(
+    {"unittest.IsolatedAsyncioTestCase", "unittest.async_case.IsolatedAsyncioTestCase"}
+)
+# Test frameworks built on unittest whose TestCase does lifecycle work the plan does not
+# model. Only classes outside the run count: a package's own test suite (pyfakefs testing
+# pyfakefs, zope.* packages) has its classes in the run, read like any other.
+THIRD_PARTY_ROOTS = (
+    "django.",
+    "twisted.",
+    "absl.",
+    "tornado.testing.",
+    "asynctest.",
+    "aiounittest.",
+    "rest_framework.",
+    "flask_testing.",
+    "pyfakefs.",
+    "testtools.",
+    "zope.",
+)
+LEVELS: dict[str, tuple[str, str]] = {
+    "function": FUNCTION_LEVEL,
+    "class": CLASS_LEVEL,
+}
+INCONSISTENT = "?inconsistent-mro"
+
+
+class MixinDisagreement(Exception):
+    """What follows a class in the MRO differs between the test classes that use it."""
+
+    def __init__(self, qualname: str, detail: str) -> None:
+        super().__init__(detail)
+        self.qualname, self.detail = qualname, detail
+
+
+class Hierarchy:
+    """Classes of a run, their MROs and the lifecycle definers each MRO reaches."""
+
+    def __init__(self, modules: Iterable[ModuleInfo]) -> None:
+        self.modules = {m.module: m for m in modules}
+        self.classes: dict[str, ClassInfo] = {}
+        for module in self.modules.values():
+            for info in module.classes:
+                if info.top_level:
+                    self.classes.setdefault(info.qualname, info)
+        self._mro: dict[str, tuple[str, ...]] = {}
+        self._canonical: dict[str, str] = {}
+        self._descendants: dict[str, list[str]] | None = None
+
+    # -- names ---------------------------------------------------------------------------
+
+    def canonical(self, qualified: str | None) -> str | None:
+        """The name ``qualified`` really denotes: an indexed class, or the external name a
+        chain of re-exports leads to (``tests.compat.unittest.TestCase`` ->
+        ``unittest.TestCase``)."""
+        if qualified is None:
+            return None
+        if qualified not in self._canonical:
+            self._canonical[qualified] = self._follow(qualified, 0)
+        return self._canonical[qualified]
+
+    def _follow(self, qualified: str, depth: int) -> str:
+        if qualified in self.classes or depth > 16 or qualified.startswith("?"):
+            return qualified
+        parts = qualified.split(".")
+        # The longest prefix that is a module of the run owns the next name.
+        for cut in range(len(parts) - 1, 0, -1):
+            info = self.modules.get(".".join(parts[:cut]))
+            if info is None:
+                continue
+            head, rest = parts[cut], parts[cut + 1 :]
+            target = info.aliases.get(head)
+            if target is None:
+                return qualified
+            return self._follow(".".join([target, *rest]), depth + 1)
+        return qualified
+
+    def known(self, qualified: str | None) -> str | None:
+        """The indexed class a qualified name denotes, following re-exports."""
+        name = self.canonical(qualified)
+        return name if name in self.classes else None
+
+    def kind(self, qualified: str | None) -> str:
+        """One of known, testcase, async, object, third, unknown."""
+        name = self.canonical(qualified)
+        if name in self.classes:
+            return "known"
+        if name is None or name.startswith("?"):
+            return "unknown"
+        if name.startswith(THIRD_PARTY_ROOTS):
+            return "third"
+        if name in TESTCASE:
+            return "testcase"
+        if name in ASYNC_TESTCASE:
+            return "async"
+        if name.startswith("builtins."):
+            return "object"
+        return "unknown"
+
+    # -- linearisation -------------------------------------------------------------------
+
+    def mro(self, qualname: str) -> tuple[str, ...]:
+        """C3 linearisation over indexed classes; leaves are canonical external names."""
+        if qualname not in self._mro:
+            self._mro[qualname] = ()  # breaks cycles
+            self._mro[qualname] = self._c3(qualname)
+        return self._mro[qualname]
+
+    def _c3(self, qualname: str) -> tuple[str, ...]:
+        info = self.classes[qualname]
+        bases = [self.canonical(b) or "?" for b in info.bases] or ["builtins.object"]
+        seqs = [list(self.mro(b)) if b in self.classes else [b] for b in bases]
+        seqs.append(list(bases))
+        out = [qualname]
+        while any(seqs):
+            seqs = [s for s in seqs if s]
+            head = next((s[0] for s in seqs if not any(s[0] in t[1:] for t in seqs)), None)
+            if head is None:
+                return (qualname, INCONSISTENT)
+            out.append(head)
+            seqs = [s[1:] if s[0] == head else s for s in seqs]
+        return tuple(out)
+
+    def reach(self, qualname: str) -> tuple[str, ...]:
+        """The MRO up to (without) ``unittest.TestCase``: what a ``super()`` chain starting
+        at ``qualname`` can run. ``TestCase.setUp`` and the other lifecycle methods call no
+        further, so a class after it in the MRO is never reached."""
+        out: list[str] = []
+        for entry in self.mro(qualname):
+            if self.kind(entry) in ("testcase", "async"):
+                break
+            out.append(entry)
+        return tuple(out)
+
+    def is_test_class(self, qualname: str) -> bool:
+        return any(self.kind(k) in ("testcase", "async", "third") for k in self.mro(qualname))
+
+    def has_unknown_base(self, qualname: str) -> bool:
+        """An unknown base may be a TestCase: its lifecycle methods are reported, not ignored."""
+        return any(self.kind(k) == "unknown" for k in self.reach(qualname)[1:])
+
+    def descendants(self, qualname: str) -> list[str]:
+        if self._descendants is None:
+            found: dict[str, list[str]] = {}
+            for other in self.classes:
+                for ancestor in self.mro(other)[1:]:
+                    found.setdefault(ancestor, []).append(other)
+            self._descendants = found
+        return self._descendants.get(qualname, [])
+
+    def users(self, qualname: str) -> list[str]:
+        """Test classes for which unittest can run ``qualname``'s lifecycle methods: those
+        whose MRO holds it before ``TestCase`` (itself included when a test class)."""
+        own = [qualname] if self.is_test_class(qualname) else []
+        return own + [
+            d
+            for d in self.descendants(qualname)
+            if self.is_test_class(d) and qualname in self.reach(d)
+        ]
+
+    def unreached_users(self, qualname: str) -> list[str]:
+        """Test classes that inherit ``qualname`` after ``TestCase``: unittest never runs
+        its lifecycle for them, but they would inherit a fixture written in it."""
+        return [
+            d
+            for d in self.descendants(qualname)
+            if self.is_test_class(d) and qualname not in self.reach(d)
+        ]
+
+    # -- lifecycle definers ----------------------------------------------------------------
+
+    def defines(self, qualname: str, names: Iterable[str]) -> bool:
+        info = self.classes.get(qualname)
+        return info is not None and any(
+            n in info.methods or n in info.bound_otherwise for n in names
+        )
+
+    def definers(self, qualname: str, level: str) -> list[str]:
+        """Classes of ``qualname``'s reach that define a lifecycle method of ``level``."""
+        names = LEVELS[level]
+        return [k for k in self.reach(qualname) if self.defines(k, names)]
+
+    def successor(
+        self, qualname: str, level: str, names: Iterable[str] | None = None
+    ) -> str | None:
+        """The next class defining the level (or one of ``names``) after ``qualname``, the
+        same in every user's MRO.
+
+        A cooperative mixin's ``super().setUp()`` reaches whatever follows it in the MRO of
+        the class being tested; its fixture can request one parent fixture only, so every
+        class that uses it must agree on what follows, or ``MixinDisagreement`` is raised.
+        """
+        wanted = tuple(names) if names is not None else LEVELS[level]
+        found: dict[str | None, str] = {}
+        for user in self.users(qualname):
+            chain = [k for k in self.reach(user) if k == qualname or self.defines(k, wanted)]
+            if qualname in chain:
+                index = chain.index(qualname)
+                found.setdefault(chain[index + 1] if index + 1 < len(chain) else None, user)
+        if len(found) > 1:
+            detail = ", ".join(
+                f"{u.rsplit('.', 1)[-1]} -> {(n or 'TestCase').rsplit('.', 1)[-1]}"
+                for n, u in found.items()
+            )
+            raise MixinDisagreement(qualname, f"what follows it differs between users: {detail}")
+        return next(iter(found), None)
+
+    def parents(self, qualname: str, level: str) -> list[str]:
+        """The definers that run after ``qualname``'s own setup, nearest first."""
+        chain: list[str] = []
+        current = self.successor(qualname, level)
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.successor(current, level)
+        return chain
