@@ -16,6 +16,7 @@ Refuses when: never; the plan refuses.
 from __future__ import annotations
 
 import ast
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -98,6 +99,9 @@ class ClassInfo:
     cleanup_users: tuple[tuple[str, int, str], ...]
     references: tuple[Reference, ...]
     skip_decorated: bool = False
+    # Lifecycle names bound by one plain statement of the class body that a helper name can
+    # take over: ``setUp = helper``, ``tearDown = setUp``, ``from m import setUp``.
+    simple_bindings: frozenset[str] = frozenset()
     # Lines of skip decorators that cannot become pytest marks (a string condition, ...).
     skip_blockers: tuple[int, ...] = ()
 
@@ -427,7 +431,9 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
     methods: dict[str, BodyFacts] = {}
     bound: set[str] = set()
     attrs: set[str] = set()
+    simple: Counter[str] = Counter()
     for stmt in node.body:
+        simple.update(_simple_binding(stmt))
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             attrs.add(stmt.name)
             if stmt.name in LIFECYCLE_METHODS:
@@ -451,11 +457,37 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         attrs=frozenset(attrs),
         methods=methods,
         bound_otherwise=frozenset(bound),
+        simple_bindings=frozenset(
+            n for n in bound if simple[n] == 1 and n not in methods and _bound_once(node, n)
+        ),
         cleanup_users=tuple(_cleanup_users(node, ctx.scan)) if ctx.words.cleanup else (),
         references=tuple(_class_refs(node, ctx)) if ctx.words.lifecycle else (),
         skip_decorated=bool(_skip_calls(node)),
         skip_blockers=tuple(d.lineno for d in _skip_calls(node) if not _markable(d)),
     )
+
+
+def _simple_binding(stmt: ast.stmt) -> Iterator[str]:
+    """A lifecycle name bound by ``name = dotted.value`` or ``from m import x [as name]``."""
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target = stmt.targets[0]
+        named = isinstance(target, ast.Name) and target.id in LIFECYCLE_METHODS
+        if named and dotted(stmt.value) is not None:
+            yield target.id  # type: ignore[attr-defined]
+    elif isinstance(stmt, ast.ImportFrom):
+        for alias in stmt.names:
+            if (alias.asname or alias.name) in LIFECYCLE_METHODS:
+                yield alias.asname or alias.name
+
+
+def _bound_once(node: ast.ClassDef, name: str) -> bool:
+    """Whether ``name`` is bound by exactly one statement of the class body (no def too)."""
+    count = 0
+    for stmt in node.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == name:
+            return False
+        count += name in _binds(stmt, (name,))
+    return count == 1
 
 
 def _assigned_names(stmt: ast.stmt) -> Iterator[str]:

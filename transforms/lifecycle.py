@@ -17,6 +17,7 @@ from typing import ClassVar
 import libcst as cst
 from libcst.codemod import CodemodContext
 
+from transforms.calls import rewrite_calls_body
 from transforms.cstutil import TransformMismatch
 from transforms.fixtures import build_fixture
 from transforms.plan import FilePlan, LevelPlan
@@ -32,14 +33,19 @@ def record(context: CodemodContext, where: str, plan: LevelPlan) -> None:
             entries.append((where, method))
 
 
-def disabling_line(names: tuple[str, ...], method: str) -> cst.SimpleStatementLine:
+def disabling_line(names: tuple[str, ...], why: str) -> cst.SimpleStatementLine:
     """``_a_setup = _b_setup = None`` with a comment that says why."""
     line = cst.parse_statement(f"{' = '.join(names)} = None")
     assert isinstance(line, cst.SimpleStatementLine)
-    note = cst.EmptyLine(
-        comment=cst.Comment(f"# {method} does not call super(): the parent fixtures must not run.")
-    )
+    note = cst.EmptyLine(comment=cst.Comment(f"# {why}"))
     return line.with_changes(leading_lines=[note])
+
+
+def why_disabled(plan: LevelPlan) -> str:
+    if plan.calls:
+        return "The methods below call their parents' own: the parent fixtures must not run."
+    method = plan.setup or plan.teardown or ""
+    return f"{method} does not call super(): the parent fixtures must not run."
 
 
 def find_pair(
@@ -107,6 +113,9 @@ class ClassLifecycleTransform(PlanTransform):
         body = node.body
         if not isinstance(body, cst.IndentedBlock):
             raise TransformMismatch(f"class {node.name.value} has a one-line body")
+        if plan.calls:
+            off = disabling_line(plan.disables, why_disabled(plan)) if plan.disables else None
+            return body.with_changes(body=rewrite_calls_body(body.body, plan, node.name.value, off))
         setup, teardown = find_pair(body.body, plan, f"class {node.name.value}")
         fixture = build_fixture(plan, setup, teardown, node.name.value)
         anchor = setup or teardown
@@ -114,7 +123,7 @@ class ClassLifecycleTransform(PlanTransform):
         for stmt in body.body:
             if stmt is anchor:
                 if plan.disables:
-                    out.append(disabling_line(plan.disables, plan.setup or plan.teardown or ""))
+                    out.append(disabling_line(plan.disables, why_disabled(plan)))
                 out.append(fixture)
             elif stmt is not setup and stmt is not teardown:
                 out.append(stmt)

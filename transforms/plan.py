@@ -21,6 +21,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from transforms.calls_plan import (
+    SHAPE_CODES,
+    CallsModel,
+    CallsRefused,
+    check_helper_body,
+    closure,
+)
 from transforms.codes import Code, Refusal
 from transforms.env_facts import EnvFacts, EnvRestore, EnvWrite
 from transforms.facts import BodyFacts
@@ -75,6 +82,14 @@ class LevelPlan:
     # ``monkeypatch.setenv(K, v)``, and of the tearDown restores that go with them.
     env: tuple[str, ...] = ()
     env_restores: tuple[str, ...] = ()
+    # Calls style (``transforms.calls_plan``): the class's lifecycle methods stay as helper
+    # methods, renamed (original name, helper name); the fixture calls ``entries`` (the
+    # helpers of its setup and teardown part, own or inherited); in the helpers, parent
+    # calls (spelled ``""`` for super(), else the dotted class) call another helper ("" drops).
+    calls: bool = False
+    helpers: tuple[tuple[str, str], ...] = ()
+    entries: tuple[str | None, str | None] = (None, None)
+    parent_calls: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,6 +172,8 @@ class Planner(Hierarchy):
         self.refused: dict[tuple[str, str], Refusal] = {}
         self.planned: dict[tuple[str, str], LevelPlan] = {}
         self._references: list[tuple[ModuleInfo, Reference]] | None = None
+        self.calls_style: set[tuple[str, str]] = set()
+        self.calls = CallsModel(self)
 
     def parents(self, qualname: str, level: str) -> list[str]:
         try:
@@ -169,6 +186,8 @@ class Planner(Hierarchy):
 
     def decide(self, qualname: str, level: str) -> LevelPlan:
         """Plan one class's level, or raise ``_Refused``."""
+        if (qualname, level) in self.calls_style:
+            return self._decide_calls(qualname, level)
         info = self.classes[qualname]
         setup_name, teardown_name = LEVELS[level]
         self._check_lineage(qualname, level)
@@ -702,22 +721,98 @@ class Planner(Hierarchy):
     def _fixture_name(self, qualname: str, level: str) -> str:
         info = self.classes[qualname]
         suffix = "setup" if level == "function" else "class_setup"
+        return fresh(f"_{snake(info.name)}_{suffix}", self._taken_names(qualname))
+
+    def _taken_names(self, qualname: str) -> set[str]:
+        """Names a new attribute of ``qualname`` must not take: attributes and lifecycle
+        locals of its MRO and descendants, and the fixtures and helpers planned there."""
         taken: set[str] = set()
         for other in (*self.mro(qualname), *self.descendants(qualname)):
             if other in self.classes:
                 taken |= self.classes[other].attrs
                 for facts in self.classes[other].methods.values():
                     taken |= facts.all_names
-        taken |= {p.fixture for (q, _), p in self.planned.items() if q in self.mro(qualname)}
-        return fresh(f"_{snake(info.name)}_{suffix}", taken)
+        related = {*self.mro(qualname), *self.descendants(qualname)}
+        taken |= {p.fixture for (q, _), p in self.planned.items() if q in related}
+        taken |= {h for (q, _), h in self.calls.helpers.items() if q in related}
+        return taken
 
     # -- the run ------------------------------------------------------------------------
 
     def plan_classes(self) -> None:
+        """Plan every class; then plan again with the classes whose shape refused them (and
+        the parents their helpers call) in calls style."""
+        self._plan_all()
+        seeds = [key for key, r in self.refused.items() if r.code in SHAPE_CODES]
+        if not seeds:
+            return
+        self.calls_style = closure(self, seeds)
+        self.refused, self.planned = {}, {}
+        self.calls = CallsModel(self)
+        self._plan_all()
+
+    def _plan_all(self) -> None:
         for level in LEVELS:
             for qualname in sorted(self.classes):
                 self._plan_one(qualname, level, set())
             self._spread(level)
+
+    def _decide_calls(self, qualname: str, level: str) -> LevelPlan:
+        """The calls-style plan of one class (see ``transforms.calls_plan``)."""
+        info = self.classes[qualname]
+        self._check_lineage(qualname, level)
+        names = LEVELS[level]
+        try:
+            for name in names:
+                if name in info.bound_otherwise and name not in info.simple_bindings:
+                    message = f"{name} is bound by an assignment"
+                    raise _Refused(Code.NOT_A_FUNCTION, info.line, message)
+                if name in info.methods:
+                    check_helper_body(info.methods[name], level)
+            self._check_references(qualname, level)
+            if level == "function":
+                self._check_skips(qualname)
+            parents = self.parents(qualname, level)
+            disables = tuple(self._parent_fixture(p, level) for p in parents)
+            fixture = self._fixture_name(qualname, level)
+            taken = self._taken_names(qualname) | {fixture}
+            own = [n for n in names if self.defines(qualname, (n,))]
+            helpers = tuple((n, self.calls.name(qualname, n, taken)) for n in own)
+            parent_calls = tuple(self._calls_parent_calls(qualname, level))
+            entries = (
+                self.calls.entry(qualname, level, names[0]),
+                self.calls.entry(qualname, level, names[1]),
+            )
+        except CallsRefused as refused:
+            raise _Refused(refused.code, refused.line, refused.message) from None
+        return LevelPlan(
+            level=level,
+            fixture=fixture,
+            setup=names[0] if names[0] in own else None,
+            teardown=names[1] if names[1] in own else None,
+            param="self" if level == "function" else "cls",
+            disables=disables,
+            calls=True,
+            helpers=helpers,
+            entries=entries,
+            parent_calls=parent_calls,
+        )
+
+    def _calls_parent_calls(self, qualname: str, level: str) -> list[tuple[str, str, str]]:
+        """(method, spelling, helper) for every parent call in the class's own methods."""
+        out: list[tuple[str, str, str]] = []
+        for name, facts in self.classes[qualname].methods.items():
+            if name not in LEVELS[level]:
+                continue
+            for call in facts.super_calls:
+                if call.explicit is None:
+                    target = self.calls.after(qualname, level, name)
+                else:
+                    target = self.calls.explicit(qualname, level, name, call.explicit)
+                entry = (name, call.explicit or "", target or "")
+                if entry not in out:
+                    out.append(entry)
+        return out
 
     def _plan_one(self, qualname: str, level: str, visiting: set[str]) -> None:
         """Plan ``qualname`` after the classes whose fixtures it will request."""

@@ -1,0 +1,199 @@
+"""Write a calls-style class: helper methods under new names, and a fixture that calls them.
+
+What it does: in the body of a class planned in calls style (``transforms.calls_plan``),
+renames each own lifecycle method (``def setUp`` -> ``def _child_set_up``), binding
+(``setUp = helper`` -> ``_child_set_up = helper``, ``tearDown = setUp`` ->
+``_child_tear_down = _child_set_up``) or class-level import (``from m import setUp`` ->
+``from m import setUp as _child_set_up``); replaces each parent call statement in those
+methods (``super().setUp()``, ``Base.setUp(self)``) by the call of the helper it reaches, or
+drops it when it reaches ``TestCase``; and puts the fixture, with the line that switches the
+parents' fixtures off, where the first lifecycle method stood.
+Why: see ``transforms.calls_plan``: the helpers keep every statement where it was.
+Example: see ``transforms.calls_plan``.
+Refuses when: never; the plan decided. A shape that contradicts the plan raises
+``TransformMismatch``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import libcst as cst
+
+from transforms.cstutil import (
+    SameScope,
+    TransformMismatch,
+    block,
+    cst_dotted,
+    fixture_decorator,
+    params,
+    yield_line,
+)
+from transforms.plan import LevelPlan
+
+
+def parent_call_spelling(
+    small: cst.BaseSmallStatement, method: str, param: str | None, cls_name: str
+) -> str | None:
+    """``""`` for ``super().method()``/``super(Cls, param).method()``, ``"Base"`` for
+    ``Base.method(param)``, None when the statement is no parent call."""
+    if not isinstance(small, cst.Expr) or not isinstance(small.value, cst.Call):
+        return None
+    call = small.value
+    func = call.func
+    if not isinstance(func, cst.Attribute) or func.attr.value != method:
+        return None
+    receiver = func.value
+    if isinstance(receiver, cst.Call) and cst_dotted(receiver.func) == "super":
+        args = [cst_dotted(a.value) for a in receiver.args]
+        plain = not args or (
+            args == [cls_name, param] and not any(a.keyword for a in receiver.args)
+        )
+        return "" if plain and not call.args else None
+    target = cst_dotted(receiver)
+    if target is None or target == param or param is None or method.endswith("Class"):
+        return None
+    args = [cst_dotted(a.value) for a in call.args]
+    return target if args == [param] and not call.args[0].keyword else None
+
+
+class ParentCalls(SameScope, cst.CSTTransformer):
+    """Replaces parent call statements in one method body (nested scopes stay)."""
+
+    def __init__(self, method: str, param: str, cls_name: str, targets: Mapping[str, str]) -> None:
+        super().__init__()
+        self.method, self.param, self.cls_name, self.targets = method, param, cls_name, targets
+
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.SimpleStatementLine | cst.RemovalSentinel:
+        body: list[cst.BaseSmallStatement] = []
+        for small in updated_node.body:
+            spelled = parent_call_spelling(small, self.method, self.param, self.cls_name)
+            if spelled is None:
+                body.append(small)
+                continue
+            if spelled not in self.targets:
+                raise TransformMismatch(f"unplanned parent call {spelled or 'super()'}")
+            helper = self.targets[spelled]
+            if helper:
+                call = cst.parse_expression(f"{self.param}.{helper}()")
+                body.append(small.with_changes(value=call))
+        if not body:
+            return cst.RemoveFromParent()
+        body[-1] = body[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+        return updated_node.with_changes(body=body)
+
+    def leave_IndentedBlock(
+        self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        if updated_node.body:
+            return updated_node
+        return updated_node.with_changes(body=[cst.SimpleStatementLine(body=[cst.Pass()])])
+
+
+def _helper_def(
+    node: cst.FunctionDef, helper: str, plan: LevelPlan, cls_name: str
+) -> cst.FunctionDef:
+    method = node.name.value
+    first = node.params.params[0].name.value if node.params.params else plan.param or "self"
+    targets = {spelled: target for m, spelled, target in plan.parent_calls if m == method}
+    body = node.body.visit(ParentCalls(method, first, cls_name, targets))
+    if not isinstance(body, cst.BaseSuite):
+        raise TransformMismatch("helper body removed")
+    return node.with_changes(name=cst.Name(helper), body=body)
+
+
+def _renamed_binding(
+    stmt: cst.SimpleStatementLine, renames: Mapping[str, str]
+) -> cst.SimpleStatementLine | None:
+    """The statement with its lifecycle binding renamed, or None if it binds none."""
+    if len(stmt.body) != 1:
+        return None
+    small = stmt.body[0]
+    if isinstance(small, cst.Assign) and len(small.targets) == 1:
+        target = small.targets[0].target
+        if isinstance(target, cst.Name) and target.value in renames:
+            value = small.value
+            if isinstance(value, cst.Name) and value.value in renames:
+                value = cst.Name(renames[value.value])
+            new_target = small.targets[0].with_changes(target=cst.Name(renames[target.value]))
+            return stmt.with_changes(body=[small.with_changes(targets=[new_target], value=value)])
+    if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+        names = list(small.names)
+        changed = False
+        for index, alias in enumerate(names):
+            bound = cst_dotted(alias.asname.name) if alias.asname else cst_dotted(alias.name)
+            if bound is not None and bound in renames:
+                asname = cst.AsName(name=cst.Name(renames[bound]))
+                names[index] = alias.with_changes(asname=asname)
+                changed = True
+        return stmt.with_changes(body=[small.with_changes(names=names)]) if changed else None
+    return None
+
+
+def _fixture(plan: LevelPlan) -> cst.FunctionDef:
+    param = plan.param or "self"
+    body: list[cst.BaseStatement] = []
+    setup, teardown = plan.entries
+    if setup:
+        body.append(cst.parse_statement(f"{param}.{setup}()"))
+    body.append(yield_line())
+    if teardown:
+        body.append(cst.parse_statement(f"{param}.{teardown}()"))
+    decorators = [fixture_decorator(None if plan.level == "function" else plan.level)]
+    if plan.level == "class":
+        decorators.append(cst.Decorator(decorator=cst.Name("classmethod")))
+    return cst.FunctionDef(
+        name=cst.Name(plan.fixture),
+        params=params([param]),
+        body=block(body),
+        decorators=decorators,
+    )
+
+
+def _fixture_lines(
+    plan: LevelPlan,
+    lead: Sequence[cst.EmptyLine],
+    disabling: cst.SimpleStatementLine | None,
+) -> list[cst.BaseStatement]:
+    """The fixture (after the disabling line, if any), taking the lines above the first
+    lifecycle method (its comments)."""
+    fixture = _fixture(plan)
+    if disabling is None:
+        return [fixture.with_changes(leading_lines=lead)]
+    lines = [*lead, *disabling.leading_lines]
+    return [
+        disabling.with_changes(leading_lines=lines),
+        fixture.with_changes(leading_lines=[cst.EmptyLine(indent=False)]),
+    ]
+
+
+def rewrite_calls_body(
+    stmts: Sequence[cst.BaseStatement],
+    plan: LevelPlan,
+    cls_name: str,
+    disabling: cst.SimpleStatementLine | None,
+) -> list[cst.BaseStatement]:
+    """The class body with the plan's lifecycle methods turned into helpers and the fixture
+    put before the first of them."""
+    renames = dict(plan.helpers)
+    out: list[cst.BaseStatement] = []
+    placed = False
+    for stmt in stmts:
+        new: cst.FunctionDef | cst.SimpleStatementLine | None = None
+        if isinstance(stmt, cst.FunctionDef) and stmt.name.value in renames:
+            new = _helper_def(stmt, renames[stmt.name.value], plan, cls_name)
+        elif isinstance(stmt, cst.SimpleStatementLine):
+            new = _renamed_binding(stmt, renames)
+        if new is None:
+            out.append(stmt)
+            continue
+        if not placed:
+            out += _fixture_lines(plan, new.leading_lines, disabling)
+            new = new.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+            placed = True
+        out.append(new)
+    if not placed:
+        raise TransformMismatch(f"class {cls_name} lacks its lifecycle methods")
+    return out
