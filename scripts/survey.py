@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from realworld import Row, read_rows  # noqa: E402
+from realworld import Row, read_rows
 
-from migrator.engine import Options, migrate_paths  # noqa: E402
-from migrator.results import Report, Status  # noqa: E402
+from migrator.engine import Options, migrate_paths
+from migrator.results import Report, Status
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_TSV = HERE / "unseen.tsv"
@@ -40,9 +40,9 @@ def unpacked(row: Row, cache: Path) -> Path:
         return next(p for p in folder.iterdir() if p.is_dir())
     download = cache / "download" / row.spec.replace("==", "-")
     if not download.exists() or not any(download.iterdir()):
+        pip = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary"]
-            + [":all:", row.spec, "-d", str(download)],
+            [*pip, "--no-binary", ":all:", row.spec, "-d", str(download)],
             check=True,
             capture_output=True,
             timeout=600,

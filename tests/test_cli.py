@@ -37,8 +37,8 @@ import unittest
 
 
 class Refused(unittest.TestCase):
-    def setUp(self, extra=1):
-        self.x = extra
+    def setUp(self):
+        self.x = 1; register = self.addCleanup; register(print)
 
     def test_x(self):
         self.assertEqual(self.x, 1)
@@ -100,16 +100,16 @@ def test_json_report(project: Path) -> None:
     assert code == 1
     data = json.loads(out)
     assert data["summary"]["changed"] == 1
-    assert data["summary"]["refusals_by_code"] == {"MF117": 1}
+    assert data["summary"]["refusals_by_code"] == {"MF111": 1}
     by_name = {Path(f["path"]).name: f for f in data["files"]}
     assert by_name["test_simple.py"]["changes"] == 2
     refusal = by_name["test_refused.py"]["refusals"][0]
     assert refusal == {
-        "code": "MF117",
+        "code": "MF111",
         "path": str(project / "tests" / "test_refused.py"),
-        "line": 5,
+        "line": 6,
         "class": "Refused",
-        "message": "setUp('self', 'extra') signature",
+        "message": "cleanup API used other than as a direct call",
     }
 
 
@@ -118,7 +118,7 @@ def test_strict_makes_refusals_exit_1(project: Path) -> None:
     assert run(str(project))[0] == 0
     code, _, err = run("--strict", str(project))
     assert code == 1
-    assert "MF117 [Refused]" in err
+    assert "MF111 [Refused]" in err
 
 
 def test_usage_errors_exit_2(project: Path) -> None:

@@ -96,13 +96,14 @@ def test_migrate_source_reports_refusal_with_class_and_line() -> None:
         "class T(unittest.TestCase):\n"
         "    def setUp(self):\n"
         "        for x in range(3):\n"
-        "            return\n"
+        "            self.addCleanup(print)\n"
+        "        self.addCleanup\n"
         "    def test_x(self):\n"
         "        pass\n"
     )
     result = migrate_source(source, "test_t.py")
     assert result.output is None
-    assert [(r.code, r.line, r.cls) for r in result.refusals] == [(Code.RETURN_FLOW, 6, "T")]
+    assert [(r.code, r.line, r.cls) for r in result.refusals] == [(Code.CLEANUP_USAGE, 7, "T")]
 
 
 @pytest.mark.parametrize(

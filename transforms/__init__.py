@@ -47,8 +47,8 @@ def rewrite_module(module: cst.Module, plan: FilePlan, original: str | None = No
         module = module.visit(transform(context, plan))
     converted = tuple(context.scratch.get(CONVERTED, []))
     wrote = bool(converted) or bool(context.scratch.get(MARKS))
-    needed = ["contextlib"] if plan.needs_contextlib else []
-    needed += ["pytest"] if wrote else []
+    needed = [("contextlib", plan.contextlib_name)] if plan.needs_contextlib else []
+    needed += [("pytest", plan.pytest_name)] if wrote else []
     if plan.moves_temp_paths:
         module = remove_unused_temp_imports(module, original or "", plan.path)
     module = add_imports(module, needed, plan.path)

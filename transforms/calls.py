@@ -141,7 +141,8 @@ def _fixture(plan: LevelPlan) -> cst.FunctionDef:
     body.append(yield_line())
     if teardown:
         body.append(cst.parse_statement(f"{param}.{teardown}()"))
-    decorators = [fixture_decorator(None if plan.level == "function" else plan.level)]
+    scope = None if plan.level == "function" else plan.level
+    decorators = [fixture_decorator(scope, plan.names[0])]
     if plan.level == "class":
         decorators.append(cst.Decorator(decorator=cst.Name("classmethod")))
     return cst.FunctionDef(

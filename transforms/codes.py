@@ -37,6 +37,7 @@ class Code(str, Enum):
     SHADOWED_IMPORT = "MF118"
     PHASE_STATE = "MF119"
     SKIP_DECORATOR = "MF120"
+    WRAPPED = "MF121"
     # Parallel hazards: reported, never refused (the rest of the rewrite goes ahead).
     FIXED_TEMP_PATH = "MF201"
     CWD_WRITE = "MF202"
@@ -68,9 +69,16 @@ SUMMARIES: dict[Code, str] = {
     Code.NOT_TOP_LEVEL: "the TestCase class is not defined at module top level",
     Code.GENERATOR: "the lifecycle method contains yield or await",
     Code.SIGNATURE: "the lifecycle method has an unusual signature",
-    Code.SHADOWED_IMPORT: "the name pytest or contextlib is already bound to something else",
+    Code.SHADOWED_IMPORT: (
+        "retired (never reported now): a module that binds pytest or contextlib to something"
+        " else gets an aliased import"
+    ),
     Code.PHASE_STATE: "setUp/tearDown changes warnings filters, logging handlers or sys.stdout",
     Code.SKIP_DECORATOR: "a test's skip decorator cannot become a pytest mark (string condition)",
+    Code.WRAPPED: (
+        "a class of the MRO wraps the lifecycle (run, __call__, debug, _callSetUp, ... or a"
+        " metaclass): setUp ran inside the wrapper, a fixture would run outside it"
+    ),
     Code.FIXED_TEMP_PATH: "hazard: a fixed temporary path that all xdist workers share",
     Code.CWD_WRITE: "hazard: a file written in the working directory, shared by all workers",
     Code.FIXED_PORT: "hazard: a fixed port that every worker binds",

@@ -97,7 +97,7 @@ def is_docstring(stmt: cst.BaseStatement) -> bool:
     )
 
 
-def fixture_decorator(scope: str | None) -> cst.Decorator:
+def fixture_decorator(scope: str | None, pytest_name: str = "pytest") -> cst.Decorator:
     """``@pytest.fixture(autouse=True)`` or with ``scope=...`` first, as pytest's docs write it."""
     args: list[cst.Arg] = []
     if scope:
@@ -122,7 +122,7 @@ def fixture_decorator(scope: str | None) -> cst.Decorator:
             ),
         )
     )
-    func = cst.Attribute(value=cst.Name("pytest"), attr=cst.Name("fixture"))
+    func = cst.Attribute(value=cst.Name(pytest_name), attr=cst.Name("fixture"))
     return cst.Decorator(decorator=cst.Call(func=func, args=args))
 
 

@@ -57,7 +57,7 @@ def build_fixture(
         teardown_stmts = _carry_comments(teardown, teardown_stmts)
     core: list[cst.BaseStatement] = [*setup_stmts, yield_line(), *teardown_stmts]
     if plan.stack:
-        core = [_exit_stack(plan.stack, core, base.body)]
+        core = [_exit_stack(plan.stack, core, base.body, plan.names[1])]
     names = [n for n in (plan.param, *plan.requests) if n]
     return base.with_changes(
         name=cst.Name(plan.fixture),
@@ -108,14 +108,16 @@ def _carry_comments(
     return [with_leading_lines(stmts[0], comments), *stmts[1:]]
 
 
-def _exit_stack(stack: str, body: list[cst.BaseStatement], like: cst.BaseSuite) -> cst.With:
-    call = cst.Call(func=cst.Attribute(value=cst.Name("contextlib"), attr=cst.Name("ExitStack")))
+def _exit_stack(
+    stack: str, body: list[cst.BaseStatement], like: cst.BaseSuite, contextlib_name: str
+) -> cst.With:
+    call = cst.Call(func=cst.Attribute(value=cst.Name(contextlib_name), attr=cst.Name("ExitStack")))
     item = cst.WithItem(item=call, asname=cst.AsName(name=cst.Name(stack)))
     return cst.With(items=[item], body=block(body, like))
 
 
 def _decorators(plan: LevelPlan, base: cst.FunctionDef) -> list[cst.Decorator]:
-    fixture = fixture_decorator(SCOPES[plan.level])
+    fixture = fixture_decorator(SCOPES[plan.level], plan.names[0])
     kept = list(base.decorators) if plan.level == "class" else []
     if kept:
         # Comments above ``@classmethod`` belong above the whole decorated fixture.

@@ -47,6 +47,11 @@ LEVELS: dict[str, tuple[str, str]] = {
     "class": CLASS_LEVEL,
 }
 INCONSISTENT = "?inconsistent-mro"
+# unittest runs setUp, the test and tearDown from these methods of TestCase: a class that
+# overrides one runs the lifecycle inside its own code (a transaction, a patch, a loop).
+WRAPPERS = frozenset(
+    {"run", "__call__", "debug", "_callSetUp", "_callTearDown", "_callTestMethod", "_callCleanup"}
+)
 
 
 class MixinDisagreement(Exception):
@@ -155,6 +160,19 @@ class Hierarchy:
                 break
             out.append(entry)
         return tuple(out)
+
+    def wrapper(self, qualname: str) -> tuple[str, str] | None:
+        """(class, what) of the first class of ``qualname``'s reach that wraps the lifecycle."""
+        for entry in self.reach(qualname):
+            info = self.classes.get(entry)
+            if info is None:
+                continue
+            wraps = sorted(info.attrs & WRAPPERS)
+            if wraps:
+                return entry, f"{wraps[0]}()"
+            if info.metaclass:
+                return entry, "a metaclass"
+        return None
 
     def is_test_class(self, qualname: str) -> bool:
         return any(self.kind(k) in ("testcase", "async", "third") for k in self.mro(qualname))

@@ -38,15 +38,16 @@ def _leading_block(body: Iterable[cst.BaseStatement]) -> int:
 
 
 def add_imports(
-    module: cst.Module, names: Iterable[str], filename: str | None = None
+    module: cst.Module, names: Iterable[tuple[str, str]], filename: str | None = None
 ) -> cst.Module:
-    """``module`` with ``import name`` for each of ``names`` it does not import at the top."""
+    """``module`` with ``import name`` (or ``import name as alias``) for each (name, alias)
+    of ``names`` it does not import at the top."""
     context = CodemodContext(filename=filename)
     wanted = list(names)
     if not wanted:
         return module
-    for name in wanted:
-        AddImportsVisitor.add_needed_import(context, name)
+    for name, alias in wanted:
+        AddImportsVisitor.add_needed_import(context, name, asname=None if alias == name else alias)
     split = _leading_block(module.body)
     head = module.with_changes(body=module.body[:split], footer=[])
     new_head = AddImportsVisitor(context).transform_module(head)

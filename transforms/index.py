@@ -102,6 +102,8 @@ class ClassInfo:
     # Lifecycle names bound by one plain statement of the class body that a helper name can
     # take over: ``setUp = helper``, ``tearDown = setUp``, ``from m import setUp``.
     simple_bindings: frozenset[str] = frozenset()
+    # A ``metaclass=`` keyword: the class may be built (and its lifecycle wrapped) by it.
+    metaclass: bool = False
     # Lines of skip decorators that cannot become pytest marks (a string condition, ...).
     skip_blockers: tuple[int, ...] = ()
 
@@ -139,7 +141,9 @@ class ModuleInfo:
     @property
     def lifecycle_count(self) -> int:
         """Lifecycle methods and functions defined here (converted or not)."""
-        return sum(len(c.methods) for c in self.classes) + len(self.functions)
+        return sum(len(set(c.methods) | c.bound_otherwise) for c in self.classes) + len(
+            self.functions
+        )
 
 
 def module_name_is_package(path: str) -> bool:
@@ -457,6 +461,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         attrs=frozenset(attrs),
         methods=methods,
         bound_otherwise=frozenset(bound),
+        metaclass=any(k.arg == "metaclass" for k in node.keywords),
         simple_bindings=frozenset(
             n for n in bound if simple[n] == 1 and n not in methods and _bound_once(node, n)
         ),

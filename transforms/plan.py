@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms.calls_plan import (
     SHAPE_CODES,
@@ -82,6 +82,8 @@ class LevelPlan:
     # ``monkeypatch.setenv(K, v)``, and of the tearDown restores that go with them.
     env: tuple[str, ...] = ()
     env_restores: tuple[str, ...] = ()
+    # How the module spells pytest and contextlib (an alias when the names are taken).
+    names: tuple[str, str] = ("pytest", "contextlib")
     # Calls style (``transforms.calls_plan``): the class's lifecycle methods stay as helper
     # methods, renamed (original name, helper name); the fixture calls ``entries`` (the
     # helpers of its setup and teardown part, own or inherited); in the helpers, parent
@@ -105,6 +107,8 @@ class FilePlan:
     # module spells unittest's skip decorators (``unittest.skip``, ``ut.skipIf``, ``skip``).
     skip_classes: tuple[str, ...] = ()
     skip_spellings: Mapping[str, str] = field(default_factory=dict)
+    pytest_name: str = "pytest"
+    contextlib_name: str = "contextlib"
 
     @property
     def changes(self) -> bool:
@@ -441,9 +445,16 @@ class Planner(Hierarchy):
         self.parents(qualname, level)  # raises MIXIN when the users disagree
 
     def _check_users(self, qualname: str, level: str) -> None:
-        """Every test class that runs this class's lifecycle has a known lineage, and none
-        inherits the class where unittest would not run its lifecycle."""
+        """Every test class that runs this class's lifecycle has a known lineage, runs it
+        without a wrapper, and none inherits the class where unittest would not run it."""
         info = self.classes[qualname]
+        for user in [qualname, *self.users(qualname)]:
+            wrapped = self.wrapper(user)
+            if wrapped is not None:
+                owner, what = wrapped
+                short = owner.rsplit(".", 1)[-1]
+                message = f"{short} overrides {what}: the lifecycle runs inside it"
+                raise _Refused(Code.WRAPPED, info.line, message)
         for user in self.users(qualname):
             for entry in self.mro(user):
                 kind = self.kind(entry)
@@ -889,8 +900,6 @@ class Planner(Hierarchy):
         line = (setup or teardown).line  # type: ignore[union-attr]
         if module.bound_otherwise:
             raise _Refused(Code.NOT_A_FUNCTION, line, "module lifecycle also bound by assignment")
-        if module.shadowed:
-            raise _Refused(Code.SHADOWED_IMPORT, line, f"{module.shadowed[0]} is shadowed")
         for facts, is_setup in ((setup, True), (teardown, False)):
             if facts:
                 self._check_body(facts, "module", setup=is_setup)
@@ -986,18 +995,14 @@ def plan_run(
         for (qualname, _level), plan in sorted(planner.planned.items()):
             info = planner.classes[qualname]
             if info.module == module.module:
-                if module.shadowed or info.attrs & {"pytest", "contextlib"}:
-                    refusals.append(
-                        Refusal(
-                            Code.SHADOWED_IMPORT,
-                            module.path,
-                            info.line,
-                            info.name,
-                            "pytest/contextlib shadowed",
-                        )
-                    )
-                    continue
                 classes[info.name] = (*classes.get(info.name, ()), plan)
+        pytest_name, contextlib_name = generated_names(module, classes, module_plan)
+        classes = {
+            name: tuple(replace(p, names=(pytest_name, contextlib_name)) for p in levels)
+            for name, levels in classes.items()
+        }
+        if module_plan is not None:
+            module_plan = replace(module_plan, names=(pytest_name, contextlib_name))
         plans[module.path] = FilePlan(
             path=module.path,
             classes=classes,
@@ -1008,8 +1013,38 @@ def plan_run(
             hazards=_hazards(module, classes, module_plan),
             skip_classes=_skip_classes(planner, module),
             skip_spellings=_skip_spellings(module),
+            pytest_name=pytest_name,
+            contextlib_name=contextlib_name,
         )
     return plans
+
+
+def generated_names(
+    module: ModuleInfo, classes: Mapping[str, tuple[LevelPlan, ...]], module_plan: LevelPlan | None
+) -> tuple[str, str]:
+    """How the rewritten module spells ``pytest`` and ``contextlib``: the plain module names,
+    or a fresh alias (``import pytest as pytest_``) when the module binds the name to
+    something else, a converted class binds it in its body (decorators read class scope),
+    or a converted body binds it as a local (the fixture reads ``contextlib`` before it)."""
+    infos = [c for c in module.classes if c.name in classes and c.top_level]
+    class_attrs = set().union(*(c.attrs for c in infos))
+    locals_: set[str] = set()
+    for info in infos:
+        for facts in info.methods.values():
+            locals_ |= facts.assigned
+    for facts in module.functions.values():
+        locals_ |= facts.assigned
+    taken = set(module.top_names) | class_attrs | locals_
+    for info in infos:
+        for facts in info.methods.values():
+            taken |= facts.all_names
+    pytest_name = "pytest"
+    if "pytest" in module.shadowed or "pytest" in class_attrs:
+        pytest_name = fresh("pytest_", taken)
+    contextlib_name = "contextlib"
+    if "contextlib" in module.shadowed or "contextlib" in locals_:
+        contextlib_name = fresh("contextlib_", taken)
+    return pytest_name, contextlib_name
 
 
 def _hazards(

@@ -52,14 +52,14 @@ class SkipMarks(PlanTransform):
         if not isinstance(call, cst.Call):
             return decorator
         kind = self.plan.skip_spellings.get(cst_dotted(call.func) or "")
-        mark = _mark(kind, call) if kind else None
+        mark = _mark(kind, call, self.plan.pytest_name) if kind else None
         if mark is None:
             return decorator
         self.context.scratch[MARKS] = self.context.scratch.get(MARKS, 0) + 1
         return decorator.with_changes(decorator=mark)
 
 
-def _mark(kind: str, call: cst.Call) -> cst.Call | None:
+def _mark(kind: str, call: cst.Call, pytest_name: str = "pytest") -> cst.Call | None:
     args = list(call.args)
     if any(a.star for a in args):
         return None
@@ -79,13 +79,13 @@ def _mark(kind: str, call: cst.Call) -> cst.Call | None:
         return None
     reason = cst.Arg(keyword=cst.Name("reason"), value=values["reason"], equal=_equal())
     if kind == "skip":
-        return _mark_call("skip", [reason])
+        return _mark_call("skip", [reason], pytest_name)
     condition = values["condition"]
     if isinstance(condition, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
         return None  # pytest would evaluate a string condition as code
     if kind == "skipUnless":
         condition = negate(condition)
-    return _mark_call("skipif", [cst.Arg(value=condition), reason])
+    return _mark_call("skipif", [cst.Arg(value=condition), reason], pytest_name)
 
 
 def _equal() -> cst.AssignEqual:
@@ -93,8 +93,7 @@ def _equal() -> cst.AssignEqual:
     return cst.AssignEqual(whitespace_before=empty, whitespace_after=empty)
 
 
-def _mark_call(name: str, args: list[cst.Arg]) -> cst.Call:
-    func = cst.Attribute(
-        value=cst.Attribute(value=cst.Name("pytest"), attr=cst.Name("mark")), attr=cst.Name(name)
-    )
+def _mark_call(name: str, args: list[cst.Arg], pytest_name: str) -> cst.Call:
+    mark = cst.Attribute(value=cst.Name(pytest_name), attr=cst.Name("mark"))
+    func = cst.Attribute(value=mark, attr=cst.Name(name))
     return cst.Call(func=func, args=args)
