@@ -24,10 +24,12 @@ from typing import TypeVar
 import libcst as cst
 
 from migrator.discovery import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Unit, discover, module_name
+from migrator.project import complete, project_root
 from migrator.results import FileResult, Report, Status
 from migrator.sourcefile import DecodeError, SourceText, atomic_write, decode
 from transforms import rewrite_module
 from transforms.codes import Code, Refusal
+from transforms.hierarchy import Hierarchy
 from transforms.index import TRIGGER_WORDS, ModuleInfo, index_module
 from transforms.plan import FilePlan, plan_run
 from transforms.temp_facts import file_literals
@@ -175,12 +177,40 @@ def migrate_paths(
     outside: Counter[str] = Counter()
     for item in indexed:
         outside.update(item.names)
-    results.update(_plan_and_rewrite(infos, tests, jobs, outside))
+    skipped = {
+        u.module: (u.path, u.module)
+        for u in units
+        if str(u.path) not in infos and results[str(u.path)].status is Status.SKIPPED
+    }
+    added, aliases = complete(infos, skipped, _search_roots([Path(p) for p in paths], units))
+    for path, info in added.items():
+        infos[path] = info
+        if not info.read_only:
+            results.pop(path, None)  # a skipped file of the run, indexed after all
+    planned = _plan_and_rewrite(infos, tests, jobs, outside, aliases)
+    results.update((p, r) for p, r in planned.items() if not infos[p].read_only)
     return Report(tuple(results[str(u.path)] for u in units))
 
 
+def _search_roots(paths: list[Path], units: Sequence[Unit]) -> list[Path]:
+    """Where modules outside the run are looked for: the project root of each path, and the
+    folder pytest puts on ``sys.path`` for each test file (its first ancestor that is not a
+    package: rootdir-style ``from helpers import Base``)."""
+    roots = [project_root(p) for p in paths]
+    for unit in units:
+        folder = unit.path.resolve().parent
+        while (folder / "__init__.py").exists() and folder.parent != folder:
+            folder = folder.parent
+        roots.append(folder)
+    return list(dict.fromkeys(roots))
+
+
 def _plan_and_rewrite(
-    infos: dict[str, ModuleInfo], tests: set[str], jobs: int, outside: Mapping[str, int]
+    infos: dict[str, ModuleInfo],
+    tests: set[str],
+    jobs: int,
+    outside: Mapping[str, int],
+    aliases: Mapping[str, str] | None = None,
 ) -> dict[str, FileResult]:
     """Plan, rewrite, and plan again without the files that could not be rewritten."""
     broken: dict[str, FileResult] = {}
@@ -188,8 +218,8 @@ def _plan_and_rewrite(
     previous: dict[str, FilePlan] = {}
     for _attempt in range(5):
         live = [info for path, info in infos.items() if path not in broken]
-        plans = plan_run(live, outside)
-        selected = _rewrite_set(plans, live, tests)
+        plans = plan_run(live, outside, aliases)
+        selected = _rewrite_set(plans, live, tests, aliases)
         wanted = {p for p in selected if plans[p].changes}
         # Only files whose plan changed since the last round are rewritten again.
         done = {p: r for p, r in done.items() if p in wanted and previous.get(p) == plans[p]}
@@ -216,30 +246,28 @@ def _plan_and_rewrite(
     return out
 
 
-def _rewrite_set(plans: dict[str, FilePlan], infos: list[ModuleInfo], tests: set[str]) -> set[str]:
-    """Test files, plus the files of every class their test classes inherit from."""
+def _rewrite_set(
+    plans: dict[str, FilePlan],
+    infos: list[ModuleInfo],
+    tests: set[str],
+    aliases: Mapping[str, str] | None = None,
+) -> set[str]:
+    """Test files, plus the files of every class their test classes inherit from (through
+    re-exports and namespace-package names, as the plan resolves them)."""
+    model = Hierarchy(infos, aliases)
     by_module = {info.module: info for info in infos}
     by_path = {info.path: info for info in infos}
-    selected = {p for p in plans if p in tests}
-    pending = list(selected)
-    while pending:
-        info = by_path.get(pending.pop())
-        for cls in info.classes if info else ():
-            for base in cls.bases:
-                found = _module_of(base, by_module)
-                if found is not None and found.path not in selected:
+    selected = {p for p in plans if p in tests and not by_path[p].read_only}
+    for path in list(selected):
+        for cls in by_path[path].classes:
+            if cls.qualname not in model.classes:
+                continue
+            for entry in model.mro(cls.qualname):
+                owner = model.classes.get(entry)
+                found = by_module.get(owner.module) if owner else None
+                if found is not None and not found.read_only:
                     selected.add(found.path)
-                    pending.append(found.path)
     return selected
-
-
-def _module_of(qualified: str | None, by_module: dict[str, ModuleInfo]) -> ModuleInfo | None:
-    module = (qualified or "").rpartition(".")[0]
-    while module:
-        if module in by_module:
-            return by_module[module]
-        module = module.rpartition(".")[0]
-    return None
 
 
 def write_changes(report: Report) -> int:

@@ -18,7 +18,7 @@ follows a class differs between its users.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from transforms.index import CLASS_LEVEL, FUNCTION_LEVEL, ClassInfo, ModuleInfo
 
@@ -65,8 +65,14 @@ class MixinDisagreement(Exception):
 class Hierarchy:
     """Classes of a run, their MROs and the lifecycle definers each MRO reaches."""
 
-    def __init__(self, modules: Iterable[ModuleInfo]) -> None:
+    def __init__(
+        self, modules: Iterable[ModuleInfo], module_aliases: Mapping[str, str] | None = None
+    ) -> None:
         self.modules = {m.module: m for m in modules}
+        # Names a module is imported under besides its own (namespace packages).
+        for alias, real in (module_aliases or {}).items():
+            if real in self.modules:
+                self.modules.setdefault(alias, self.modules[real])
         self.classes: dict[str, ClassInfo] = {}
         for module in self.modules.values():
             for info in module.classes:
@@ -98,6 +104,9 @@ class Hierarchy:
             if info is None:
                 continue
             head, rest = parts[cut], parts[cut + 1 :]
+            own = f"{info.module}.{head}"
+            if own in self.classes and not rest:
+                return own  # a class of a module known under another name
             target = info.aliases.get(head)
             if target is None:
                 return qualified

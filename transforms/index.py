@@ -137,6 +137,8 @@ class ModuleInfo:
     defs: frozenset[str] = frozenset()
     # ``hooks.setUpModule`` or ``from hooks import setUpModule``: (line, qualified target).
     module_lifecycle_refs: tuple[Reference, ...] = ()
+    # Indexed to know its classes and re-exports, outside the run: never rewritten.
+    read_only: bool = False
 
     @property
     def lifecycle_count(self) -> int:

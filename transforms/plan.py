@@ -147,6 +147,7 @@ class _Refused(Exception):
     def __init__(self, code: Code, line: int, message: str) -> None:
         super().__init__(message)
         self.code, self.line, self.message = code, line, message
+        self.related: str | None = None  # the class a spread refusal (MF114) comes from
 
 
 def snake(name: str) -> str:
@@ -170,14 +171,22 @@ def fresh(base: str, taken: Iterable[str]) -> str:
 class Planner(Hierarchy):
     """Builds every ``FilePlan`` of a run from its ``ModuleInfo`` list."""
 
-    def __init__(self, modules: Iterable[ModuleInfo], outside: Mapping[str, int]) -> None:
-        super().__init__(modules)
+    def __init__(
+        self,
+        modules: Iterable[ModuleInfo],
+        outside: Mapping[str, int],
+        module_aliases: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(modules, module_aliases)
         self.outside = outside
         self.refused: dict[tuple[str, str], Refusal] = {}
         self.planned: dict[tuple[str, str], LevelPlan] = {}
         self._references: list[tuple[ModuleInfo, Reference]] | None = None
         self.calls_style: set[tuple[str, str]] = set()
         self.calls = CallsModel(self)
+        # The refusal each spread refusal (MF114) started from, and the class being decided.
+        self.roots: dict[tuple[str, str], Refusal] = {}
+        self._current: str | None = None
 
     def parents(self, qualname: str, level: str) -> list[str]:
         try:
@@ -412,14 +421,21 @@ class Planner(Hierarchy):
     def _parent_fixture(self, parent: str, level: str) -> str:
         plan = self.planned.get((parent, level))
         if plan is None:
-            refusal = self.refused.get((parent, level))
-            why = f" ({refusal.code.value})" if refusal else ""
-            raise _Refused(
-                Code.RELATED_REFUSED,
-                self.classes[parent].line,
-                f"base class {parent} is refused{why}",
-            )
+            line = self.classes[self._current].line if self._current else 0
+            refusal = _Refused(Code.RELATED_REFUSED, line, self._root_words(parent, level))
+            refusal.related = parent
+            raise refusal
         return plan.fixture
+
+    def _root_words(self, related: str, level: str) -> str:
+        """Why a related class's refusal spreads: the refusal it started from, with its class,
+        file, line and code, so that the report says what to change."""
+        short = related.rsplit(".", 1)[-1]
+        root = self.roots.get((related, level)) or self.refused.get((related, level))
+        if root is None:
+            return f"{short} in the same hierarchy is not converted"
+        where = f"{root.cls} at {root.path}:{root.line} ({root.code.value}: {root.message})"
+        return f"{short} in the same hierarchy is refused; root: {where}"
 
     def _check_lineage(self, qualname: str, level: str) -> None:
         info = self.classes[qualname]
@@ -442,7 +458,22 @@ class Planner(Hierarchy):
             if kind == "testcase":
                 break  # what follows TestCase can neither wrap nor extend its lifecycle
         self._check_users(qualname, level)
+        self._check_read_only(qualname, level)
         self.parents(qualname, level)  # raises MIXIN when the users disagree
+
+    def _check_read_only(self, qualname: str, level: str) -> None:
+        """A lifecycle defined in a class outside the run cannot become a fixture."""
+        for user in [qualname, *self.users(qualname)]:
+            for entry in self.reach(user):
+                info = self.classes.get(entry)
+                if info is None or not self.modules[info.module].read_only:
+                    continue
+                if self.defines(entry, LEVELS[level]):
+                    message = (
+                        f"base {info.name} in {info.path} defines {LEVELS[level][0]} or"
+                        f" {LEVELS[level][1]} outside the run; add that file to the run"
+                    )
+                    raise _Refused(Code.UNKNOWN_BASE, self.classes[qualname].line, message)
 
     def _check_users(self, qualname: str, level: str) -> None:
         """Every test class that runs this class's lifecycle has a known lineage, runs it
@@ -758,7 +789,7 @@ class Planner(Hierarchy):
         if not seeds:
             return
         self.calls_style = closure(self, seeds)
-        self.refused, self.planned = {}, {}
+        self.refused, self.planned, self.roots = {}, {}, {}
         self.calls = CallsModel(self)
         self._plan_all()
 
@@ -832,22 +863,38 @@ class Planner(Hierarchy):
             return
         if qualname not in self.definers(qualname, level):
             return
+        if self.modules[self.classes[qualname].module].read_only:
+            return  # outside the run: read to know the hierarchy, never rewritten
         if not (self.users(qualname) or self.has_unknown_base(qualname)):
             return  # no test class inherits it: pytest never calls its setUp
         visiting.add(qualname)
         try:
             for parent in self.parents(qualname, level):
                 self._plan_one(parent, level, visiting)
+            self._current = qualname
             self.planned[key] = self.decide(qualname, level)
         except _Refused as refused:
-            self._refuse(qualname, level, refused.code, refused.line, refused.message)
+            self._refuse(
+                qualname, level, refused.code, refused.line, refused.message, refused.related
+            )
 
-    def _refuse(self, qualname: str, level: str, code: Code, line: int, message: str) -> None:
+    def _refuse(
+        self,
+        qualname: str,
+        level: str,
+        code: Code,
+        line: int,
+        message: str,
+        related: str | None = None,
+    ) -> None:
         info = self.classes[qualname]
         self.planned.pop((qualname, level), None)
-        self.refused.setdefault(
-            (qualname, level), Refusal(code, info.path, line, info.name, message)
-        )
+        refusal = Refusal(code, info.path, line, info.name, message)
+        self.refused.setdefault((qualname, level), refusal)
+        root = refusal
+        if related is not None:
+            root = self.roots.get((related, level)) or self.refused.get((related, level), root)
+        self.roots.setdefault((qualname, level), root)
 
     def _spread(self, level: str) -> None:
         """A refusal anywhere in a hierarchy refuses every definer linked to it."""
@@ -859,13 +906,13 @@ class Planner(Hierarchy):
                 bad = [g for g in group if (g, level) in self.refused]
                 for member in group:
                     if bad and (member, level) in self.planned:
-                        why = bad[0].rsplit(".", 1)[-1]
                         self._refuse(
                             member,
                             level,
                             Code.RELATED_REFUSED,
                             self.classes[member].line,
-                            f"{why} in the same hierarchy is refused",
+                            self._root_words(bad[0], level),
+                            bad[0],
                         )
                         changed = True
 
@@ -977,12 +1024,14 @@ def _temp_expr(site: TempSite, alone: bool) -> str:
 
 
 def plan_run(
-    modules: Iterable[ModuleInfo], outside: Mapping[str, int] | None = None
+    modules: Iterable[ModuleInfo],
+    outside: Mapping[str, int] | None = None,
+    module_aliases: Mapping[str, str] | None = None,
 ) -> dict[str, FilePlan]:
     """Plan every module of a run; keyed by path. ``outside`` counts the quoted file names of
     the run's files that were not indexed (no class, no setup)."""
     modules = list(modules)
-    planner = Planner(modules, outside or {})
+    planner = Planner(modules, outside or {}, module_aliases)
     planner.plan_classes()
     plans: dict[str, FilePlan] = {}
     for module in modules:

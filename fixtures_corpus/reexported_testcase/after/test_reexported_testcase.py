@@ -1,0 +1,23 @@
+from helpers.compat import Case, unittest
+import pytest
+
+
+class ThroughModule(unittest.TestCase):
+    @pytest.fixture(autouse=True)
+    def _through_module_setup(self):
+        self.ready = "module"
+        yield
+
+    def test_ready(self):
+        self.assertEqual(self.ready, "module")
+
+
+class ThroughName(Case):
+    @pytest.fixture(autouse=True)
+    def _through_name_setup(self):
+        self.ready = "name"
+        yield
+        del self.ready
+
+    def test_ready(self):
+        self.assertEqual(self.ready, "name")

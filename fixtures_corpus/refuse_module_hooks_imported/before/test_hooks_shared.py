@@ -1,0 +1,9 @@
+STATE = []
+
+
+def setUpModule():
+    STATE.append("up")
+
+
+def tearDownModule():
+    STATE.append("down")

@@ -1,0 +1,122 @@
+"""Complete the index with the modules a run's bases come from, read-only.
+
+A base class or a re-export may live in a file the run skipped (a ``compat.py`` with no class
+that does ``import unittest``), in the project's own package outside the given paths
+(``mypkg/testing.py`` for a run on ``tests/``), or in a namespace package whose module names
+the file system alone does not give (``zope/`` without ``__init__.py``: the file
+``src/zope/interface/tests/base.py`` is indexed as ``interface.tests.base`` and imported as
+``zope.interface.tests.base``). Each unresolved name is looked up, the files found are indexed
+(outside the run: read-only, never rewritten) and the lookup repeats until nothing new turns up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from migrator.sourcefile import DecodeError, decode
+from transforms.hierarchy import Hierarchy
+from transforms.index import ModuleInfo, index_module
+
+ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", "pytest.ini", ".git")
+ROUNDS = 6
+
+
+def project_root(path: Path) -> Path:
+    """The nearest folder at or above ``path`` that looks like a project root."""
+    start = path.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if any((candidate / marker).exists() for marker in ROOT_MARKERS):
+            return candidate
+    return folder
+
+
+def complete(
+    infos: Mapping[str, ModuleInfo],
+    skipped: Mapping[str, tuple[Path, str]],
+    roots: Iterable[Path],
+) -> tuple[dict[str, ModuleInfo], dict[str, str]]:
+    """Modules to add to the index (keyed by path; those outside the run are read-only) and
+    module-name aliases (imported name -> indexed name) for namespace packages.
+
+    ``skipped`` maps the module names of the run's files that were not indexed (no class, no
+    lifecycle word) to (path, module); ``roots`` are the folders to search for the rest.
+    """
+    added: dict[str, ModuleInfo] = {}
+    aliases: dict[str, str] = {}
+    roots = list(dict.fromkeys(r.resolve() for r in roots))
+    # A skipped file of the run found under another name keeps its own (it is rewritable).
+    own = {str(path.resolve()): (path, module) for path, module in skipped.values()}
+    tried: set[str] = set()
+    for _round in range(ROUNDS):
+        known = {**infos, **added}
+        by_path = {str(Path(p).resolve()): i.module for p, i in known.items()}
+        wanted = _unresolved_modules(known.values(), aliases) - tried
+        if not wanted:
+            break
+        tried |= wanted
+        for name in sorted(wanted):
+            found = _locate(name, skipped, roots)
+            if found is None:
+                continue
+            path, read_only = found
+            if str(path.resolve()) in own:
+                path, module = own.pop(str(path.resolve()))
+                info = _index(path, module, False)
+                if info is not None:
+                    added[str(path)] = info
+                    by_path[str(path.resolve())] = module
+                read_only = False
+            indexed_as = by_path.get(str(path.resolve()))
+            if indexed_as is not None:
+                if indexed_as != name:
+                    aliases[name] = indexed_as
+                continue
+            info = _index(path, name, read_only)
+            if info is not None:
+                added[str(path)] = info
+                by_path[str(path.resolve())] = name
+    return added, aliases
+
+
+def _unresolved_modules(infos: Iterable[ModuleInfo], aliases: Mapping[str, str]) -> set[str]:
+    """Dotted prefixes of base names (and of their re-export chains) that no indexed module
+    answers: the modules to look for."""
+    model = Hierarchy(list(infos), aliases)
+    out: set[str] = set()
+    for info in model.classes.values():
+        for base in info.bases:
+            name = model.canonical(base)
+            if name is None or name.startswith("?") or model.kind(name) != "unknown":
+                continue
+            parts = name.split(".")
+            out.update(".".join(parts[:cut]) for cut in range(1, len(parts)))
+    return {m for m in out if m not in model.modules}
+
+
+def _locate(
+    name: str, skipped: Mapping[str, tuple[Path, str]], roots: list[Path]
+) -> tuple[Path, bool] | None:
+    """(file, read-only) of module ``name``: a skipped file of the run, or one under a root
+    (also its ``src/``), or None."""
+    if name in skipped:
+        return skipped[name][0], False
+    parts = name.split(".")
+    for root in roots:
+        for base in (root, root / "src"):
+            folder = base.joinpath(*parts)
+            for candidate in (folder.with_suffix(".py"), folder / "__init__.py"):
+                if candidate.is_file():
+                    return candidate, True
+    return None
+
+
+def _index(path: Path, module: str, read_only: bool) -> ModuleInfo | None:
+    try:
+        source = decode(path.read_bytes())
+        info = index_module(source.text, module, str(path))
+    except (OSError, DecodeError, SyntaxError, ValueError, RecursionError):
+        return None
+    return replace(info, read_only=read_only)
