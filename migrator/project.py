@@ -89,7 +89,9 @@ def _unresolved_modules(infos: Iterable[ModuleInfo], aliases: Mapping[str, str])
     for info in model.classes.values():
         for base in info.bases:
             name = model.canonical(base)
-            if name is None or name.startswith("?") or model.kind(name) != "unknown":
+            # A third-party-looking name may be the project's own package (tornado.testing
+            # in tornado's own suite): looked for too.
+            if name is None or name.startswith("?") or model.kind(name) not in ("unknown", "third"):
                 continue
             parts = name.split(".")
             out.update(".".join(parts[:cut]) for cut in range(1, len(parts)))

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 
 import libcst as cst
 
+from transforms.calls_plan import KEEP
 from transforms.cstutil import (
     SameScope,
     TransformMismatch,
@@ -27,6 +28,7 @@ from transforms.cstutil import (
     cst_dotted,
     fixture_decorator,
     params,
+    skip_guard,
     yield_line,
 )
 from transforms.plan import LevelPlan
@@ -76,7 +78,9 @@ class ParentCalls(SameScope, cst.CSTTransformer):
             if spelled not in self.targets:
                 raise TransformMismatch(f"unplanned parent call {spelled or 'super()'}")
             helper = self.targets[spelled]
-            if helper:
+            if helper == KEEP:
+                body.append(small)
+            elif helper:
                 call = cst.parse_expression(f"{self.param}.{helper}()")
                 body.append(small.with_changes(value=call))
         if not body:
@@ -135,6 +139,8 @@ def _renamed_binding(
 def _fixture(plan: LevelPlan) -> cst.FunctionDef:
     param = plan.param or "self"
     body: list[cst.BaseStatement] = []
+    if plan.skip_guard:
+        body.append(skip_guard(param, plan.names[0]))
     setup, teardown = plan.entries
     if setup:
         body.append(cst.parse_statement(f"{param}.{setup}()"))

@@ -126,6 +126,20 @@ def fixture_decorator(scope: str | None, pytest_name: str = "pytest") -> cst.Dec
     return cst.Decorator(decorator=cst.Call(func=func, args=args))
 
 
+def skip_guard(param: str, pytest_name: str) -> cst.BaseStatement:
+    """unittest skips a test whose method a decorator marked ``__unittest_skip__`` before
+    setUp runs; a fixture runs first, so it makes the same check."""
+    method = f"getattr({param}, {param}._testMethodName)"
+    stmt = cst.parse_statement(
+        f'if getattr({method}, "__unittest_skip__", False):\n'
+        f'    {pytest_name}.skip(getattr({method}, "__unittest_skip_why__", ""))\n'
+    )
+    note = cst.EmptyLine(
+        comment=cst.Comment("# A decorator marked this test skipped: unittest skips before setUp.")
+    )
+    return stmt.with_changes(leading_lines=[note])
+
+
 def yield_line() -> cst.SimpleStatementLine:
     return cst.SimpleStatementLine(body=[cst.Expr(value=cst.Yield())])
 

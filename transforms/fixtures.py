@@ -22,6 +22,7 @@ from transforms.cstutil import (
     fixture_decorator,
     is_docstring,
     params,
+    skip_guard,
     statements,
     with_leading_lines,
     yield_line,
@@ -58,6 +59,8 @@ def build_fixture(
     core: list[cst.BaseStatement] = [*setup_stmts, yield_line(), *teardown_stmts]
     if plan.stack:
         core = [_exit_stack(plan.stack, core, base.body, plan.names[1])]
+    if plan.skip_guard and plan.param:
+        head = [skip_guard(plan.param, plan.names[0]), *head]
     names = [n for n in (plan.param, *plan.requests) if n]
     return base.with_changes(
         name=cst.Name(plan.fixture),

@@ -16,6 +16,7 @@ Refuses when: never; the plan refuses.
 from __future__ import annotations
 
 import ast
+import warnings
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -104,6 +105,9 @@ class ClassInfo:
     simple_bindings: frozenset[str] = frozenset()
     # A ``metaclass=`` keyword: the class may be built (and its lifecycle wrapped) by it.
     metaclass: bool = False
+    # A test method carries a decorator that may mark it skipped at import time
+    # (``@skipIfNoSecurity``): unittest checks that mark before setUp, a fixture would not.
+    opaque_tests: bool = False
     # Lines of skip decorators that cannot become pytest marks (a string condition, ...).
     skip_blockers: tuple[int, ...] = ()
 
@@ -220,7 +224,10 @@ def resolve(
 
 def index_module(source: str, module: str, path: str) -> ModuleInfo:
     """Index one module. Raises ``SyntaxError`` when ``source`` does not parse."""
-    tree = ast.parse(source, filename=path)
+    with warnings.catch_warnings():
+        # The suite's own SyntaxWarnings (``assert (x, y)``) are not this tool's to print.
+        warnings.simplefilter("ignore")
+        tree = ast.parse(source, filename=path)
     aliases = build_aliases(tree, module, module_name_is_package(path))
     top = _top_names(tree)
     # Whole-tree walks are skipped when the words they look for are not in the text at all:
@@ -470,6 +477,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         cleanup_users=tuple(_cleanup_users(node, ctx.scan)) if ctx.words.cleanup else (),
         references=tuple(_class_refs(node, ctx)) if ctx.words.lifecycle else (),
         skip_decorated=bool(_skip_calls(node)),
+        opaque_tests=_opaque_tests(node, ctx.aliases),
         skip_blockers=tuple(d.lineno for d in _skip_calls(node) if not _markable(d)),
     )
 
@@ -503,6 +511,39 @@ def _assigned_names(stmt: ast.stmt) -> Iterator[str]:
             yield node.id
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             yield from ((a.asname or a.name).split(".")[0] for a in node.names)
+
+
+# Decorators of test methods known not to mark a test skipped (unittest's own skip
+# decorators become pytest marks, see ``transforms.skip_marks``).
+CLEAR_DECORATORS = (
+    "unittest.mock.patch",
+    "mock.patch",
+    "unittest.expectedFailure",
+    "unittest.case.expectedFailure",
+    "pytest.mark.",
+    "builtins.",
+    "functools.wraps",
+)
+
+
+def _opaque_tests(node: ast.ClassDef, aliases: Mapping[str, str]) -> bool:
+    """Whether a test method has a decorator that may set ``__unittest_skip__``."""
+    for stmt in node.body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        if not stmt.name.startswith("test"):
+            continue
+        for decorator in stmt.decorator_list:
+            target = decorator.func if isinstance(decorator, ast.Call) else decorator
+            name = dotted(target) or ""
+            if name.rsplit(".", 1)[-1] in ("skip", "skipIf", "skipUnless"):
+                continue
+            head, _, rest = name.partition(".")
+            qualified = aliases.get(head, f"builtins.{head}" if head in dir(__builtins__) else "")
+            full = f"{qualified}.{rest}" if rest and qualified else qualified
+            if not full.startswith(CLEAR_DECORATORS):
+                return True
+    return False
 
 
 def _skip_calls(node: ast.ClassDef) -> list[ast.Call]:

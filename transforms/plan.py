@@ -89,6 +89,8 @@ class LevelPlan:
     # helpers of its setup and teardown part, own or inherited); in the helpers, parent
     # calls (spelled ``""`` for super(), else the dotted class) call another helper ("" drops).
     calls: bool = False
+    # Start the fixture by skipping a test a decorator marked skipped (unittest's check).
+    skip_guard: bool = False
     helpers: tuple[tuple[str, str], ...] = ()
     entries: tuple[str | None, str | None] = (None, None)
     parent_calls: tuple[tuple[str, str, str], ...] = ()
@@ -192,8 +194,10 @@ class Planner(Hierarchy):
         try:
             return super().parents(qualname, level)
         except MixinDisagreement as disagreement:
-            line = self.classes[disagreement.qualname].line
-            raise _Refused(Code.MIXIN, line, disagreement.detail) from None
+            mixin = self.classes[disagreement.qualname]
+            where = f"{mixin.name} ({mixin.path}:{mixin.line})"
+            message = f"{where}: {disagreement.detail}"
+            raise _Refused(Code.MIXIN, self.classes[qualname].line, message) from None
 
     # -- the decision for one class and level -------------------------------------------
 
@@ -254,6 +258,7 @@ class Planner(Hierarchy):
             stack=stack,
             cleanup_api=api if stack else {},
             hoist_globals=hoist,
+            skip_guard=self.needs_skip_guard(qualname, level),
         )
 
     def literal_count(self, literal: str) -> int:
@@ -474,6 +479,18 @@ class Planner(Hierarchy):
                         f" {LEVELS[level][1]} outside the run; add that file to the run"
                     )
                     raise _Refused(Code.UNKNOWN_BASE, self.classes[qualname].line, message)
+
+    def needs_skip_guard(self, qualname: str, level: str) -> bool:
+        """Whether a test run under this function fixture may be marked skipped by a
+        decorator the plan cannot read: unittest would skip it before setUp."""
+        if level != "function":
+            return False
+        for user in [qualname, *self.users(qualname)]:
+            for entry in self.reach(user):
+                info = self.classes.get(entry)
+                if info is not None and info.opaque_tests:
+                    return True
+        return False
 
     def _check_users(self, qualname: str, level: str) -> None:
         """Every test class that runs this class's lifecycle has a known lineage, runs it
@@ -835,6 +852,7 @@ class Planner(Hierarchy):
             param="self" if level == "function" else "cls",
             disables=disables,
             calls=True,
+            skip_guard=self.needs_skip_guard(qualname, level),
             helpers=helpers,
             entries=entries,
             parent_calls=parent_calls,
