@@ -187,9 +187,30 @@ def migrate_paths(
         infos[path] = info
         if not info.read_only:
             results.pop(path, None)  # a skipped file of the run, indexed after all
+    infos = _unique_modules(infos)
     planned = _plan_and_rewrite(infos, tests, jobs, outside, aliases)
     results.update((p, r) for p, r in planned.items() if not infos[p].read_only)
     return Report(tuple(results[str(u.path)] for u in units))
+
+
+def _unique_modules(infos: dict[str, ModuleInfo]) -> dict[str, ModuleInfo]:
+    """Files that share a module name (rootdir-style folders without ``__init__.py``, a run
+    over several projects) are indexed again under names no import can spell, so that they
+    never share index entries; an import of the shared name resolves to none of them (which
+    one Python would load depends on ``sys.path`` and import order), so a class deriving
+    from it is refused (MF105) rather than guessed."""
+    by_name: dict[str, list[str]] = {}
+    for path, info in infos.items():
+        by_name.setdefault(info.module, []).append(path)
+    out = dict(infos)
+    for name, paths in by_name.items():
+        if len(paths) < 2:
+            continue
+        for number, path in enumerate(sorted(paths), start=1):
+            source = decode(Path(path).read_bytes())
+            unique = index_module(source.text, f"{name}#{number}", path)
+            out[path] = replace(unique, read_only=infos[path].read_only)
+    return out
 
 
 def _search_roots(paths: list[Path], units: Sequence[Unit]) -> list[Path]:

@@ -74,10 +74,18 @@ class Hierarchy:
             if real in self.modules:
                 self.modules.setdefault(alias, self.modules[real])
         self.classes: dict[str, ClassInfo] = {}
-        for module in self.modules.values():
+        # Module globals bound by more than one class statement (``if PY3: class Base`` ...
+        # ``else: class Base``): which one runs is not known.
+        self.ambiguous: set[str] = set()
+        for module in {id(m): m for m in self.modules.values()}.values():
             for info in module.classes:
-                if info.top_level:
-                    self.classes.setdefault(info.qualname, info)
+                if not info.module_level:
+                    continue
+                if info.qualname in self.classes:
+                    self.ambiguous.add(info.qualname)
+                    if not (info.methods or info.bound_otherwise):
+                        continue  # the one that defines a lifecycle stays, to be refused
+                self.classes[info.qualname] = info
         self._mro: dict[str, tuple[str, ...]] = {}
         self._canonical: dict[str, str] = {}
         self._descendants: dict[str, list[str]] | None = None

@@ -19,7 +19,7 @@ import ast
 import warnings
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, is_super_call
 from transforms.temp_facts import (
@@ -103,6 +103,8 @@ class ClassInfo:
     # Lifecycle names bound by one plain statement of the class body that a helper name can
     # take over: ``setUp = helper``, ``tearDown = setUp``, ``from m import setUp``.
     simple_bindings: frozenset[str] = frozenset()
+    # Bound at module level (top level, or inside a module-level if/try/with block).
+    module_level: bool = False
     # A ``metaclass=`` keyword: the class may be built (and its lifecycle wrapped) by it.
     metaclass: bool = False
     # A test method carries a decorator that may mark it skipped at import time
@@ -419,10 +421,13 @@ def _classes(
     constants: Mapping[str, Constant],
 ) -> Iterator[ClassInfo]:
     top_level = {id(s) for s in tree.body}
+    in_blocks = {id(s) for s in _module_level(tree.body) if isinstance(s, ast.ClassDef)}
     for node in scan.classes:
         context = _ClassContext(
             module, path, aliases, top, id(node) in top_level, words, scan, constants
         )
+        if id(node) in in_blocks and id(node) not in top_level:
+            context = replace(context, module_level=True)
         yield _class_info(node, context)
 
 
@@ -438,6 +443,8 @@ class _ClassContext:
     words: _Words
     scan: _Scan
     constants: Mapping[str, Constant]
+    # Inside an if/try/with block at module level: a module global all the same.
+    module_level: bool = False
 
 
 def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
@@ -466,6 +473,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         name=node.name,
         line=node.lineno,
         top_level=ctx.top_level,
+        module_level=ctx.top_level or ctx.module_level,
         bases=bases,
         attrs=frozenset(attrs),
         methods=methods,

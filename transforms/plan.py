@@ -448,6 +448,11 @@ class Planner(Hierarchy):
             raise _Refused(
                 Code.NOT_TOP_LEVEL, info.line, "class is not defined at module top level"
             )
+        for entry in self.reach(qualname):
+            if entry in self.ambiguous:
+                where = self.classes[entry]
+                message = f"{where.name} is defined more than once in {where.path}"
+                raise _Refused(Code.UNKNOWN_BASE, info.line, message)
         for entry in self.mro(qualname):
             kind = self.kind(entry)
             if entry == INCONSISTENT:
@@ -540,6 +545,12 @@ class Planner(Hierarchy):
     def _unknown_message(self, entry: str) -> str:
         name = entry.lstrip("?.")
         module, _, _ = name.rpartition(".")
+        shared = sorted(m.path for k, m in self.modules.items() if k.startswith(f"{module}#"))
+        if module and shared:
+            return (
+                f"base {name}: several files of the run are module {module} ({', '.join(shared)});"
+                " which one Python imports depends on sys.path"
+            )
         hint = f"; include the file of module {module} in the run" if module else ""
         return f"base {name} is not in the run{hint}"
 
@@ -1167,7 +1178,7 @@ def _nested_refusals(planner: Planner, module: ModuleInfo) -> list[Refusal]:
     """Lifecycle methods in classes that are not at top level are reported, not converted."""
     out = []
     for info in module.classes:
-        if info.top_level or not info.methods:
+        if info.module_level or not info.methods:
             continue
         testish = any(planner.kind(b) in ("testcase", "async", "third") for b in info.bases)
         if testish:

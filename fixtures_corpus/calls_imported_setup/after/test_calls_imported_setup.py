@@ -1,0 +1,36 @@
+import unittest
+
+from imported_lifecycle_helpers import EVENTS
+import pytest
+
+
+class ImportedHooks(unittest.TestCase):
+    """unittest calls self.setUp(): the imported function, bound to the test."""
+
+    @pytest.fixture(autouse=True)
+    def _imported_hooks_setup(self):
+        self._imported_hooks_set_up()
+        yield
+        self._imported_hooks_tear_down()
+
+    from imported_lifecycle_helpers import setUp as _imported_hooks_set_up
+    from imported_lifecycle_helpers import tearDown as _imported_hooks_tear_down
+
+    def test_setup_got_the_test(self):
+        self.assertEqual(EVENTS[-1], ("setUp", "ImportedHooks"))
+
+
+class SameFunctionTwice(unittest.TestCase):
+    @pytest.fixture(autouse=True)
+    def _same_function_twice_setup(self):
+        self._same_function_twice_set_up()
+        yield
+        self._same_function_twice_tear_down()
+
+    def _same_function_twice_set_up(self):
+        self.calls = getattr(self, "calls", 0) + 1
+
+    _same_function_twice_tear_down = _same_function_twice_set_up
+
+    def test_once_before(self):
+        self.assertEqual(self.calls, 1)

@@ -1,0 +1,277 @@
+"""The model of hierarchies and imports across files: names, roots, identity, reports.
+
+Each test writes a small project, migrates it in memory and checks what was converted and
+refused (exact codes), and where a rewrite happens, what it says.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from migrator.engine import Options, migrate_paths
+from migrator.results import Report, Status
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def migrate(*paths: Path) -> Report:
+    return migrate_paths(list(paths), Options(jobs=1))
+
+
+def by_name(report: Report) -> dict[str, str]:
+    return {Path(f.path).name: f.output or "" for f in report.files if f.output}
+
+
+def codes(report: Report) -> list[str]:
+    return sorted(r.code.value for r in report.refusals)
+
+
+SELF_CONTAINED = """\
+import unittest
+
+
+class {name}(unittest.TestCase):
+    def setUp(self):
+        self.value = {value!r}
+
+    def test_value(self):
+        self.assertEqual(self.value, {value!r})
+"""
+
+
+def test_files_with_the_same_module_name_never_share_index_entries(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "a/test_same.py": SELF_CONTAINED.format(name="First", value="a"),
+            "b/test_same.py": SELF_CONTAINED.format(name="Second", value="b"),
+        },
+    )
+    report = migrate(tmp_path)
+    assert not report.failed
+    outputs = {Path(f.path).parent.name: f.output or "" for f in report.files}
+    assert "def _first_setup(self):" in outputs["a"]
+    assert "def _second_setup(self):" in outputs["b"]
+    assert report.converted == 2
+
+
+def test_an_import_of_a_shared_module_name_is_refused_not_guessed(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        write(
+            tmp_path,
+            {
+                f"{folder}/helpers.py": f"""\
+                import unittest
+                class Base(unittest.TestCase):
+                    def setUp(self):
+                        self.where = {folder!r}
+                """,
+                f"{folder}/test_{folder}.py": """\
+                from helpers import Base
+                class T(Base):
+                    def setUp(self):
+                        super().setUp()
+                    def test_x(self):
+                        pass
+                """,
+            },
+        )
+    report = migrate(tmp_path)
+    assert codes(report) == ["MF105", "MF105"]
+    assert all("several files of the run are module helpers" in r.message for r in report.refusals)
+    assert not report.changed
+
+
+def test_a_function_named_setup_in_another_module_is_not_a_reference(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "testing.py": "def setUp(test=None):\n    pass\n",
+            "test_calls.py": """\
+            import unittest
+            import testing
+
+
+            class UsesHelper(unittest.TestCase):
+                def setUp(self):
+                    testing.setUp()
+                    self.ready = True
+
+                def test_ready(self):
+                    testing.setUp(self)
+                    self.assertTrue(self.ready)
+            """,
+        },
+    )
+    report = migrate(tmp_path)
+    assert codes(report) == []
+    assert report.converted == 1
+
+
+def test_a_spread_refusal_names_its_root_with_file_and_line(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "base.py": """\
+            import unittest
+
+
+            class Base(unittest.TestCase):
+                def setUp(self):
+                    register = self.addCleanup
+                    register(print)
+            """,
+            "test_child.py": """\
+            from base import Base
+
+
+            class Child(Base):
+                def setUp(self):
+                    super().setUp()
+
+                def test_x(self):
+                    pass
+            """,
+        },
+    )
+    report = migrate(tmp_path)
+    spread = [r for r in report.refusals if r.code.value == "MF114"]
+    assert len(spread) == 1
+    assert spread[0].path.endswith("test_child.py")
+    assert spread[0].line == 4
+    assert f"root: Base at {tmp_path / 'base.py'}:6 (MF111" in spread[0].message
+
+
+def test_a_base_in_the_project_outside_the_run_is_read_not_rewritten(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[project]\nname = 'demo'\n",
+            "demo/__init__.py": "",
+            "demo/testing.py": """\
+            import unittest
+
+
+            class Transparent(unittest.TestCase):
+                def helper(self):
+                    return 1
+
+
+            class WithSetUp(unittest.TestCase):
+                def setUp(self):
+                    self.ready = True
+            """,
+            "tests/test_uses.py": """\
+            from demo.testing import Transparent, WithSetUp
+
+
+            class OnTransparent(Transparent):
+                def setUp(self):
+                    self.value = self.helper()
+
+                def test_value(self):
+                    self.assertEqual(self.value, 1)
+
+
+            class OnWithSetUp(WithSetUp):
+                def setUp(self):
+                    super().setUp()
+
+                def test_ready(self):
+                    self.assertTrue(self.ready)
+            """,
+        },
+    )
+    report = migrate(tmp_path / "tests")
+    assert [Path(f.path).name for f in report.files] == ["test_uses.py"]
+    assert codes(report) == ["MF105"]
+    assert "demo/testing.py defines setUp or tearDown outside the run" in report.refusals[0].message
+    output = by_name(report)["test_uses.py"]
+    assert "def _on_transparent_setup(self):" in output
+    assert "class OnWithSetUp(WithSetUp):\n    def setUp(self):" in output
+
+
+def test_a_namespace_package_module_is_known_under_its_import_name(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "setup.py": "",
+            "src/ns/pkg/__init__.py": "",
+            "src/ns/pkg/tests/__init__.py": "",
+            "src/ns/pkg/tests/base.py": """\
+            import unittest
+
+
+            class Base(unittest.TestCase):
+                def setUp(self):
+                    self.base = True
+            """,
+            "src/ns/pkg/tests/test_child.py": """\
+            from ns.pkg.tests.base import Base
+
+
+            class Child(Base):
+                def setUp(self):
+                    super().setUp()
+                    self.child = True
+
+                def test_both(self):
+                    self.assertTrue(self.base and self.child)
+            """,
+        },
+    )
+    report = migrate(tmp_path / "src" / "ns" / "pkg" / "tests")
+    assert codes(report) == []
+    outputs = by_name(report)
+    assert "def _child_setup(self, _base_setup):" in outputs["test_child.py"]
+    assert "def _base_setup(self):" in outputs["base.py"]
+
+
+def test_own_classes_of_a_third_party_named_package_are_known(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "zope/__init__.py": "",
+            "zope/testing_base.py": """\
+            import unittest
+
+
+            class Base(unittest.TestCase):
+                def setUp(self):
+                    self.base = True
+            """,
+            "zope/test_own.py": """\
+            from zope.testing_base import Base
+
+
+            class Own(Base):
+                def setUp(self):
+                    super().setUp()
+
+                def test_base(self):
+                    self.assertTrue(self.base)
+            """,
+        },
+    )
+    report = migrate(tmp_path)
+    assert codes(report) == []
+    assert report.converted == 2
+
+
+def test_unparsable_base_file_keeps_its_subclasses(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "test_ok.py": SELF_CONTAINED.format(name="Fine", value=1),
+            "test_broken.py": "class (:\n",
+        },
+    )
+    report = migrate(tmp_path)
+    statuses = {Path(f.path).name: f.status for f in report.files}
+    assert statuses == {"test_broken.py": Status.UNPARSABLE, "test_ok.py": Status.CHANGED}
