@@ -746,7 +746,18 @@ class Planner(Hierarchy):
             for c in chain
             for n in names
         )
-        for user in [qualname, *self.descendants(qualname)]:
+        self._check_body_cleanups(qualname, level, has_teardown, registers)
+
+    def _check_body_cleanups(
+        self, qualname: str, level: str, has_teardown: bool, registers: bool
+    ) -> None:
+        """Cleanups a test (or another method) registers run in unittest's ``run()``, after
+        tearDown; under a fixture they run before its teardown. Only exact without one."""
+        related = {qualname, *self.descendants(qualname)}
+        for user in [qualname, *self.users(qualname)]:
+            # Test methods inherited from any class of the user's MRO run under the fixture.
+            related.update(k for k in self.mro(user) if k in self.classes)
+        for user in sorted(related):
             for method, line, attr in self.classes[user].cleanup_users:
                 if attr not in CLEANUP_ATTRS[level]:
                     continue
@@ -853,6 +864,7 @@ class Planner(Hierarchy):
                 self.calls.entry(qualname, level, names[0]),
                 self.calls.entry(qualname, level, names[1]),
             )
+            self._check_body_cleanups(qualname, level, entries[1] is not None, False)
         except CallsRefused as refused:
             raise _Refused(refused.code, refused.line, refused.message) from None
         return LevelPlan(

@@ -1,0 +1,340 @@
+"""Differential fuzzing: generated unittest modules, run before and after migration, compared
+by what actually ran.
+
+A program is a hierarchy of 1-4 levels (test classes and mixins, several bases), whose
+setUp/tearDown/setUpClass/tearDownClass and setUpModule/tearDownModule call ``super()`` in
+varied positions (first, last, middle, inside a block, never), register cleanups, return
+early, skip, or raise; test methods log, register cleanups, fail or are skipped by decorator.
+Every lifecycle function, test and cleanup appends ``[owner, event]`` to a JSON-lines file
+named by ``MF_FUZZ_EVENTS`` (the owner is the test id for per-test events, the class for
+class-level ones), so a run yields, per test, the trace of what ran for it.
+
+``check_batch`` writes a batch of programs as modules, migrates them, runs the originals under
+pytest and the migrated ones under pytest and ``pytest -n 2``, and returns every difference:
+per-test traces and outcomes (serial, and per test under xdist), the whole class-level trace
+(serial), output that does not compile or changes on a second run, and refused modules that
+were touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from hypothesis import strategies as st
+
+from migrator.engine import Options, migrate_paths, write_changes
+
+POSITIONS = ("none", "first", "last", "middle", "nested")
+# Lifecycle methods found and converted, and refusals, over every batch checked here.
+COUNTS = {"found": 0, "converted": 0, "refused": 0}
+EVENTS_ENV = "MF_FUZZ_EVENTS"
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    """One lifecycle method: where it calls its parent, and what else it does."""
+
+    name: str
+    position: str
+    cleanup: bool
+    early_return: bool
+    skip: bool
+    raises: bool
+
+
+@dataclass(frozen=True)
+class Test:
+    name: str
+    fails: bool
+    cleanup: bool
+    skipped: bool
+
+
+@dataclass(frozen=True)
+class Klass:
+    name: str
+    bases: tuple[str, ...]
+    methods: tuple[Lifecycle, ...]
+    tests: tuple[Test, ...]
+
+
+@dataclass(frozen=True)
+class Program:
+    name: str
+    classes: tuple[Klass, ...]
+    module_setup: Lifecycle | None
+    module_teardown: Lifecycle | None
+
+
+PRELUDE = """\
+import json
+import os
+import unittest
+
+
+def ev(owner, what):
+    who = owner.id() if isinstance(owner, unittest.TestCase) else getattr(owner, "__name__", owner)
+    with open(os.environ["MF_FUZZ_EVENTS"], "a", encoding="utf-8") as handle:
+        handle.write(json.dumps([who, what]) + "\\n")
+
+
+def skip_by_decorator(func):
+    return unittest.skip("decorated")(func)
+
+
+FLAG = True
+"""
+
+
+@st.composite
+def lifecycles(draw: st.DrawFn, name: str, root: bool) -> Lifecycle:
+    setup = name.startswith("setUp")
+    return Lifecycle(
+        name=name,
+        position=draw(st.sampled_from(POSITIONS)),
+        cleanup=draw(st.booleans()),
+        early_return=setup and draw(st.booleans()),
+        skip=setup and name == "setUp" and draw(st.integers(0, 9)) == 0,
+        # A failing setup whose parent setup already ran is only "close" (README): the parent
+        # fixture's teardown runs where unittest's did not. Failures go to root classes.
+        raises=root and draw(st.integers(0, 5)) == 0,
+    )
+
+
+@st.composite
+def programs(draw: st.DrawFn, name: str) -> Program:
+    count = draw(st.integers(1, 4))
+    classes: list[Klass] = []
+    for index in range(count):
+        earlier = [c.name for c in classes]
+        chosen = (
+            draw(st.lists(st.sampled_from(earlier), unique=True, max_size=2)) if earlier else []
+        )
+        mixin = not chosen and index < count - 1 and draw(st.booleans())
+        bases = tuple(chosen) or (("object",) if mixin else ("unittest.TestCase",))
+        if chosen and draw(st.integers(0, 3)) == 0:
+            bases = (*bases, "unittest.TestCase")
+        root = not chosen
+        methods = []
+        for method in ("setUp", "tearDown", "setUpClass", "tearDownClass"):
+            if draw(st.integers(0, 2 if method.endswith("Class") else 1)) == 0:
+                methods.append(draw(lifecycles(method, root)))
+        tests = tuple(
+            Test(
+                name=f"test_{index}_{n}",
+                fails=draw(st.integers(0, 4)) == 0,
+                cleanup=draw(st.booleans()),
+                skipped=draw(st.integers(0, 5)) == 0,
+            )
+            for n in range(draw(st.integers(0 if mixin else 1, 2)))
+        )
+        classes.append(
+            Klass(f"{name.title().replace('_', '')}{index}", bases, tuple(methods), tests)
+        )
+    module_setup = draw(st.none() | lifecycles("setUpModule", True))
+    module_teardown = draw(st.none() | lifecycles("tearDownModule", True))
+    return Program(name, tuple(classes), module_setup, module_teardown)
+
+
+def _method_lines(klass: Klass, method: Lifecycle) -> list[str]:
+    level = "class" if method.name.endswith("Class") else "function"
+    owner = "cls" if level == "class" else "self"
+    tag = f"{klass.name}.{method.name}"
+    parent = f"super().{method.name}()"
+    body = [f'ev({owner}, "{tag} start")']
+    if method.cleanup:
+        api = "addClassCleanup" if level == "class" else "addCleanup"
+        body.append(f'{owner}.{api}(ev, {owner}, "{tag} cleanup")')
+    if method.skip:
+        body += ["if FLAG:", f'    {owner}.skipTest("skipped in {tag}")']
+    if method.raises:
+        body += ["if FLAG:", f'    raise RuntimeError("{tag} fails")']
+    end = [f'ev({owner}, "{tag} end")']
+    if method.early_return:
+        end = ["if FLAG:", f'    ev({owner}, "{tag} returns")', "    return", *end]
+    position = method.position
+    if position == "first":
+        lines = [parent, *body, *end]
+    elif position == "last":
+        lines = [*body, *end, parent]
+    elif position == "middle":
+        lines = [*body, parent, *end]
+    elif position == "nested":
+        lines = [*body, "if FLAG:", f"    {parent}", *end]
+    else:
+        lines = [*body, *end]
+    decorator = ["@classmethod"] if level == "class" else []
+    return [*decorator, f"def {method.name}({owner}):", *(f"    {line}" for line in lines)]
+
+
+def _test_lines(test: Test) -> list[str]:
+    lines = ["@skip_by_decorator"] if test.skipped else []
+    lines += [f"def {test.name}(self):", f'    ev(self, "{test.name}")']
+    if test.cleanup:
+        lines.append(f'    self.addCleanup(ev, self, "{test.name} cleanup")')
+    if test.fails:
+        lines.append(f'    self.fail("{test.name} fails")')
+    return lines
+
+
+def _module_function(method: Lifecycle) -> list[str]:
+    body = [f'ev(__name__, "{method.name} start")']
+    if method.cleanup:
+        body.append(f'unittest.addModuleCleanup(ev, __name__, "{method.name} cleanup")')
+    body.append(f'ev(__name__, "{method.name} end")')
+    return [f"def {method.name}():", *(f"    {line}" for line in body)]
+
+
+def render(program: Program) -> str:
+    """The program as the source text of a unittest module."""
+    out = [PRELUDE]
+    for function in (program.module_setup, program.module_teardown):
+        if function is not None:
+            out += ["", *_module_function(function), ""]
+    for klass in program.classes:
+        out += ["", "", f"class {klass.name}({', '.join(klass.bases)}):"]
+        members: list[list[str]] = [_method_lines(klass, m) for m in klass.methods]
+        members += [_test_lines(t) for t in klass.tests]
+        if not members:
+            members = [["pass"]]
+        for member in members:
+            out += [f"    {line}" for line in member] + [""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def valid(source: str) -> bool:
+    """Whether the module can be imported (a consistent MRO for every class)."""
+    try:
+        exec(compile(source, "<fuzz>", "exec"), {"__name__": "fuzz_check"})
+    except TypeError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Run:
+    outcomes: dict[str, str]
+    traces: dict[str, list[str]]
+    returncode: int
+    output: str
+
+
+def run(folder: Path, workers: int | None) -> Run:
+    events = folder / "events.jsonl"
+    events.unlink(missing_ok=True)
+    outcomes_file = folder / "outcomes.json"
+    cmd = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "migrator.outcomes_plugin",
+    ]
+    if workers:
+        cmd += ["-p", "xdist", "-n", str(workers)]
+    cmd.append(".")
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {
+        **os.environ,
+        EVENTS_ENV: str(events),
+        "MIGRATE_FIXTURES_OUTCOMES": str(outcomes_file),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONPATH": root,
+    }
+    proc = subprocess.run(cmd, cwd=folder, env=env, capture_output=True, text=True, timeout=600)
+    data = json.loads(outcomes_file.read_text()) if outcomes_file.exists() else {"outcomes": {}}
+    traces: dict[str, list[str]] = defaultdict(list)
+    if events.exists():
+        for line in events.read_text().splitlines():
+            owner, what = json.loads(line)
+            traces[owner].append(what)
+    return Run(data["outcomes"], dict(traces), proc.returncode, proc.stdout[-3000:])
+
+
+def _per_test(run_: Run) -> dict[str, tuple[str, list[str]]]:
+    """Outcome (failed and error count as one: the phase differs, see README) and trace of
+    every test, keyed by the test id both runs share."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    for nodeid, outcome in run_.outcomes.items():
+        path, _, rest = nodeid.partition("::")
+        test_id = f"{Path(path).stem}.{rest.replace('::', '.')}"
+        colour = "red" if outcome in ("failed", "error") else outcome
+        out[test_id] = (colour, run_.traces.get(test_id, []))
+    return out
+
+
+def _class_trace(run_: Run, tests: set[str], modules: set[str]) -> list[tuple[str, list[str]]]:
+    """Class- and module-level events of a serial run. pytest never runs the original's
+    module cleanups (only unittest's runner calls ``doModuleCleanups``); the migrated module
+    fixture runs them as unittest would: a documented difference, left out here."""
+    out = []
+    for owner, events in sorted(run_.traces.items()):
+        if owner in tests:
+            continue
+        if owner in modules:
+            events = [e for e in events if not e.endswith("Module cleanup")]
+        out.append((owner, events))
+    return out
+
+
+def _migrate_and_check(after: Path, sources: dict[str, str]) -> list[str]:
+    """Migrate the modules in place; what is wrong with the rewrite itself."""
+    problems: list[str] = []
+    report = migrate_paths([after], Options(jobs=1))
+    COUNTS["found"] += int(str(report.summary()["lifecycle_methods_found"]))
+    COUNTS["converted"] += report.converted
+    COUNTS["refused"] += len(report.refusals)
+    problems += [f"{f.path}: internal error {f.error}" for f in report.files if f.error]
+    for result in report.files:
+        converted = bool(result.converted) or bool(result.output)
+        if not converted and result.output is not None:
+            problems.append(f"{result.path}: refused module changed")
+    write_changes(report)
+    for name in sources:
+        text = (after / name).read_text(encoding="utf-8")
+        try:
+            compile(text, name, "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            problems.append(f"{name}: output does not compile: {exc}")
+    again = migrate_paths([after], Options(jobs=1))
+    problems += [f"{f.path}: second run changes it" for f in again.files if f.output]
+    return problems
+
+
+def check_batch(programs_: list[Program], workdir: Path) -> list[str]:
+    """Every difference found for a batch of programs (empty when all is exact)."""
+    before, after = workdir / "before", workdir / "after"
+    for folder in (before, after):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    sources = {f"test_{p.name}.py": render(p) for p in programs_}
+    for name, source in sources.items():
+        (before / name).write_text(source, encoding="utf-8")
+        (after / name).write_text(source, encoding="utf-8")
+    problems = _migrate_and_check(after, sources)
+    serial_before, serial_after = run(before, None), run(after, None)
+    parallel_after = run(after, 2)
+    want = _per_test(serial_before)
+    if not want:
+        problems.append(f"no test ran: {serial_before.output}")
+    for label, got in (("serial", _per_test(serial_after)), ("-n 2", _per_test(parallel_after))):
+        for test_id in sorted(set(want) | set(got)):
+            if want.get(test_id) != got.get(test_id):
+                problems.append(f"{label} {test_id}: {want.get(test_id)} != {got.get(test_id)}")
+    tests, modules = set(want), {f"test_{p.name}" for p in programs_}
+    old = dict(_class_trace(serial_before, tests, modules))
+    new = dict(_class_trace(serial_after, tests, modules))
+    for owner in sorted(set(old) | set(new)):
+        if old.get(owner) != new.get(owner):
+            problems.append(f"class-level {owner}: {old.get(owner)} != {new.get(owner)}")
+    return problems
