@@ -131,6 +131,9 @@ def migrate_command(
     if missing:
         raise click.UsageError(f"no such path: {missing[0]}")
     options = Options(jobs, include, exclude, extend_exclude, all_files, gitignore)
+    writes = not (show_diff or check)
+    if writes and verify_first:
+        options = _repaired(paths, options, err, quiet)
     with render.progress(err, enabled=not quiet) as advance:
         result = migrate_paths([Path(p) for p in paths], options, advance)
     if not result.files:
@@ -140,9 +143,6 @@ def migrate_command(
     if hazards_only:
         sys.exit(_hazards_only(result, as_json, out))
     _print_data(result, show_diff, as_json, out)
-    writes = not (show_diff or check)
-    if writes and verify_first and result.changed and not _verified(paths, options, err):
-        sys.exit(EXIT_CHANGES)
     if writes:
         write_changes(result)
     if not quiet:
@@ -173,18 +173,30 @@ def _print_data(report: Report, show_diff: bool, as_json: bool, out: Console) ->
         click.echo(json.dumps(payload, indent=2))
 
 
-def _verified(paths: tuple[str, ...], options: Options, err: Console) -> bool:
-    """Run ``verify`` on each path; print the comparison; True when all are clean."""
-    from migrator.verify import VerifyOptions, verify
+def _repaired(paths: tuple[str, ...], options: Options, err: Console, quiet: bool) -> Options:
+    """Verify each path, withholding the hierarchies whose tests change until nothing does;
+    the options that migrate exactly what verified. Exits 1, writing nothing, when a path
+    does not converge (or its baseline compares nothing)."""
+    from dataclasses import replace
 
-    clean = True
+    from migrator.verify import VerifyOptions, verify_and_repair
+
+    withheld: list[tuple[str, str, str]] = []
     for path in paths:
-        result = verify(Path(path), VerifyOptions(migrate=options))
-        render.print_verify(err, result)
-        clean = clean and result.ok
-    if not clean:
-        err.print("verify found differences: nothing was written")
-    return clean
+        repair = verify_and_repair(Path(path), VerifyOptions(migrate=options))
+        if not quiet or not repair.result.ok:
+            render.print_verify(err, repair.result)
+        if not repair.result.ok:
+            err.print(f"verify found differences in {path} that withholding did not remove:")
+            err.print("nothing was written")
+            sys.exit(EXIT_CHANGES)
+        withheld += repair.withheld
+        if repair.withheld and not quiet:
+            err.print(
+                f"verify: {len(repair.withheld)} hierarch(ies) withheld after"
+                f" {repair.rounds} round(s) (MF122); the rest verified"
+            )
+    return replace(options, withheld=tuple(withheld))
 
 
 def _diffs(report: Report) -> dict[str, str]:

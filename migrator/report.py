@@ -124,6 +124,8 @@ def print_verify(console: Console, result: VerifyResult) -> None:
             console.print(
                 Text(f"{label}: {nodeid}: {text.strip().splitlines()[-1] if text.strip() else ''}")
             )
+    for module in result.broken_modules:
+        console.print(Text(f"rewritten module never ran (collection error): {module}"))
     summary = Table(title="verify", header_style="bold")
     summary.add_column("what")
     summary.add_column("value", justify="right")

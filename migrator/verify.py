@@ -18,12 +18,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from migrator.engine import Options, migrate_paths, write_changes
 from migrator.outcomes_plugin import ENV
-from migrator.results import Report
+from migrator.results import Report, Status
 
 # The folder holding the ``migrator`` package, so another interpreter can load the plugin.
 PLUGIN_ROOT = str(Path(__file__).resolve().parent.parent)
@@ -78,6 +78,16 @@ class VerifyResult:
     only_after: tuple[str, ...]
     migration: Report | None = None
     scratch: str | None = None
+    # Files the migration rewrote, relative to the project root (as node ids spell them).
+    migrated_files: tuple[str, ...] = ()
+
+    @property
+    def broken_modules(self) -> tuple[str, ...]:
+        """Rewritten modules that did not collect, before or after: nothing about their
+        tests was compared, so the migration of them is not verified."""
+        errors = {*self.baseline.collection_errors, *self.migrated.collection_errors}
+        files = {e.partition("::")[0] for e in errors}
+        return tuple(sorted(f for f in self.migrated_files if f in files))
 
     @property
     def same(self) -> int:
@@ -95,6 +105,7 @@ class VerifyResult:
             and not self.only_before
             and not self.only_after
             and self.baseline.collection_errors.keys() == self.migrated.collection_errors.keys()
+            and not self.broken_modules
         )
 
     def as_dict(self) -> dict[str, object]:
@@ -107,6 +118,7 @@ class VerifyResult:
             "only_after": list(self.only_after),
             "collection_errors_before": sorted(self.baseline.collection_errors),
             "collection_errors_after": sorted(self.migrated.collection_errors),
+            "migrated_modules_not_collected": list(self.broken_modules),
             "migrated_fixture_setups": self.migrated.setups_by_scope(),
             "baseline_seconds": round(self.baseline.seconds, 2),
             "migrated_seconds": round(self.migrated.seconds, 2),
@@ -195,6 +207,9 @@ def project_root(path: Path) -> Path:
     return folder
 
 
+CHUNK = 400
+
+
 @dataclass(frozen=True)
 class VerifyOptions:
     baseline_workers: str | int | None = None
@@ -206,6 +221,10 @@ class VerifyOptions:
     rerun: bool = True
     migrate: Options = field(default_factory=Options)
     python: str = sys.executable
+    # A baseline run of the same tree made before (the repair loop reuses it).
+    baseline: RunResult | None = None
+    # (file relative to the project root, class, reason): hierarchies kept unconverted.
+    withhold: tuple[tuple[str, str, str], ...] = ()
 
 
 def verify(path: Path, options: VerifyOptions | None = None) -> VerifyResult:
@@ -218,11 +237,14 @@ def verify(path: Path, options: VerifyOptions | None = None) -> VerifyResult:
         before_dir, after_dir = scratch / "baseline" / root.name, scratch / "migrated" / root.name
         shutil.copytree(root, before_dir, ignore=COPY_IGNORE, symlinks=True)
         shutil.copytree(root, after_dir, ignore=COPY_IGNORE, symlinks=True)
-        report = migrate_paths([after_dir / rel], options.migrate)
+        migrate = options.migrate
+        if options.withhold:
+            migrate = replace(migrate, withheld=_under(options.withhold, after_dir))
+        report = migrate_paths([after_dir / rel], migrate)
         if not report.failed:
             write_changes(report)
         run = _runner(options, rel)
-        baseline = run(before_dir, options.baseline_workers)
+        baseline = options.baseline or run(before_dir, options.baseline_workers)
         migrated = run(after_dir, options.workers)
         changes, only_before, only_after = compare(baseline, migrated)
         if changes and options.rerun:
@@ -235,17 +257,32 @@ def verify(path: Path, options: VerifyOptions | None = None) -> VerifyResult:
             tuple(only_after),
             report,
             str(scratch) if options.keep else None,
+            _rewritten(report, after_dir),
         )
     finally:
         if not options.keep:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
+# One module that fails to import must not stop the comparison of all the others; its
+# collection error is compared like an outcome.
+KEEP_GOING = "--continue-on-collection-errors"
+
+
+def _rewritten(report: Report, root: Path) -> tuple[str, ...]:
+    out = []
+    for result in report.files:
+        if result.status is Status.CHANGED:
+            path = Path(result.path).resolve()
+            out.append(path.relative_to(root.resolve()).as_posix())
+    return tuple(sorted(out))
+
+
 def _runner(options: VerifyOptions, rel: str) -> Callable[[Path, str | int | None], RunResult]:
+    extra = (KEEP_GOING, *(a for a in options.pytest_args if a != KEEP_GOING))
+
     def run(cwd: Path, workers: str | int | None) -> RunResult:
-        return run_pytest(
-            cwd, [rel], workers, options.dist, options.pytest_args, options.timeout, options.python
-        )
+        return run_pytest(cwd, [rel], workers, options.dist, extra, options.timeout, options.python)
 
     return run
 
@@ -259,17 +296,22 @@ def _classify(
     test behaves as the baseline did, so the difference comes from running in parallel or in
     another order; "regression": the migrated test alone still differs.
     """
-    ids = [c.nodeid for c in changes][:50]
+    ids = [c.nodeid for c in changes]
 
     def alone(cwd: Path) -> RunResult:
-        return run_pytest(
-            cwd,
-            ids,
-            None,
-            extra=options.pytest_args,
-            timeout=options.timeout,
-            python=options.python,
-        )
+        # Every changed test is checked again; in chunks, to keep command lines short.
+        outcomes: dict[str, str] = {}
+        for start in range(0, len(ids), CHUNK):
+            result = run_pytest(
+                cwd,
+                ids[start : start + CHUNK],
+                None,
+                extra=options.pytest_args,
+                timeout=options.timeout,
+                python=options.python,
+            )
+            outcomes.update(result.outcomes)
+        return RunResult(outcomes, {}, 0, 0.0)
 
     again = [alone(before_dir), alone(before_dir)]
     migrated = alone(after_dir)
@@ -283,4 +325,68 @@ def _classify(
         else:
             kind = "regression"
         out.append(Change(change.nodeid, change.before, change.after, kind))
+    return out
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A converged verification: the last comparison, and what had to be withheld."""
+
+    result: VerifyResult
+    withheld: tuple[tuple[str, str, str], ...]
+    rounds: int
+
+
+def verify_and_repair(path: Path, options: VerifyOptions, rounds: int = 6) -> Repair:
+    """Verify; withhold the hierarchies of every test that changed (and every module that
+    stopped importing), migrate again and verify again, until nothing changes.
+
+    The result is OK only when the last comparison is; ``withheld`` gives, as
+    ``Options.withheld`` entries for the user's tree under ``path``, what stays unconverted.
+    """
+    root = project_root(path)
+    withheld: dict[tuple[str, str], str] = {}
+    baseline: RunResult | None = None
+    result: VerifyResult | None = None
+    number = 0
+    while number < rounds:
+        number += 1
+        entries = tuple((p, c, why) for (p, c), why in sorted(withheld.items()))
+        result = verify(path, replace(options, withhold=entries, baseline=baseline))
+        baseline = result.baseline
+        new = {k: v for k, v in _to_withhold(result).items() if k not in withheld}
+        if result.ok or not new:
+            break
+        withheld.update(new)
+    assert result is not None
+    entries = tuple((p, c, why) for (p, c), why in sorted(withheld.items()))
+    return Repair(result, _under(entries, root), number)
+
+
+def _under(
+    entries: tuple[tuple[str, str, str], ...], root: Path
+) -> tuple[tuple[str, str, str], ...]:
+    """``Options.withheld`` entries for the tree at ``root`` from root-relative ones."""
+    return tuple((str((root / rel).resolve()), cls, why) for rel, cls, why in entries)
+
+
+def _to_withhold(result: VerifyResult) -> dict[tuple[str, str], str]:
+    """(file relative to the project root, class or "" for the whole module) -> reason, for
+    every changed test, every test that vanished or appeared, and every module that no
+    longer collects."""
+    out: dict[tuple[str, str], str] = {}
+    changed = [(c.nodeid, f"{c.before} -> {c.after}") for c in result.changes]
+    changed += [(n, "ran before, not after") for n in result.only_before]
+    changed += [(n, "ran after, not before") for n in result.only_after]
+    for nodeid, what in changed:
+        file, _, rest = nodeid.partition("::")
+        cls = rest.split("::")[0] if "::" in rest else ""
+        why = f"verify: {nodeid} {what}"
+        out.setdefault((file, cls), why)
+        if not cls:
+            out.setdefault((file, ""), why)
+    for nodeid in set(result.migrated.collection_errors) - set(result.baseline.collection_errors):
+        file = nodeid.partition("::")[0]
+        if file and file != "<session>":
+            out.setdefault((file, "*"), f"verify: {file} no longer collects after migration")
     return out

@@ -87,26 +87,46 @@ def test_broken_migration_is_caught(project: Path, monkeypatch: pytest.MonkeyPat
     ]
 
 
-def test_collection_failure_is_reported(project: Path) -> None:
+BROKEN_MIGRATED = """\
+import does_not_exist_anywhere
+import unittest
+
+
+class NeverRuns(unittest.TestCase):
+    def setUp(self):
+        self.x = 1
+
+    def test_x(self):
+        pass
+"""
+
+
+def test_collection_failure_is_reported_and_the_rest_compared(project: Path) -> None:
     (project / "tests" / "test_broken.py").write_text("import does_not_exist_anywhere\n")
     result = verify(project / "tests", VerifyOptions(workers=2))
     assert "tests/test_broken.py" in result.baseline.collection_errors
     assert "tests/test_broken.py" in result.migrated.collection_errors
     assert "does_not_exist_anywhere" in result.baseline.collection_errors["tests/test_broken.py"]
-    # pytest stops when collection fails, so nothing was compared: never a clean verify
+    # one module that does not import stops nothing else: the two tests are compared, and
+    # the broken module was not rewritten
+    assert len(result.baseline.outcomes) == 2
+    assert result.broken_modules == ()
+    assert result.ok
+    outcome = CliRunner().invoke(main, ["verify", str(project / "tests"), "-n", "2"])
+    assert outcome.exit_code == 0
+    assert "collection error before: tests/test_broken.py" in outcome.stderr
+
+
+def test_a_rewritten_module_that_never_ran_is_not_verified(project: Path) -> None:
+    (project / "tests" / "test_broken.py").write_text(BROKEN_MIGRATED)
+    result = verify(project / "tests", VerifyOptions(workers=2))
+    # the same node id fails on both sides, but nothing about the rewrite was seen to run
+    assert result.baseline.collection_errors.keys() == result.migrated.collection_errors.keys()
+    assert result.broken_modules == ("tests/test_broken.py",)
     assert not result.ok
     outcome = CliRunner().invoke(main, ["verify", str(project / "tests"), "-n", "2"])
     assert outcome.exit_code == 1
-    assert "collection error before: tests/test_broken.py" in outcome.stderr
-    assert "does_not_exist_anywhere" in outcome.stderr
-
-
-def test_continue_on_collection_errors_compares_the_rest(project: Path) -> None:
-    (project / "tests" / "test_broken.py").write_text("import does_not_exist_anywhere\n")
-    options = VerifyOptions(workers=2, pytest_args=("--continue-on-collection-errors",))
-    result = verify(project / "tests", options)
-    assert len(result.baseline.outcomes) == 2
-    assert result.ok
+    assert "rewritten module never ran (collection error): tests/test_broken.py" in outcome.stderr
 
 
 def test_a_run_that_compares_nothing_is_not_ok(tmp_path: Path) -> None:
@@ -134,8 +154,47 @@ def test_migrate_with_verify_writes_only_when_clean(
     with monkeypatch.context() as patched:
         patched.setattr(engine, "rewrite_text", sabotage)
         outcome = CliRunner().invoke(main, ["--verify", "-j", "1", str(project / "tests")])
-    assert outcome.exit_code == 1
+    # the changed test's hierarchy is withheld, verified again (clean), and nothing else is
+    # left to write: the file stays as it was, and the report says why
+    assert outcome.exit_code == 0, outcome.stderr
     assert target.read_text() == SUITE
+    assert "MF122 [Counter] verify: tests/test_counter.py::Counter::test_count" in outcome.stderr
     outcome = CliRunner().invoke(main, ["--verify", str(project / "tests")])
     assert outcome.exit_code == 0, outcome.stderr
     assert "def _counter_setup(self):" in target.read_text()
+
+
+CLOSE_ONLY = """\
+import unittest
+
+
+class FailingSetUp(unittest.TestCase):
+    # unittest reports the test failed; a fixture that raises makes it an error
+    def setUp(self):
+        raise RuntimeError("no database")
+
+    def test_needs_database(self):
+        pass
+
+
+class Fine(unittest.TestCase):
+    def setUp(self):
+        self.ready = True
+
+    def test_ready(self):
+        self.assertTrue(self.ready)
+"""
+
+
+def test_verify_repairs_by_withholding_the_changed_hierarchy(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    target = tmp_path / "test_mixed.py"
+    target.write_text(CLOSE_ONLY)
+    outcome = CliRunner().invoke(main, ["--verify", str(tmp_path)])
+    assert outcome.exit_code == 0, outcome.stderr
+    text = target.read_text()
+    assert "class FailingSetUp(unittest.TestCase):\n    # unittest reports" in text
+    assert "    def setUp(self):\n        raise RuntimeError" in text
+    assert "def _fine_setup(self):" in text
+    assert "MF122 [FailingSetUp]" in outcome.stderr
+    assert "failed -> error" in outcome.stderr

@@ -109,9 +109,11 @@ def _helper_def(
 
 
 def _renamed_binding(
-    stmt: cst.SimpleStatementLine, renames: Mapping[str, str]
+    stmt: cst.SimpleStatementLine, renames: Mapping[str, str], bound: set[str]
 ) -> cst.SimpleStatementLine | None:
-    """The statement with its lifecycle binding renamed, or None if it binds none."""
+    """The statement with its lifecycle binding renamed, or None if it binds none. A name
+    read on the right (``tearDown = setUp``) is renamed only when the class body bound it
+    above (``bound``): otherwise it reads the module's global (``tearDown = tearDown``)."""
     if len(stmt.body) != 1:
         return None
     small = stmt.body[0]
@@ -119,7 +121,7 @@ def _renamed_binding(
         target = small.targets[0].target
         if isinstance(target, cst.Name) and target.value in renames:
             value = small.value
-            if isinstance(value, cst.Name) and value.value in renames:
+            if isinstance(value, cst.Name) and value.value in renames and value.value in bound:
                 value = cst.Name(renames[value.value])
             new_target = small.targets[0].with_changes(target=cst.Name(renames[target.value]))
             return stmt.with_changes(body=[small.with_changes(targets=[new_target], value=value)])
@@ -127,13 +129,22 @@ def _renamed_binding(
         names = list(small.names)
         changed = False
         for index, alias in enumerate(names):
-            bound = cst_dotted(alias.asname.name) if alias.asname else cst_dotted(alias.name)
-            if bound is not None and bound in renames:
-                asname = cst.AsName(name=cst.Name(renames[bound]))
+            name = cst_dotted(alias.asname.name) if alias.asname else cst_dotted(alias.name)
+            if name is not None and name in renames:
+                asname = cst.AsName(name=cst.Name(renames[name]))
                 names[index] = alias.with_changes(asname=asname)
                 changed = True
         return stmt.with_changes(body=[small.with_changes(names=names)]) if changed else None
     return None
+
+
+def _binds_name(stmt: cst.SimpleStatementLine, name: str) -> bool:
+    small = stmt.body[0]
+    if isinstance(small, cst.Assign):
+        return any(cst_dotted(t.target) == name for t in small.targets)
+    if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+        return any(cst_dotted(a.asname.name if a.asname else a.name) == name for a in small.names)
+    return False
 
 
 def _fixture(plan: LevelPlan) -> cst.FunctionDef:
@@ -187,12 +198,15 @@ def rewrite_calls_body(
     renames = dict(plan.helpers)
     out: list[cst.BaseStatement] = []
     placed = False
+    bound: set[str] = set()
     for stmt in stmts:
         new: cst.FunctionDef | cst.SimpleStatementLine | None = None
         if isinstance(stmt, cst.FunctionDef) and stmt.name.value in renames:
             new = _helper_def(stmt, renames[stmt.name.value], plan, cls_name)
+            bound.add(stmt.name.value)
         elif isinstance(stmt, cst.SimpleStatementLine):
-            new = _renamed_binding(stmt, renames)
+            new = _renamed_binding(stmt, renames, bound)
+            bound.update(n for n in renames if new is not None and _binds_name(stmt, n))
         if new is None:
             out.append(stmt)
             continue

@@ -38,6 +38,7 @@ class Code(str, Enum):
     PHASE_STATE = "MF119"
     SKIP_DECORATOR = "MF120"
     WRAPPED = "MF121"
+    VERIFY_CHANGED = "MF122"
     # Parallel hazards: reported, never refused (the rest of the rewrite goes ahead).
     FIXED_TEMP_PATH = "MF201"
     CWD_WRITE = "MF202"
@@ -78,6 +79,9 @@ SUMMARIES: dict[Code, str] = {
     Code.WRAPPED: (
         "a class of the MRO wraps the lifecycle (run, __call__, debug, _callSetUp, ... or a"
         " metaclass): setUp ran inside the wrapper, a fixture would run outside it"
+    ),
+    Code.VERIFY_CHANGED: (
+        "verify saw tests of this hierarchy change outcome after migration: it is kept as it was"
     ),
     Code.FIXED_TEMP_PATH: "hazard: a fixed temporary path that all xdist workers share",
     Code.CWD_WRITE: "hazard: a file written in the working directory, shared by all workers",

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from transforms.calls_plan import (
     SHAPE_CODES,
@@ -178,8 +179,12 @@ class Planner(Hierarchy):
         modules: Iterable[ModuleInfo],
         outside: Mapping[str, int],
         module_aliases: Mapping[str, str] | None = None,
+        withheld: Mapping[tuple[str, str], str] | None = None,
     ) -> None:
         super().__init__(modules, module_aliases)
+        # (resolved path, class name or "" for the module) -> why verify withheld it.
+        self.withheld = dict(withheld or {})
+        self._withheld_classes = self._withheld_definers()
         self.outside = outside
         self.refused: dict[tuple[str, str], Refusal] = {}
         self.planned: dict[tuple[str, str], LevelPlan] = {}
@@ -189,6 +194,19 @@ class Planner(Hierarchy):
         # The refusal each spread refusal (MF114) started from, and the class being decided.
         self.roots: dict[tuple[str, str], Refusal] = {}
         self._current: str | None = None
+
+    def _withheld_definers(self) -> dict[str, str]:
+        """Every class whose lifecycle runs for a withheld test class: refused first."""
+        out: dict[str, str] = {}
+        for qualname, info in self.classes.items():
+            path = _resolved(info.path)
+            why = self.withheld.get((path, info.name)) or self.withheld.get((path, "*"))
+            if why is None:
+                continue
+            for entry in self.reach(qualname):
+                if entry in self.classes:
+                    out.setdefault(entry, why)
+        return out
 
     def parents(self, qualname: str, level: str) -> list[str]:
         try:
@@ -203,6 +221,9 @@ class Planner(Hierarchy):
 
     def decide(self, qualname: str, level: str) -> LevelPlan:
         """Plan one class's level, or raise ``_Refused``."""
+        why = self._withheld_classes.get(qualname)
+        if why is not None:
+            raise _Refused(Code.VERIFY_CHANGED, self.classes[qualname].line, why)
         if (qualname, level) in self.calls_style:
             return self._decide_calls(qualname, level)
         info = self.classes[qualname]
@@ -986,6 +1007,10 @@ class Planner(Hierarchy):
         self, module: ModuleInfo, setup: BodyFacts | None, teardown: BodyFacts | None
     ) -> LevelPlan:
         line = (setup or teardown).line  # type: ignore[union-attr]
+        path = _resolved(module.path)
+        why = self.withheld.get((path, "")) or self.withheld.get((path, "*"))
+        if why is not None:
+            raise _Refused(Code.VERIFY_CHANGED, line, why)
         if module.bound_otherwise:
             raise _Refused(Code.NOT_A_FUNCTION, line, "module lifecycle also bound by assignment")
         for facts, is_setup in ((setup, True), (teardown, False)):
@@ -1068,11 +1093,12 @@ def plan_run(
     modules: Iterable[ModuleInfo],
     outside: Mapping[str, int] | None = None,
     module_aliases: Mapping[str, str] | None = None,
+    withheld: Mapping[tuple[str, str], str] | None = None,
 ) -> dict[str, FilePlan]:
     """Plan every module of a run; keyed by path. ``outside`` counts the quoted file names of
     the run's files that were not indexed (no class, no setup)."""
     modules = list(modules)
-    planner = Planner(modules, outside or {}, module_aliases)
+    planner = Planner(modules, outside or {}, module_aliases, withheld)
     planner.plan_classes()
     plans: dict[str, FilePlan] = {}
     for module in modules:
@@ -1107,6 +1133,10 @@ def plan_run(
             contextlib_name=contextlib_name,
         )
     return plans
+
+
+def _resolved(path: str) -> str:
+    return str(Path(path).resolve())
 
 
 def generated_names(

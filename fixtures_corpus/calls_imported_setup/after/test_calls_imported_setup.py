@@ -34,3 +34,25 @@ class SameFunctionTwice(unittest.TestCase):
 
     def test_once_before(self):
         self.assertEqual(self.calls, 1)
+
+
+def tearDown(test):
+    test.torn_down_by_module_function = True
+
+
+class ClassNameReadsModuleFunction(unittest.TestCase):
+    """``tearDown = tearDown`` reads the module's function (the class has no tearDown yet)."""
+
+    @pytest.fixture(autouse=True)
+    def _class_name_reads_module_function_setup(self):
+        self._class_name_reads_module_function_set_up()
+        yield
+        self._class_name_reads_module_function_tear_down()
+
+    def _class_name_reads_module_function_set_up(self):
+        self.ready = True
+
+    _class_name_reads_module_function_tear_down = tearDown
+
+    def test_ready(self):
+        self.assertTrue(self.ready)

@@ -21,3 +21,19 @@ class SameFunctionTwice(unittest.TestCase):
 
     def test_once_before(self):
         self.assertEqual(self.calls, 1)
+
+
+def tearDown(test):
+    test.torn_down_by_module_function = True
+
+
+class ClassNameReadsModuleFunction(unittest.TestCase):
+    """``tearDown = tearDown`` reads the module's function (the class has no tearDown yet)."""
+
+    def setUp(self):
+        self.ready = True
+
+    tearDown = tearDown
+
+    def test_ready(self):
+        self.assertTrue(self.ready)
