@@ -512,7 +512,8 @@ class Planner(Hierarchy):
         if level != "function":
             return False
         for user in [qualname, *self.users(qualname)]:
-            for entry in self.reach(user):
+            # Test methods come from the whole MRO, also from classes after TestCase.
+            for entry in self.mro(user):
                 info = self.classes.get(entry)
                 if info is not None and info.opaque_tests:
                     return True
