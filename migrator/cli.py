@@ -83,6 +83,16 @@ def _read_config(
 )
 @click.option("--all-files", is_flag=True, help="Rewrite every .py file, not only test files.")
 @click.option("--gitignore/--no-gitignore", default=True, help="Honour .gitignore (default: on).")
+@click.option(
+    "--pytest-config/--no-pytest-config",
+    default=True,
+    help="Rewrite only files the project's pytest configuration collects (default: on).",
+)
+@click.option(
+    "--pytest-collect",
+    is_flag=True,
+    help="Ask pytest itself (--collect-only, imports the tests) which files are test modules.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Write a JSON report to stdout.")
 @click.option("--strict", is_flag=True, help="Exit 1 when anything was refused.")
 @click.option(
@@ -110,6 +120,8 @@ def migrate_command(
     extend_exclude: tuple[str, ...],
     all_files: bool,
     gitignore: bool,
+    pytest_config: bool,
+    pytest_collect: bool,
     as_json: bool,
     strict: bool,
     hazards_only: bool,
@@ -130,7 +142,16 @@ def migrate_command(
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise click.UsageError(f"no such path: {missing[0]}")
-    options = Options(jobs, include, exclude, extend_exclude, all_files, gitignore)
+    options = Options(
+        jobs,
+        include,
+        exclude,
+        extend_exclude,
+        all_files,
+        gitignore,
+        pytest_config=pytest_config,
+        pytest_collect=pytest_collect,
+    )
     writes = not (show_diff or check)
     if writes and verify_first:
         options = _repaired(paths, options, err, quiet)

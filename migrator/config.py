@@ -21,6 +21,8 @@ KEYS: dict[str, tuple[str, type]] = {
     "all-files": ("all_files", bool),
     "strict": ("strict", bool),
     "gitignore": ("gitignore", bool),
+    "pytest-config": ("pytest_config", bool),
+    "pytest-collect": ("pytest_collect", bool),
 }
 
 

@@ -23,6 +23,7 @@ from typing import TypeVar
 
 import libcst as cst
 
+from migrator import pytest_config
 from migrator.discovery import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Unit, discover, module_name
 from migrator.project import complete, project_root
 from migrator.results import FileResult, Report, Status
@@ -52,6 +53,10 @@ class Options:
     # (resolved file, class name or "" for the module's own fixture, reason): hierarchies
     # that ``verify`` saw change outcomes, kept as they are (MF122).
     withheld: tuple[tuple[str, str, str], ...] = ()
+    # Follow the project's pytest configuration for what is a test file (default), or ask
+    # pytest itself (``--collect-only``) with ``pytest_collect``.
+    pytest_config: bool = True
+    pytest_collect: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,7 @@ def migrate_paths(
         all_files=options.all_files,
         gitignore=options.gitignore,
     )
+    units = collected(units, [Path(p) for p in paths], options)
     jobs = options.jobs or os.cpu_count() or 1
     indexed = parallel_map(_index_one, units, jobs, progress)
     results: dict[str, FileResult] = {i.unit_path: i.result for i in indexed if i.result}
@@ -214,6 +220,25 @@ def _unique_modules(infos: dict[str, ModuleInfo]) -> dict[str, ModuleInfo]:
             source = decode(Path(path).read_bytes())
             unique = index_module(source.text, f"{name}#{number}", path)
             out[path] = replace(unique, read_only=infos[path].read_only)
+    return out
+
+
+def collected(units: list[Unit], paths: list[Path], options: Options) -> list[Unit]:
+    """The units, with only those pytest collects marked as tests (see ``pytest_config``).
+    Files pytest does not collect are still indexed (their classes may be bases)."""
+    if options.pytest_collect:
+        modules = pytest_config.collect_only(paths)
+        if modules is not None:
+            return [replace(u, is_test=u.path.resolve() in modules) for u in units]
+    config = pytest_config.load(paths) if options.pytest_config else None
+    if config is None:
+        return units
+    # The project's python_files decide what a test file is, unless --include was given.
+    by_config = config.configured_files and options.include == DEFAULT_INCLUDE
+    out = []
+    for unit in units:
+        test = options.all_files or (config.matches(unit.path) if by_config else unit.is_test)
+        out.append(replace(unit, is_test=test and not config.excludes(unit.path, paths)))
     return out
 
 

@@ -110,7 +110,7 @@ def run_row(row: Row, workers: str) -> dict[str, object]:
             pytest_args=row.pytest_extra(),
             timeout=1800,
             python=python,
-            migrate=Options(all_files=True, gitignore=False),
+            migrate=Options(gitignore=False),
         )
         result = verify(root / row.test_dir, options)
         return summarise(row, result, time.perf_counter() - started)

@@ -59,7 +59,7 @@ def unpacked(row: Row, cache: Path) -> Path:
 
 def survey(row: Row, cache: Path) -> tuple[dict[str, object], Report]:
     root = unpacked(row, cache)
-    report = migrate_paths([root / row.test_dir], Options(all_files=True, gitignore=False, jobs=2))
+    report = migrate_paths([root / row.test_dir], Options(gitignore=False, jobs=2))
     summary = report.summary()
     data: dict[str, object] = {
         "package": row.spec,

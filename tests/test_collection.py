@@ -1,0 +1,105 @@
+"""Only files pytest collects are rewritten: the project's pytest configuration decides."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from migrator.engine import Options, migrate_paths
+from migrator.pytest_config import collect_only, load
+
+CASE = """\
+import unittest
+
+
+class {name}(unittest.TestCase):
+    def setUp(self):
+        self.ready = True
+
+    def test_ready(self):
+        self.assertTrue(self.ready)
+"""
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def changed(root: Path, options: Options | None = None, *paths: Path) -> list[str]:
+    report = migrate_paths(list(paths) or [root], options or Options(jobs=1))
+    return sorted(
+        Path(f.path).resolve().relative_to(root).as_posix() for f in report.files if f.output
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    write(
+        tmp_path,
+        {
+            "tests/test_kept.py": CASE.format(name="Kept"),
+            "tests/support/sample/test_sample.py": CASE.format(name="Sample"),
+            "tests/legacy/test_legacy.py": CASE.format(name="Legacy"),
+            "tests/ignored_by_conftest/test_ignored.py": CASE.format(name="Ignored"),
+            "tests/check_style.py": CASE.format(name="CheckStyle"),
+            "tests/conftest.py": 'collect_ignore = ["ignored_by_conftest"]\n',
+            "other/test_outside_testpaths.py": CASE.format(name="Outside"),
+        },
+    )
+    return tmp_path
+
+
+def test_norecursedirs_ignore_and_collect_ignore(project: Path) -> None:
+    (project / "pytest.ini").write_text(
+        "[pytest]\nnorecursedirs = support\naddopts = --ignore=tests/legacy -q\n"
+    )
+    assert changed(project, None, project / "tests") == ["tests/test_kept.py"]
+
+
+def test_python_files_and_testpaths_from_pyproject(project: Path) -> None:
+    (project / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\npython_files = ["test_*.py", "check_*.py"]\n'
+        'testpaths = ["tests"]\nnorecursedirs = ["support", "legacy"]\n'
+    )
+    assert changed(project) == [
+        "tests/check_style.py",
+        "tests/test_kept.py",
+    ]
+
+
+def test_without_configuration_the_defaults_hold(project: Path) -> None:
+    (project / "tests" / "conftest.py").unlink()
+    assert changed(project, None, project / "tests") == [
+        "tests/ignored_by_conftest/test_ignored.py",
+        "tests/legacy/test_legacy.py",
+        "tests/support/sample/test_sample.py",
+        "tests/test_kept.py",
+    ]
+
+
+def test_configuration_can_be_switched_off(project: Path) -> None:
+    (project / "pytest.ini").write_text("[pytest]\nnorecursedirs = support\n")
+    off = Options(jobs=1, pytest_config=False)
+    assert "tests/support/sample/test_sample.py" in changed(project, off, project / "tests")
+
+
+def test_pytest_itself_says_which_modules_it_collects(project: Path) -> None:
+    (project / "pytest.ini").write_text("[pytest]\nnorecursedirs = support legacy\n")
+    modules = collect_only([project / "tests"])
+    assert modules == {(project / "tests" / "test_kept.py").resolve()}
+    asked = Options(jobs=1, pytest_collect=True)
+    assert changed(project, asked, project / "tests") == ["tests/test_kept.py"]
+
+
+def test_config_is_found_as_pytest_finds_it(project: Path) -> None:
+    (project / "setup.cfg").write_text("[metadata]\nname = x\n")
+    (project / "tox.ini").write_text("[pytest]\nnorecursedirs = support\n")
+    config = load([project / "tests"])
+    assert config is not None
+    assert config.rootdir == project.resolve()
+    assert config.norecursedirs == ("support",)
