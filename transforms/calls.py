@@ -48,10 +48,13 @@ def parent_call_spelling(
     receiver = func.value
     if isinstance(receiver, cst.Call) and cst_dotted(receiver.func) == "super":
         args = [cst_dotted(a.value) for a in receiver.args]
-        plain = not args or (
-            args == [cls_name, param] and not any(a.keyword for a in receiver.args)
-        )
-        return "" if plain and not call.args else None
+        if call.args or any(a.keyword for a in receiver.args):
+            return None
+        if not args or args == [cls_name, param]:
+            return ""
+        if len(args) == 2 and args[1] == param and args[0] is not None:
+            return f"super:{args[0]}"  # super(Other, self): starts after Other
+        return None
     target = cst_dotted(receiver)
     if target is None or target == param or param is None or method.endswith("Class"):
         return None
@@ -65,6 +68,7 @@ class ParentCalls(SameScope, cst.CSTTransformer):
     def __init__(self, method: str, param: str, cls_name: str, targets: Mapping[str, str]) -> None:
         super().__init__()
         self.method, self.param, self.cls_name, self.targets = method, param, cls_name, targets
+        self.seen: set[str] = set()
 
     def leave_SimpleStatementLine(
         self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
@@ -77,6 +81,7 @@ class ParentCalls(SameScope, cst.CSTTransformer):
                 continue
             if spelled not in self.targets:
                 raise TransformMismatch(f"unplanned parent call {spelled or 'super()'}")
+            self.seen.add(spelled)
             helper = self.targets[spelled]
             if helper == KEEP:
                 body.append(small)
@@ -102,7 +107,12 @@ def _helper_def(
     method = node.name.value
     first = node.params.params[0].name.value if node.params.params else plan.param or "self"
     targets = {spelled: target for m, spelled, target in plan.parent_calls if m == method}
-    body = node.body.visit(ParentCalls(method, first, cls_name, targets))
+    replacer = ParentCalls(method, first, cls_name, targets)
+    body = node.body.visit(replacer)
+    if replacer.seen != set(targets):
+        # The plan read a parent call the rewrite did not find: never write half of it.
+        missing = sorted(set(targets) - replacer.seen)
+        raise TransformMismatch(f"{cls_name}.{method}: parent calls not found: {missing}")
     if not isinstance(body, cst.BaseSuite):
         raise TransformMismatch("helper body removed")
     return node.with_changes(name=cst.Name(helper), body=body)

@@ -156,6 +156,20 @@ class CallsModel:
             return self.helper_of(qualname, method)
         return self.after(qualname, level, method)
 
+    def starting_after(self, qualname: str, level: str, method: str, spelled: str) -> str | None:
+        """The helper ``super(Spelled, self).method()`` reaches from inside ``qualname``: the
+        next class defining the method after ``Spelled`` in the MRO (``Spelled`` is
+        ``qualname`` or one of its bases; the same for every user)."""
+        info = self.model.classes[qualname]
+        module = self.model.modules[info.module]
+        resolved = resolve(spelled, module.aliases, module.module, module.top_names)
+        target = self.model.known(resolved)
+        if target is None or target not in self.model.mro(qualname):
+            raise CallsRefused(
+                Code.SUPER_POSITION, info.line, f"super({spelled}, ...) names no class of the MRO"
+            )
+        return self.after(target, level, method)
+
     def explicit(self, qualname: str, level: str, method: str, spelled: str) -> str | None:
         """The helper ``Spelled.method(self)`` reaches, from inside ``qualname``."""
         info = self.model.classes[qualname]

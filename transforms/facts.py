@@ -33,6 +33,9 @@ class SuperCall:
     position: str
     # Dotted name of an explicit parent (``Base.setUp(self)``); None for ``super()``.
     explicit: str | None
+    # ``super(Other, self).setUp()`` naming a class other than the method's own: the call
+    # starts after ``Other`` in the MRO (None for the usual forms).
+    after: str | None = None
 
 
 @dataclass(frozen=True)
@@ -188,16 +191,24 @@ def _globals(stmts: list[ast.stmt]) -> tuple[frozenset[str], bool]:
 
 def is_super_call(stmt: ast.stmt, method: str, first_param: str | None, cls_name: str) -> bool:
     """``super().m()`` or ``super(Cls, first_param).m()`` as a whole statement."""
+    return super_start(stmt, method, first_param) in ("", cls_name)
+
+
+def super_start(stmt: ast.stmt, method: str, first_param: str | None) -> str | None:
+    """For a statement ``super().m()`` "", for ``super(X, first_param).m()`` "X" (dotted);
+    None when the statement is no such call."""
     call = _statement_call(stmt, method)
     if call is None or call.args or call.keywords:
-        return False
+        return None
     receiver = call.func.value  # type: ignore[attr-defined]
     if not (isinstance(receiver, ast.Call) and dotted(receiver.func) == "super"):
-        return False
+        return None
     if not receiver.args and not receiver.keywords:
-        return True
+        return ""
     args = [dotted(a) for a in receiver.args]
-    return not receiver.keywords and args == [cls_name, first_param]
+    if receiver.keywords or len(args) != 2 or args[1] != first_param or args[0] is None:
+        return None
+    return args[0]
 
 
 def explicit_parent_call(stmt: ast.stmt, method: str, first_param: str | None) -> str | None:
@@ -233,9 +244,11 @@ def _super_calls(
         if not isinstance(stmt, ast.stmt):
             continue
         explicit = explicit_parent_call(stmt, method, first_param)
-        if explicit is None and not is_super_call(stmt, method, first_param, cls_name):
+        start = super_start(stmt, method, first_param)
+        if explicit is None and start is None:
             continue
-        calls.append(SuperCall(stmt.lineno, _position(stmt, real), explicit))
+        after = start if start not in (None, "", cls_name) else None
+        calls.append(SuperCall(stmt.lineno, _position(stmt, real), explicit, after))
     return tuple(calls)
 
 

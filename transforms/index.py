@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
-from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, is_super_call
+from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, super_start
 from transforms.temp_facts import (
     Constant,
     Hazard,
@@ -616,7 +616,7 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
             for sub in ast.walk(stmt):
                 if not isinstance(sub, ast.stmt):
                     continue
-                if is_super_call(sub, stmt.name, first, node.name) or explicit_parent_call(
+                if super_start(sub, stmt.name, first) is not None or explicit_parent_call(
                     sub, stmt.name, first
                 ):
                     allowed.add(id(sub.value.func))  # type: ignore[attr-defined]

@@ -698,6 +698,9 @@ class Planner(Hierarchy):
             return "absent"
         calls = facts.super_calls
         for call in calls:
+            if call.after is not None:
+                message = f"super({call.after}, ...).{facts.name}() starts after {call.after}"
+                raise _Refused(Code.SUPER_POSITION, call.line, message)
             if call.explicit is not None and not self._explicit_ok(
                 qualname, call.explicit, parents
             ):
@@ -910,11 +913,14 @@ class Planner(Hierarchy):
             if name not in LEVELS[level]:
                 continue
             for call in facts.super_calls:
-                if call.explicit is None:
+                spelled = call.explicit or (f"super:{call.after}" if call.after else "")
+                if call.after is not None:
+                    target = self.calls.starting_after(qualname, level, name, call.after)
+                elif call.explicit is None:
                     target = self.calls.after(qualname, level, name)
                 else:
                     target = self.calls.explicit(qualname, level, name, call.explicit)
-                entry = (name, call.explicit or "", target or "")
+                entry = (name, spelled, target or "")
                 if entry not in out:
                     out.append(entry)
         return out
