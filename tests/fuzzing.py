@@ -112,6 +112,7 @@ def lifecycles(draw: st.DrawFn, name: str, root: bool) -> Lifecycle:
 def programs(draw: st.DrawFn, name: str) -> Program:
     count = draw(st.integers(1, 4))
     classes: list[Klass] = []
+    tests_: set[str] = set()  # the names of the classes that derive from TestCase
     for index in range(count):
         earlier = [c.name for c in classes]
         chosen = (
@@ -119,7 +120,10 @@ def programs(draw: st.DrawFn, name: str) -> Program:
         )
         mixin = not chosen and index < count - 1 and draw(st.booleans())
         bases = tuple(chosen) or (("object",) if mixin else ("unittest.TestCase",))
-        if chosen and draw(st.integers(0, 3)) == 0:
+        testish = any(c.name in chosen and c.name in tests_ for c in classes)
+        if chosen and (not testish or draw(st.integers(0, 3)) == 0):
+            # Mixins alone make no test class: unittest.TestCase joins them (also after
+            # test classes, where super() chains end at it).
             bases = (*bases, "unittest.TestCase")
         root = not chosen
         methods = []

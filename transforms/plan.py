@@ -783,14 +783,17 @@ class Planner(Hierarchy):
             # Test methods inherited from any class of the user's MRO run under the fixture.
             related.update(k for k in self.mro(user) if k in self.classes)
         for user in sorted(related):
-            for method, line, attr in self.classes[user].cleanup_users:
+            info = self.classes[user]
+            for method, line, attr in info.cleanup_users:
                 if attr not in CLEANUP_ATTRS[level]:
                     continue
                 if has_teardown or (attr.startswith("do") and registers):
+                    at = line if user == qualname else self.classes[qualname].line
                     raise _Refused(
                         Code.CLEANUP_ORDER,
-                        line,
-                        f"{method} uses {attr}; its cleanups would run before the fixture teardown",
+                        at,
+                        f"{info.name}.{method} ({info.path}:{line}) uses {attr}; its cleanups"
+                        " would run before the fixture teardown",
                     )
 
     def _param(self, setup: BodyFacts | None, teardown: BodyFacts | None) -> str | None:
