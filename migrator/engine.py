@@ -186,6 +186,8 @@ def migrate_paths(
     outside: Counter[str] = Counter()
     for item in indexed:
         outside.update(item.names)
+    if _moves_named_files(infos.values()):
+        outside.update(_root_mentions([Path(p) for p in paths], units))
     skipped = {
         u.module: (u.path, u.module)
         for u in units
@@ -240,6 +242,36 @@ def collected(units: list[Unit], paths: list[Path], options: Options) -> list[Un
         test = options.all_files or (config.matches(unit.path) if by_config else unit.is_test)
         out.append(replace(unit, is_test=test and not config.excludes(unit.path, paths)))
     return out
+
+
+def _moves_named_files(infos: Iterable[ModuleInfo]) -> bool:
+    """Whether any setup of the run has a fixed path or a file name the plan might move."""
+    for info in infos:
+        for cls in info.classes:
+            for facts in cls.methods.values():
+                if any(site.kind in ("fixed", "relative") for site in facts.temp_sites):
+                    return True
+        for facts in info.functions.values():
+            if any(site.kind in ("fixed", "relative") for site in facts.temp_sites):
+                return True
+    return False
+
+
+def _root_mentions(paths: list[Path], units: Sequence[Unit]) -> Counter[str]:
+    """Quoted file names in the project's files outside the run (application code, other
+    tests): a path a setup would move must not be one of them."""
+    inside = {u.path.resolve() for u in units}
+    counts: Counter[str] = Counter()
+    for root in {project_root(p) for p in paths}:
+        for path in discover([root], all_files=True, gitignore=False):
+            if path.path.resolve() in inside:
+                continue
+            try:
+                text = path.path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            counts.update(file_literals(text))
+    return counts
 
 
 def _search_roots(paths: list[Path], units: Sequence[Unit]) -> list[Path]:

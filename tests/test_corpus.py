@@ -95,6 +95,7 @@ def test_outcomes_same_before_and_after(case: Case, executed: tuple[RunResult, R
     [
         ("tmp_fixed_path_collides", "/tmp/mf_corpus_collision.lock"),
         ("relative_file_collides", "mf_corpus_collision_cwd.lock"),
+        ("tmp_constant_path_collides", "/tmp/mf_corpus_constant_collision.lock"),
     ],
 )
 def test_shared_path_collides_under_xdist_before_and_not_after(

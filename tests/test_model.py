@@ -275,3 +275,40 @@ def test_unparsable_base_file_keeps_its_subclasses(tmp_path: Path) -> None:
     report = migrate(tmp_path)
     statuses = {Path(f.path).name: f.status for f in report.files}
     assert statuses == {"test_broken.py": Status.UNPARSABLE, "test_ok.py": Status.CHANGED}
+
+
+CONSTANT_LOCK = """\
+import os
+import tempfile
+import unittest
+
+LOCK = os.path.join(tempfile.gettempdir(), "shared_state.lock")
+
+
+class Locks(unittest.TestCase):
+    def setUp(self):
+        self.lock = LOCK
+
+    def test_lock(self):
+        self.assertTrue(self.lock.endswith("shared_state.lock"))
+"""
+
+
+def test_a_constant_path_moves_only_when_nothing_else_names_it(tmp_path: Path) -> None:
+    write(tmp_path, {"pyproject.toml": "", "tests/test_lock.py": CONSTANT_LOCK})
+    moved = migrate(tmp_path / "tests")
+    assert 'tmp_path_factory.getbasetemp() / "shared_state.lock"' in by_name(moved)["test_lock.py"]
+    assert [h.code.value for h in moved.hazards] == []
+    # The application (outside the run) builds the same path: the setup keeps it, reported.
+    write(tmp_path, {"app/state.py": 'NAME = "shared_state.lock"\n'})
+    kept = migrate(tmp_path / "tests")
+    assert "self.lock = LOCK" in by_name(kept)["test_lock.py"]
+    assert [h.code.value for h in kept.hazards] == ["MF201"]
+
+
+def test_a_constant_read_by_a_test_too_stays(tmp_path: Path) -> None:
+    source = CONSTANT_LOCK + "\n    def test_constant(self):\n        self.assertTrue(LOCK)\n"
+    write(tmp_path, {"pyproject.toml": "", "tests/test_lock.py": source})
+    report = migrate(tmp_path / "tests")
+    assert "self.lock = LOCK" in by_name(report)["test_lock.py"]
+    assert [h.code.value for h in report.hazards] == ["MF201"]

@@ -335,7 +335,7 @@ def body_facts(
     global_names, nested_global = _globals(func.body)
     calls, closes, problem = cleanup_usage(func.body, api)
     same_scope = list(walk_same_scope(func.body))
-    paths, dirs = temp_sites(func.body, first, aliases or {})
+    paths, dirs = temp_sites(func.body, first, aliases or {}, constants)
     is_teardown = func.name.startswith("tearDown")
     tail = restore_tail(func.body, first, cls_name, aliases or {}) if is_teardown else None
     is_setup = func.name.startswith("setUp")

@@ -145,6 +145,8 @@ class ModuleInfo:
     module_lifecycle_refs: tuple[Reference, ...] = ()
     # Indexed to know its classes and re-exports, outside the run: never rewritten.
     read_only: bool = False
+    # How often each module constant of a path or file name is read in the module.
+    constant_loads: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def lifecycle_count(self) -> int:
@@ -279,7 +281,19 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         module_lifecycle_refs=tuple(_module_lifecycle_refs(scan, aliases, module, top))
         if words.module
         else (),
+        constant_loads=_constant_loads(tree, constants) if constants else {},
     )
+
+
+def _constant_loads(tree: ast.Module, constants: Mapping[str, Constant]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in constants:
+            if isinstance(node.ctx, ast.Load):
+                counts[node.id] = counts.get(node.id, 0) + 1
+            elif node.lineno != constants[node.id].line:
+                counts[node.id] = counts.get(node.id, 0) + 100  # rebound elsewhere
+    return counts
 
 
 def _fixture_hazards(

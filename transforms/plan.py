@@ -285,6 +285,25 @@ class Planner(Hierarchy):
     def literal_count(self, literal: str) -> int:
         return sum(m.tmp_literals.get(literal, 0) for m in self.modules.values())
 
+    def _fixed_local(self, literal: str) -> bool:
+        """A fixed temporary path written once in the run, whose file name no file of the
+        project outside the run spells (the application may build the same path)."""
+        name = literal.rsplit("/", 1)[-1]
+        return self.literal_count(literal) == 1 and self.outside.get(name, 0) == 0
+
+    def _constant_local(self, constant: str, literal: str, module: ModuleInfo) -> bool:
+        """A module constant's path may move when the setup's read of it is the only one
+        in its module, no other module imports it, and no file of the project outside the
+        run spells its file name (``outside``, which the engine fills from the root)."""
+        if module.constant_loads.get(constant, 0) != 1:
+            return False
+        for other in self.modules.values():
+            if other is not module and any(
+                v == f"{module.module}.{constant}" for v in other.aliases.values()
+            ):
+                return False
+        return self.outside.get(literal.rsplit("/", 1)[-1], 0) == 0
+
     def _relative_local(self, name: str, module: ModuleInfo) -> bool:
         """A file name written in the working directory may move when nothing else in the
         run names it (every use goes through the attribute) and the module never changes
@@ -316,8 +335,9 @@ class Planner(Hierarchy):
         sites = [
             s
             for s in setup.temp_sites
-            if (s.kind != "fixed" or self.literal_count(s.literal) == 1)
+            if (s.kind != "fixed" or self._fixed_local(s.literal))
             and (s.kind != "relative" or self._relative_local(s.literal, module))
+            and (s.constant is None or self._constant_local(s.constant, s.literal, module))
             and _SAFE_NAME.match(s.literal.rsplit("/", 1)[-1] or "tmp")
         ]
         if not sites and not setup.dir_sites:

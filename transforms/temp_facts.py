@@ -40,6 +40,8 @@ class TempSite:
     source: str
     # The value came from ``enterContext(TemporaryDirectory())``: a cleanup call goes with it.
     entered: bool = False
+    # The value is a module constant (``self.db = DB_PATH``) holding the literal.
+    constant: str | None = None
 
 
 # Where each maker of temporary files takes ``dir`` positionally.
@@ -142,14 +144,17 @@ def _bare_maker(node: ast.expr, aliases: Mapping[str, str]) -> bool:
 
 
 def temp_sites(
-    body: list[ast.stmt], first_param: str | None, aliases: Mapping[str, str]
+    body: list[ast.stmt],
+    first_param: str | None,
+    aliases: Mapping[str, str],
+    constants: Mapping[str, Constant] | None = None,
 ) -> tuple[tuple[TempSite, ...], tuple[DirSite, ...]]:
     """The path assignments that become ``str(...)`` of a pytest directory, and every other
     ``tempfile`` maker call of the body that gets ``dir=`` instead."""
     sites: list[TempSite] = []
     dirs: list[DirSite] = []
     for stmt in body:
-        site = _path_site(stmt, first_param, aliases)
+        site = _path_site(stmt, first_param, aliases) or _constant_site(stmt, constants or {})
         if site is not None:
             sites.append(site)
         else:
@@ -226,6 +231,26 @@ def _path_site(
     if name is not None:
         return TempSite(stmt.lineno, target, "relative", name, ast.unparse(stmt.value))
     return None
+
+
+def _constant_site(stmt: ast.stmt, constants: Mapping[str, Constant]) -> TempSite | None:
+    """``self.db = DB_PATH`` where the module constant holds a fixed temporary path or a
+    plain file name: the same site as the literal itself, if nothing else reads the constant
+    (the plan checks)."""
+    if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
+        return None
+    target = dotted(stmt.targets[0])
+    value = stmt.value
+    if target is None or "." not in target or not isinstance(value, ast.Name):
+        return None
+    constant = constants.get(value.id)
+    if constant is None or constant.kind not in ("fixed", "relative"):
+        return None
+    literal = constant.value
+    if constant.kind == "fixed" and ("/" in literal[len(TMP_PREFIX) :] or literal == TMP_PREFIX):
+        return None
+    source = ast.unparse(value)
+    return TempSite(stmt.lineno, target, constant.kind, literal, source, constant=value.id)
 
 
 def _dir_sites(stmt: ast.stmt, aliases: Mapping[str, str]) -> Iterator[DirSite]:
