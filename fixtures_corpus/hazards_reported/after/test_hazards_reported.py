@@ -41,3 +41,5 @@ class Server(unittest.TestCase):
         self.assertEqual(self.admin_port, 8767)
         self.assertEqual(self.server[1], 8766)
         self.assertEqual(os.environ["MF_CORPUS_HAZARD"], "1")
+        # the test reads the constant too: its path cannot move (reported, MF201)
+        self.assertEqual(self.db, DB_PATH)
