@@ -32,7 +32,8 @@ from transforms import rewrite_module
 from transforms.codes import Code, Refusal
 from transforms.hierarchy import Hierarchy
 from transforms.index import TRIGGER_WORDS, ModuleInfo, index_module
-from transforms.plan import FilePlan, plan_run
+from transforms.plan import plan_run
+from transforms.plan_types import FilePlan
 from transforms.temp_facts import file_literals
 
 T = TypeVar("T")

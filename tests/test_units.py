@@ -11,7 +11,7 @@ from migrator.engine import migrate_source
 from migrator.sourcefile import DecodeError, decode
 from transforms.codes import Code
 from transforms.index import index_module
-from transforms.plan import fresh, snake
+from transforms.names import fresh, snake
 from transforms.returns import lift_returns
 
 

@@ -17,7 +17,7 @@ from transforms.imports import add_imports, remove_unused_temp_imports
 from transforms.lifecycle import CONVERTED, PlanTransform
 from transforms.method_lifecycle import MethodLifecycle
 from transforms.module_lifecycle import ModuleLifecycle
-from transforms.plan import FilePlan
+from transforms.plan_types import FilePlan
 from transforms.skip_marks import MARKS, SkipMarks
 
 # Order matters only for readability of the diff: each transform touches its own nodes.

@@ -31,7 +31,7 @@ from transforms.cstutil import (
     skip_guard,
     yield_line,
 )
-from transforms.plan import LevelPlan
+from transforms.plan_types import LevelPlan
 
 
 def parent_call_spelling(

@@ -49,6 +49,7 @@ from transforms.codes import Code
 from transforms.facts import BodyFacts
 from transforms.hierarchy import LEVELS, Hierarchy, MixinDisagreement
 from transforms.index import resolve
+from transforms.names import fresh, snake
 
 # Refusals of the inline form that the calls style may lift: shapes, not semantics.
 SHAPE_CODES = frozenset(
@@ -126,8 +127,6 @@ class CallsModel:
     def name(self, qualname: str, method: str, taken: set[str]) -> str:
         key = (qualname, method)
         if key not in self.helpers:
-            from transforms.plan import fresh, snake
-
             info = self.model.classes[qualname]
             self.helpers[key] = fresh(f"_{snake(info.name)}_{snake_method(method)}", taken)
             taken.add(self.helpers[key])

@@ -17,7 +17,7 @@ import ast
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from transforms.facts import dotted, explicit_parent_call, is_super_call, walk_same_scope
+from transforms.astutil import dotted, explicit_parent_call, is_super_call, walk_same_scope
 from transforms.temp_facts import ChdirSite, chdir_calls, is_chdir, qualify
 
 

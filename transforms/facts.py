@@ -13,15 +13,44 @@ Refuses when: never; it only describes. The plan turns facts into refusals.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from transforms.env_facts import EnvFacts, EnvRestore
-    from transforms.temp_facts import ChdirSite, Constant, DirSite, Hazard, Removal, TempSite
+from transforms.astutil import (
+    dotted,
+    explicit_parent_call,
+    is_super_call,
+    super_start,
+    walk_same_scope,
+)
+from transforms.env_facts import EnvFacts, EnvRestore, env_setup, restore_tail
+from transforms.temp_facts import (
+    ChdirSite,
+    Constant,
+    DirSite,
+    Hazard,
+    Removal,
+    TempSite,
+    chdir_setup,
+    cleanup_mentions,
+    hazards,
+    mentions,
+    phase_state_line,
+    removals,
+    state_writes,
+    temp_sites,
+)
 
-NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+__all__ = [
+    "BodyFacts",
+    "SuperCall",
+    "body_facts",
+    "dotted",
+    "explicit_parent_call",
+    "is_super_call",
+    "super_start",
+    "walk_same_scope",
+]
 
 
 @dataclass(frozen=True)
@@ -74,32 +103,6 @@ class BodyFacts:
     state_writes: tuple[tuple[str, int, bool], ...] = ()
     restore_mentions: frozenset[str] = frozenset()
     phase_state: int | None = None
-
-
-def dotted(node: ast.expr) -> str | None:
-    """``a.b.c`` for a chain of attributes on a name, None for anything else."""
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        inner = dotted(node.value)
-        return None if inner is None else f"{inner}.{node.attr}"
-    return None
-
-
-def walk_same_scope(nodes: list[ast.stmt]) -> Iterator[ast.AST]:
-    """Every node of ``nodes`` that runs in the enclosing function's own scope."""
-    stack: list[ast.AST] = list(reversed(nodes))
-    while stack:
-        node = stack.pop()
-        yield node
-        if isinstance(node, NESTED_SCOPES):
-            continue  # a def or class statement of the body itself: only its name binds here
-        for child in reversed(list(ast.iter_child_nodes(node))):
-            if isinstance(child, NESTED_SCOPES):
-                # The nested def/class name binds in our scope; its body does not run here.
-                yield child
-                continue
-            stack.append(child)
 
 
 def contains_return(stmts: list[ast.stmt]) -> bool:
@@ -189,52 +192,6 @@ def _globals(stmts: list[ast.stmt]) -> tuple[frozenset[str], bool]:
     return frozenset(top), nested
 
 
-def is_super_call(stmt: ast.stmt, method: str, first_param: str | None, cls_name: str) -> bool:
-    """``super().m()`` or ``super(Cls, first_param).m()`` as a whole statement."""
-    return super_start(stmt, method, first_param) in ("", cls_name)
-
-
-def super_start(stmt: ast.stmt, method: str, first_param: str | None) -> str | None:
-    """For a statement ``super().m()`` "", for ``super(X, first_param).m()`` "X" (dotted);
-    None when the statement is no such call."""
-    call = _statement_call(stmt, method)
-    if call is None or call.args or call.keywords:
-        return None
-    receiver = call.func.value  # type: ignore[attr-defined]
-    if not (isinstance(receiver, ast.Call) and dotted(receiver.func) == "super"):
-        return None
-    if not receiver.args and not receiver.keywords:
-        return ""
-    args = [dotted(a) for a in receiver.args]
-    if receiver.keywords or len(args) != 2 or args[1] != first_param or args[0] is None:
-        return None
-    return args[0]
-
-
-def explicit_parent_call(stmt: ast.stmt, method: str, first_param: str | None) -> str | None:
-    """``Base.m(self)`` as a whole statement: returns ``"Base"``."""
-    call = _statement_call(stmt, method)
-    if call is None or call.keywords or first_param is None:
-        return None
-    target = dotted(call.func.value)  # type: ignore[attr-defined]
-    if target is None or target == first_param:
-        return None
-    if method.endswith("Class"):
-        return None  # Base.setUpClass() would run with cls=Base: not the subclass's call.
-    if [dotted(a) for a in call.args] != [first_param]:
-        return None
-    return target
-
-
-def _statement_call(stmt: ast.stmt, method: str) -> ast.Call | None:
-    if not isinstance(stmt, ast.Expr) or not isinstance(stmt.value, ast.Call):
-        return None
-    func = stmt.value.func
-    if isinstance(func, ast.Attribute) and func.attr == method:
-        return stmt.value
-    return None
-
-
 def _super_calls(
     body: list[ast.stmt], method: str, first_param: str | None, cls_name: str
 ) -> tuple[SuperCall, ...]:
@@ -316,19 +273,6 @@ def body_facts(
         and not args.kwonlyargs
         and not args.defaults
     )
-    # temp_facts imports this module, so its functions are imported here.
-    from transforms.env_facts import env_setup, restore_tail
-    from transforms.temp_facts import (
-        chdir_setup,
-        cleanup_mentions,
-        hazards,
-        mentions,
-        phase_state_line,
-        removals,
-        state_writes,
-        temp_sites,
-    )
-
     first = params[0] if params else None
     api = {f"{first}{k}" if k.startswith(".") else k: v for k, v in cleanup_api.items()}
     loaded, every = _all_names(func.body)

@@ -27,7 +27,7 @@ from transforms.cstutil import (
     with_leading_lines,
     yield_line,
 )
-from transforms.plan import LevelPlan
+from transforms.plan_types import LevelPlan
 from transforms.returns import lift_returns
 from transforms.temp_paths import rewrite_temp
 

@@ -20,7 +20,7 @@ from libcst.codemod import CodemodContext
 from transforms.calls import rewrite_calls_body
 from transforms.cstutil import TransformMismatch
 from transforms.fixtures import build_fixture
-from transforms.plan import FilePlan, LevelPlan
+from transforms.plan_types import FilePlan, LevelPlan
 
 CONVERTED = "converted"
 

@@ -16,10 +16,8 @@ Refuses when: see the checks below; each returns a ``Code``.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from transforms.calls_plan import (
@@ -30,13 +28,12 @@ from transforms.calls_plan import (
     closure,
 )
 from transforms.codes import Code, Refusal
-from transforms.env_facts import EnvFacts, EnvRestore, EnvWrite
 from transforms.facts import BodyFacts
+from transforms.hazard_plan import _hazards
 from transforms.hierarchy import (
     INCONSISTENT,
     LEVELS,
     TESTCASE,
-    Hierarchy,
     MixinDisagreement,
 )
 from transforms.index import (
@@ -47,101 +44,15 @@ from transforms.index import (
     Reference,
     resolve,
 )
-from transforms.temp_facts import TempSite, restored
+from transforms.names import fresh, snake
+from transforms.plan_types import FilePlan, LevelPlan
+from transforms.resource_plan import ResourcePlanner
 
 CLEANUP_API = {"function": FUNCTION_CLEANUPS, "class": CLASS_CLEANUPS}
 CLEANUP_ATTRS = {
     "function": frozenset({"addCleanup", "enterContext", "doCleanups"}),
     "class": frozenset({"addClassCleanup", "enterClassContext", "doClassCleanups"}),
 }
-
-
-@dataclass(frozen=True)
-class LevelPlan:
-    """One fixture to write: where its setup and teardown come from and what it requests."""
-
-    level: str
-    fixture: str
-    setup: str | None
-    teardown: str | None
-    param: str | None
-    requests: tuple[str, ...] = ()
-    disables: tuple[str, ...] = ()
-    stack: str | None = None
-    cleanup_api: Mapping[str, str] = field(default_factory=dict)
-    hoist_globals: tuple[str, ...] = ()
-    # (target, ast.unparse of the old value, new value source) for temporary paths.
-    temp: tuple[tuple[str, str, str], ...] = ()
-    # (ast.unparse of a tempfile maker call, the ``dir=`` value it gets, how many such calls).
-    dirs: tuple[tuple[str, str, int], ...] = ()
-    # ast.unparse of whole statements to drop (removals of what pytest now owns).
-    drops: tuple[str, ...] = ()
-    temp_lines: tuple[int, ...] = ()
-    # (ast.unparse of the setup's os.chdir statement, of the teardown's restore) for monkeypatch.
-    chdir: tuple[str, str] | None = None
-    # ast.unparse of the setUp's ``os.environ[K] = v`` statements that become
-    # ``monkeypatch.setenv(K, v)``, and of the tearDown restores that go with them.
-    env: tuple[str, ...] = ()
-    env_restores: tuple[str, ...] = ()
-    # How the module spells pytest and contextlib (an alias when the names are taken).
-    names: tuple[str, str] = ("pytest", "contextlib")
-    # Calls style (``transforms.calls_plan``): the class's lifecycle methods stay as helper
-    # methods, renamed (original name, helper name); the fixture calls ``entries`` (the
-    # helpers of its setup and teardown part, own or inherited); in the helpers, parent
-    # calls (spelled ``""`` for super(), else the dotted class) call another helper ("" drops).
-    calls: bool = False
-    # Start the fixture by skipping a test a decorator marked skipped (unittest's check).
-    skip_guard: bool = False
-    helpers: tuple[tuple[str, str], ...] = ()
-    entries: tuple[str | None, str | None] = (None, None)
-    parent_calls: tuple[tuple[str, str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class FilePlan:
-    """Everything the rewrite of one file needs; empty when nothing changes."""
-
-    path: str
-    classes: Mapping[str, tuple[LevelPlan, ...]]
-    module: LevelPlan | None
-    refusals: tuple[Refusal, ...]
-    hazards: tuple[Refusal, ...] = ()
-    # Classes whose decorator-skipped test methods get pytest skip marks, and how this
-    # module spells unittest's skip decorators (``unittest.skip``, ``ut.skipIf``, ``skip``).
-    skip_classes: tuple[str, ...] = ()
-    skip_spellings: Mapping[str, str] = field(default_factory=dict)
-    pytest_name: str = "pytest"
-    contextlib_name: str = "contextlib"
-
-    @property
-    def changes(self) -> bool:
-        return bool(self.classes) or self.module is not None or bool(self.skip_classes)
-
-    @property
-    def moves_temp_paths(self) -> bool:
-        """Whether a ``tempfile``/``shutil`` use was replaced or dropped (imports may go)."""
-        levels = [p for ps in self.classes.values() for p in ps]
-        levels += [self.module] if self.module else []
-        return any(p.temp or p.drops for p in levels)
-
-    @property
-    def needs_contextlib(self) -> bool:
-        levels = [p for ps in self.classes.values() for p in ps]
-        levels += [self.module] if self.module else []
-        return any(p.stack for p in levels)
-
-
-@dataclass(frozen=True)
-class _TempPlan:
-    rewrites: tuple[tuple[str, str, str], ...] = ()
-    dirs: tuple[tuple[str, str, int], ...] = ()
-    drops: tuple[str, ...] = ()
-    requests: tuple[str, ...] = ()
-    dropped_cleanups: int = 0
-    lines: tuple[int, ...] = ()
-
-
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
 class _Refused(Exception):
@@ -153,25 +64,7 @@ class _Refused(Exception):
         self.related: str | None = None  # the class a spread refusal (MF114) comes from
 
 
-def snake(name: str) -> str:
-    """``HTTPServerTests`` -> ``http_server_tests``."""
-    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
-    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
-    return re.sub(r"_+", "_", name).strip("_").lower() or "case"
-
-
-def fresh(base: str, taken: Iterable[str]) -> str:
-    """``base``, or ``base_2``, ``base_3``... whichever is first not in ``taken``."""
-    used = set(taken)
-    if base not in used:
-        return base
-    n = 2
-    while f"{base}_{n}" in used:
-        n += 1
-    return f"{base}_{n}"
-
-
-class Planner(Hierarchy):
+class Planner(ResourcePlanner):
     """Builds every ``FilePlan`` of a run from its ``ModuleInfo`` list."""
 
     def __init__(
@@ -280,188 +173,6 @@ class Planner(Hierarchy):
             cleanup_api=api if stack else {},
             hoist_globals=hoist,
             skip_guard=self.needs_skip_guard(qualname, level),
-        )
-
-    def literal_count(self, literal: str) -> int:
-        return sum(m.tmp_literals.get(literal, 0) for m in self.modules.values())
-
-    def _fixed_local(self, literal: str) -> bool:
-        """A fixed temporary path written once in the run, whose file name no file of the
-        project outside the run spells (the application may build the same path)."""
-        name = literal.rsplit("/", 1)[-1]
-        return self.literal_count(literal) == 1 and self.outside.get(name, 0) == 0
-
-    def _constant_local(self, constant: str, literal: str, module: ModuleInfo) -> bool:
-        """A module constant's path may move when the setup's read of it is the only one
-        in its module, no other module imports it, and no file of the project outside the
-        run spells its file name (``outside``, which the engine fills from the root)."""
-        if module.constant_loads.get(constant, 0) != 1:
-            return False
-        for other in self.modules.values():
-            if other is not module and any(
-                v == f"{module.module}.{constant}" for v in other.aliases.values()
-            ):
-                return False
-        return self.outside.get(literal.rsplit("/", 1)[-1], 0) == 0
-
-    def _relative_local(self, name: str, module: ModuleInfo) -> bool:
-        """A file name written in the working directory may move when nothing else in the
-        run names it (every use goes through the attribute) and the module never changes
-        the working directory (a relative name means a different file after a chdir)."""
-        count = sum(m.file_literals.get(name, 0) for m in self.modules.values())
-        count += self.outside.get(name, 0)
-        return count == 1 and not module.chdir
-
-    def _temp_plan(
-        self,
-        level: str,
-        setup: BodyFacts | None,
-        teardown: BodyFacts | None,
-        module: ModuleInfo,
-        qualname: str | None = None,
-    ) -> _TempPlan:
-        """Temporary paths of a setup that move to pytest's per-test, per-worker directories.
-
-        ``mkdtemp()`` is collision-free already, so it moves only for pytest's management of
-        the directory; a fixed path under /tmp moves only when its literal is written nowhere
-        else in the run (so nothing else can expect it there). Other maker calls keep their
-        random names and get ``dir=`` a pytest directory.
-        """
-        if setup is None:
-            return _TempPlan()
-        names = setup.all_names | (teardown.all_names if teardown else frozenset())
-        if names & {"tmp_path", "tmp_path_factory"}:
-            return _TempPlan()
-        sites = [
-            s
-            for s in setup.temp_sites
-            if (s.kind != "fixed" or self._fixed_local(s.literal))
-            and (s.kind != "relative" or self._relative_local(s.literal, module))
-            and (s.constant is None or self._constant_local(s.constant, s.literal, module))
-            and _SAFE_NAME.match(s.literal.rsplit("/", 1)[-1] or "tmp")
-        ]
-        if not sites and not setup.dir_sites:
-            return _TempPlan()
-        # One mkdtemp() in a function fixture is exactly a fresh per-test directory: tmp_path,
-        # unless another fixture of the same tests puts something into tmp_path too.
-        alone = (
-            level == "function"
-            and len(sites) == 1
-            and sites[0].kind == "mkdtemp"
-            and not setup.dir_sites
-            and not (qualname and self._tmp_path_shared(qualname))
-        )
-        rewrites = tuple((s.target, s.source, _temp_expr(s, alone)) for s in sites)
-        folder = "tmp_path" if level == "function" else None
-        counts = Counter(
-            (d.source, folder or f'tmp_path_factory.mktemp("{d.label}")') for d in setup.dir_sites
-        )
-        dirs = tuple((source, where, n) for (source, where), n in counts.items())
-        owned = {s.target for s in sites if s.kind == "mkdtemp"}
-        removals = [*setup.removals, *(teardown.removals if teardown else ())]
-        drops = tuple(r.source for r in removals if r.target in owned)
-        dropped = sum(1 for r in setup.removals if r.target in owned and r.via_cleanup)
-        dropped += sum(1 for s in sites if s.entered)
-        requests = ["tmp_path"] if alone or (dirs and folder) else []
-        if (sites and not alone) or (dirs and not folder):
-            requests.append("tmp_path_factory")
-        return _TempPlan(
-            rewrites=rewrites,
-            dirs=dirs,
-            drops=drops,
-            requests=tuple(requests),
-            dropped_cleanups=dropped,
-            lines=tuple(s.line for s in sites),
-        )
-
-    def _tmp_path_shared(self, qualname: str) -> bool:
-        """Whether another class of the same tests has temporary paths in its ``setUp``."""
-        related = set(self.mro(qualname))
-        for child in self.descendants(qualname):
-            related.update(self.mro(child))
-        related.discard(qualname)
-        for other in related:
-            info = self.classes.get(other)
-            setup = info.methods.get("setUp") if info else None
-            if setup is not None and (setup.temp_sites or setup.dir_sites):
-                return True
-        return False
-
-    def _patchable(
-        self,
-        level: str,
-        setup: BodyFacts | None,
-        teardown: BodyFacts | None,
-        stack: str | None,
-        mode: str,
-        parents: list[str],
-    ) -> bool:
-        """Whether restores at the end of tearDown may become monkeypatch's undo.
-
-        Exact when nothing runs between the restore and monkeypatch's undo: the restores end
-        tearDown (before a final parent call) and there is no cleanup stack (cleanups ran
-        after the restore in unittest). monkeypatch is requested after the parent fixture, so
-        it is undone before the parent's teardown runs, as the parent's tearDown ran after the
-        restore; a parent fixture that requests monkeypatch itself would share the instance
-        and undo it after its own teardown instead. Only at function scope: monkeypatch is a
-        function-scoped fixture.
-        """
-        if level != "function" or stack or setup is None or teardown is None:
-            return False
-        if "monkeypatch" in setup.all_names | teardown.all_names:
-            return False
-        chained = parents if mode == "chain" else []
-        return not any(
-            "monkeypatch" in plan.requests
-            for plan in (self.planned.get((p, level)) for p in chained)
-            if plan is not None
-        )
-
-    def _chdir_plan(
-        self, setup: BodyFacts | None, teardown: BodyFacts | None
-    ) -> tuple[str, str] | None:
-        """``os.chdir`` in setUp restored at the end of tearDown -> ``monkeypatch.chdir``."""
-        if setup is None or teardown is None:
-            return None
-        change, restore = setup.chdir_setup, teardown.chdir_restore
-        if change is None or restore is None or change.saved != restore.saved:
-            return None
-        if change.calls != 1 or restore.calls != 1:
-            return None
-        return change.source, restore.source
-
-    def _env_plan(
-        self, setup: BodyFacts | None, teardown: BodyFacts | None
-    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
-        """``os.environ[K] = v`` in setUp put back exactly at the end of tearDown ->
-        ``monkeypatch.setenv(K, v)``; returns (writes, restores, lines) or three empties.
-
-        Exact when the old value was saved first (``os.environ.get(K)`` or
-        ``os.environ[K]``), the value is surely a ``str`` (monkeypatch converts other
-        values with a warning; ``os.environ`` raises), and the restore does what
-        monkeypatch's undo does: sets the saved value back, or removes ``K`` without raising
-        when it was absent (``os.environ.pop(K, None)``).
-        """
-        none: tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]] = ((), (), ())
-        env = setup.env if setup else None
-        if setup is None or env is None or teardown is None or not env.writes:
-            return none
-        keys = {w.key for w in env.writes}
-        restores = {r.key: r for r in teardown.env_restores}
-        if env.all_writes != len(env.writes) or len(keys) != len(env.writes):
-            return none  # another write (nested, update, a second one) is not analysed
-        if len(restores) != len(teardown.env_restores) or set(restores) != keys:
-            return none
-        assigned = dict(env.assigned)
-        # Temporary paths of this setup hold a ``str`` from their line on.
-        strings = {s.target: s.line for s in setup.temp_sites if assigned.get(s.target) == 1}
-        for write in env.writes:
-            if not _env_write_exact(write, env, assigned, restores[write.key], strings):
-                return none
-        return (
-            tuple(w.source for w in env.writes),
-            tuple(r.source for r in teardown.env_restores),
-            tuple(w.line for w in env.writes),
         )
 
     def _parent_fixture(self, parent: str, level: str) -> str:
@@ -1084,41 +795,6 @@ class Planner(Hierarchy):
         )
 
 
-def _env_write_exact(
-    write: EnvWrite,
-    env: EnvFacts,
-    assigned: Mapping[str, int],
-    restore: EnvRestore,
-    strings: Mapping[str, int],
-) -> bool:
-    """One ``os.environ[K] = v``: saved once before, a ``str`` value, restored as monkeypatch
-    would (a value saved with ``.get`` may be None: the restore must then remove ``K``
-    without raising)."""
-    saves = [s for s in env.saves if s.key == write.key and s.index < write.index]
-    if len(saves) != 1 or assigned.get(saves[0].target) != 1:
-        return False
-    if restore.target != saves[0].target:
-        return False
-    if saves[0].kind == "get" and not (restore.handles_absent and restore.exact_when_absent):
-        return False
-    line = strings.get(write.value_name or "")
-    return write.value_is_str or (line is not None and line < write.line)
-
-
-def _temp_expr(site: TempSite, alone: bool) -> str:
-    """The new value: a ``str`` as before, so ``path + "/x"`` keeps working.
-
-    A fixed path was one place shared by every test of the process (one test could leave a
-    file for the next): its replacement is one place per xdist worker, under the worker's own
-    base temporary directory, shared by that worker's tests, as before, and by no other worker.
-    """
-    label = re.sub(r"\W", "_", site.target.rsplit(".", 1)[-1]).strip("_") or "tmp"
-    name = site.literal.rsplit("/", 1)[-1]  # "fixed" and "relative" keep the file's name
-    if site.kind == "mkdtemp":
-        return "str(tmp_path)" if alone else f'str(tmp_path_factory.mktemp("{label}"))'
-    return f'str(tmp_path_factory.getbasetemp() / "{name}")'
-
-
 def plan_run(
     modules: Iterable[ModuleInfo],
     outside: Mapping[str, int] | None = None,
@@ -1195,55 +871,6 @@ def generated_names(
     if "contextlib" in module.shadowed or "contextlib" in locals_:
         contextlib_name = fresh("contextlib_", taken)
     return pytest_name, contextlib_name
-
-
-def _hazards(
-    module: ModuleInfo, classes: Mapping[str, tuple[LevelPlan, ...]], module_plan: LevelPlan | None
-) -> tuple[Refusal, ...]:
-    """Parallel hazards of every setup in the module, except the paths the plan moves."""
-    moved = {line for plans in classes.values() for p in plans for line in p.temp_lines}
-    moved |= set(module_plan.temp_lines) if module_plan else set()
-    found: list[Refusal] = []
-    for owner, methods in _owners(module):
-        for facts in methods.values():
-            for hazard in facts.hazards:
-                # Environment writes in a teardown put a value back: not a hazard.
-                restores = hazard.code == "MF204" and facts.name.startswith("tearDown")
-                if hazard.line not in moved and not restores:
-                    found.append(
-                        Refusal(Code(hazard.code), module.path, hazard.line, owner, hazard.message)
-                    )
-    found += _leaks(module)
-    for owner, hazard in module.fixture_hazards:
-        found.append(Refusal(Code(hazard.code), module.path, hazard.line, owner, hazard.message))
-    return tuple(sorted(set(found), key=lambda r: (r.line, r.code.value)))
-
-
-def _owners(module: ModuleInfo) -> list[tuple[str | None, Mapping[str, BodyFacts]]]:
-    """The module's lifecycle functions (owner None), then each class's lifecycle methods."""
-    return [(None, module.functions), *((c.name, c.methods) for c in module.classes)]
-
-
-PARTNERS = {"setUp": "tearDown", "setUpClass": "tearDownClass", "setUpModule": "tearDownModule"}
-
-
-def _leaks(module: ModuleInfo) -> list[Refusal]:
-    """MF205: process-wide state a setup changes and neither its teardown nor its cleanups
-    put back. Under xdist, which later tests of a worker see the change depends on how the
-    tests were scheduled, so a suite that passed serially can fail in parallel."""
-    found: list[Refusal] = []
-    for owner, methods in _owners(module):
-        for name, partner in PARTNERS.items():
-            setup = methods.get(name)
-            if setup is None or not setup.state_writes:
-                continue
-            teardown = methods.get(partner)
-            mentioned = setup.restore_mentions | (teardown.restore_mentions if teardown else set())
-            for group, line, attribute in setup.state_writes:
-                if not restored(group, attribute, mentioned):
-                    message = f"{name} changes {group} and {partner} does not put it back"
-                    found.append(Refusal(Code.LEAKED_STATE, module.path, line, owner, message))
-    return found
 
 
 def _nested_refusals(planner: Planner, module: ModuleInfo) -> list[Refusal]:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from transforms.facts import dotted, walk_same_scope
+from transforms.astutil import dotted, walk_same_scope
 
 TMP_PREFIX = "/tmp/"
 

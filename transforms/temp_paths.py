@@ -32,7 +32,7 @@ import ast
 import libcst as cst
 
 from transforms.cstutil import TransformMismatch, cst_dotted
-from transforms.plan import LevelPlan
+from transforms.plan_types import LevelPlan
 
 _EMPTY = cst.Module(body=[])
 

@@ -1,0 +1,89 @@
+"""Small ``ast`` readers shared by the fact finders: names, scopes and parent calls.
+
+What it does: reads dotted names, walks a function body without entering nested scopes, and
+recognises the statements that call a parent's lifecycle method (``super().setUp()``,
+``super(Cls, self).setUp()``, ``Base.setUp(self)``).
+Why: ``facts``, ``temp_facts``, ``env_facts`` and ``index`` all need them; one module that
+imports none of them keeps the fact finders free of import cycles.
+Example: ``dotted(ast.parse("a.b.c").body[0].value)`` is ``"a.b.c"``.
+Refuses when: never.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def dotted(node: ast.expr) -> str | None:
+    """``a.b.c`` for a chain of attributes on a name, None for anything else."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = dotted(node.value)
+        return None if inner is None else f"{inner}.{node.attr}"
+    return None
+
+
+def walk_same_scope(nodes: list[ast.stmt]) -> Iterator[ast.AST]:
+    """Every node of ``nodes`` that runs in the enclosing function's own scope."""
+    stack: list[ast.AST] = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, NESTED_SCOPES):
+            continue  # a def or class statement of the body itself: only its name binds here
+        for child in reversed(list(ast.iter_child_nodes(node))):
+            if isinstance(child, NESTED_SCOPES):
+                # The nested def/class name binds in our scope; its body does not run here.
+                yield child
+                continue
+            stack.append(child)
+
+
+def is_super_call(stmt: ast.stmt, method: str, first_param: str | None, cls_name: str) -> bool:
+    """``super().m()`` or ``super(Cls, first_param).m()`` as a whole statement."""
+    return super_start(stmt, method, first_param) in ("", cls_name)
+
+
+def super_start(stmt: ast.stmt, method: str, first_param: str | None) -> str | None:
+    """For a statement ``super().m()`` "", for ``super(X, first_param).m()`` "X" (dotted);
+    None when the statement is no such call."""
+    call = _statement_call(stmt, method)
+    if call is None or call.args or call.keywords:
+        return None
+    receiver = call.func.value  # type: ignore[attr-defined]
+    if not (isinstance(receiver, ast.Call) and dotted(receiver.func) == "super"):
+        return None
+    if not receiver.args and not receiver.keywords:
+        return ""
+    args = [dotted(a) for a in receiver.args]
+    if receiver.keywords or len(args) != 2 or args[1] != first_param or args[0] is None:
+        return None
+    return args[0]
+
+
+def explicit_parent_call(stmt: ast.stmt, method: str, first_param: str | None) -> str | None:
+    """``Base.m(self)`` as a whole statement: returns ``"Base"``."""
+    call = _statement_call(stmt, method)
+    if call is None or call.keywords or first_param is None:
+        return None
+    target = dotted(call.func.value)  # type: ignore[attr-defined]
+    if target is None or target == first_param:
+        return None
+    if method.endswith("Class"):
+        return None  # Base.setUpClass() would run with cls=Base: not the subclass's call.
+    if [dotted(a) for a in call.args] != [first_param]:
+        return None
+    return target
+
+
+def _statement_call(stmt: ast.stmt, method: str) -> ast.Call | None:
+    if not isinstance(stmt, ast.Expr) or not isinstance(stmt.value, ast.Call):
+        return None
+    func = stmt.value.func
+    if isinstance(func, ast.Attribute) and func.attr == method:
+        return stmt.value
+    return None

@@ -1,0 +1,93 @@
+"""The plans the transforms read: what one fixture is made of, and what one file needs.
+
+What it does: defines ``LevelPlan`` (one fixture: its setup and teardown sources, what it
+requests and switches off, the temporary-path, environment and calls-style details) and
+``FilePlan`` (every fixture of a module, its refusals and hazards, and how it spells
+``pytest`` and ``contextlib``).
+Why: the planner (``transforms.plan``, ``transforms.resource_plan``) writes these and the
+CST transforms read them; a module of plain values keeps both sides free of each other.
+Example: ``LevelPlan(level="function", fixture="_user_tests_setup", setup="setUp", ...)``.
+Refuses when: never; values only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from transforms.codes import Refusal
+
+
+@dataclass(frozen=True)
+class LevelPlan:
+    """One fixture to write: where its setup and teardown come from and what it requests."""
+
+    level: str
+    fixture: str
+    setup: str | None
+    teardown: str | None
+    param: str | None
+    requests: tuple[str, ...] = ()
+    disables: tuple[str, ...] = ()
+    stack: str | None = None
+    cleanup_api: Mapping[str, str] = field(default_factory=dict)
+    hoist_globals: tuple[str, ...] = ()
+    # (target, ast.unparse of the old value, new value source) for temporary paths.
+    temp: tuple[tuple[str, str, str], ...] = ()
+    # (ast.unparse of a tempfile maker call, the ``dir=`` value it gets, how many such calls).
+    dirs: tuple[tuple[str, str, int], ...] = ()
+    # ast.unparse of whole statements to drop (removals of what pytest now owns).
+    drops: tuple[str, ...] = ()
+    temp_lines: tuple[int, ...] = ()
+    # (ast.unparse of the setup's os.chdir statement, of the teardown's restore) for monkeypatch.
+    chdir: tuple[str, str] | None = None
+    # ast.unparse of the setUp's ``os.environ[K] = v`` statements that become
+    # ``monkeypatch.setenv(K, v)``, and of the tearDown restores that go with them.
+    env: tuple[str, ...] = ()
+    env_restores: tuple[str, ...] = ()
+    # How the module spells pytest and contextlib (an alias when the names are taken).
+    names: tuple[str, str] = ("pytest", "contextlib")
+    # Calls style (``transforms.calls_plan``): the class's lifecycle methods stay as helper
+    # methods, renamed (original name, helper name); the fixture calls ``entries`` (the
+    # helpers of its setup and teardown part, own or inherited); in the helpers, parent
+    # calls (spelled ``""`` for super(), else the dotted class) call another helper ("" drops).
+    calls: bool = False
+    # Start the fixture by skipping a test a decorator marked skipped (unittest's check).
+    skip_guard: bool = False
+    helpers: tuple[tuple[str, str], ...] = ()
+    entries: tuple[str | None, str | None] = (None, None)
+    parent_calls: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """Everything the rewrite of one file needs; empty when nothing changes."""
+
+    path: str
+    classes: Mapping[str, tuple[LevelPlan, ...]]
+    module: LevelPlan | None
+    refusals: tuple[Refusal, ...]
+    hazards: tuple[Refusal, ...] = ()
+    # Classes whose decorator-skipped test methods get pytest skip marks, and how this
+    # module spells unittest's skip decorators (``unittest.skip``, ``ut.skipIf``, ``skip``).
+    skip_classes: tuple[str, ...] = ()
+    skip_spellings: Mapping[str, str] = field(default_factory=dict)
+    pytest_name: str = "pytest"
+    contextlib_name: str = "contextlib"
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.classes) or self.module is not None or bool(self.skip_classes)
+
+    @property
+    def moves_temp_paths(self) -> bool:
+        """Whether a ``tempfile``/``shutil`` use was replaced or dropped (imports may go)."""
+        levels = [p for ps in self.classes.values() for p in ps]
+        levels += [self.module] if self.module else []
+        return any(p.temp or p.drops for p in levels)
+
+    @property
+    def needs_contextlib(self) -> bool:
+        levels = [p for ps in self.classes.values() for p in ps]
+        levels += [self.module] if self.module else []
+        return any(p.stack for p in levels)
