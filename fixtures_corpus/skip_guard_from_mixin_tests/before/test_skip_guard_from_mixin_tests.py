@@ -1,0 +1,23 @@
+import unittest
+
+
+def skipped_by_helper(func):
+    return unittest.skip("helper says no")(func)
+
+
+class SharedTests:
+    """Its tests are inherited after TestCase in the MRO; one is skipped by a helper."""
+
+    @skipped_by_helper
+    def test_skipped(self):
+        raise AssertionError("never runs")
+
+
+class Case(unittest.TestCase, SharedTests):
+    def setUp(self):
+        if self._testMethodName == "test_skipped":
+            raise RuntimeError("setUp must not run for a skipped test")
+        self.ready = True
+
+    def test_ready(self):
+        self.assertTrue(self.ready)
