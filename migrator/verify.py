@@ -23,11 +23,11 @@ from pathlib import Path
 
 from migrator.engine import Options, migrate_paths, write_changes
 from migrator.outcomes_plugin import ENV
+from migrator.project import project_root
 from migrator.results import Report, Status
 
 # The folder holding the ``migrator`` package, so another interpreter can load the plugin.
 PLUGIN_ROOT = str(Path(__file__).resolve().parent.parent)
-ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", "pytest.ini", ".git")
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", "__pycache__", ".tox", ".nox", ".venv", "venv", ".pytest_cache", ".mypy_cache", "*.pyc"
 )
@@ -195,16 +195,6 @@ def compare(before: RunResult, after: RunResult) -> tuple[list[Change], list[str
     only_before = sorted(set(before.outcomes) - set(after.outcomes))
     only_after = sorted(set(after.outcomes) - set(before.outcomes))
     return changes, only_before, only_after
-
-
-def project_root(path: Path) -> Path:
-    """The nearest folder above ``path`` that looks like a project root."""
-    start = path.resolve()
-    folder = start if start.is_dir() else start.parent
-    for candidate in (folder, *folder.parents):
-        if any((candidate / marker).exists() for marker in ROOT_MARKERS):
-            return candidate
-    return folder
 
 
 CHUNK = 400

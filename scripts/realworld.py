@@ -65,6 +65,17 @@ def _sh(cmd: list[str] | str, cwd: Path | None = None, timeout: float = 900) -> 
     )
 
 
+def unpack(archive: Path, folder: Path) -> Path:
+    """Unpack an sdist into ``folder``; its top folder."""
+    if archive.name.endswith(".zip"):
+        with zipfile.ZipFile(archive) as zipped:
+            zipped.extractall(folder)
+    else:
+        with tarfile.open(archive) as tarred:
+            tarred.extractall(folder, filter="data")
+    return next(p for p in folder.iterdir() if p.is_dir())
+
+
 def prepare(row: Row, scratch: Path) -> tuple[Path, str]:
     """Download and unpack the sdist; build its virtualenv. Returns (project root, python)."""
     download = scratch / "download"
@@ -83,15 +94,7 @@ def prepare(row: Row, scratch: Path) -> tuple[Path, str]:
             str(download),
         ]
     )
-    archive = next(download.iterdir())
-    unpacked = scratch / "src"
-    if archive.name.endswith(".zip"):
-        with zipfile.ZipFile(archive) as zipped:
-            zipped.extractall(unpacked)
-    else:
-        with tarfile.open(archive) as tarred:
-            tarred.extractall(unpacked, filter="data")
-    root = next(p for p in unpacked.iterdir() if p.is_dir())
+    root = unpack(next(download.iterdir()), scratch / "src")
     venv = scratch / "venv"
     _sh([sys.executable, "-m", "venv", str(venv)])
     python = str(venv / "bin" / "python")

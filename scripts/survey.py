@@ -17,14 +17,12 @@ import argparse
 import json
 import subprocess
 import sys
-import tarfile
-import zipfile
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from realworld import Row, read_rows
+from realworld import Row, read_rows, unpack
 
 from migrator.engine import Options, migrate_paths
 from migrator.results import Report, Status
@@ -47,14 +45,7 @@ def unpacked(row: Row, cache: Path) -> Path:
             capture_output=True,
             timeout=600,
         )
-    archive = next(download.iterdir())
-    if archive.name.endswith(".zip"):
-        with zipfile.ZipFile(archive) as zipped:
-            zipped.extractall(folder)
-    else:
-        with tarfile.open(archive) as tarred:
-            tarred.extractall(folder, filter="data")
-    return next(p for p in folder.iterdir() if p.is_dir())
+    return unpack(next(download.iterdir()), folder)
 
 
 def survey(row: Row, cache: Path) -> tuple[dict[str, object], Report]:

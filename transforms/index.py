@@ -548,39 +548,38 @@ CLEAR_DECORATORS = (
 )
 
 
-def _opaque_tests(node: ast.ClassDef, aliases: Mapping[str, str]) -> bool:
-    """Whether a test method has a decorator that may set ``__unittest_skip__``."""
+def _test_decorators(node: ast.ClassDef) -> Iterator[ast.expr]:
+    """The decorators of the class's own test methods."""
     for stmt in node.body:
         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        if not stmt.name.startswith("test"):
+        if stmt.name.startswith("test"):
+            yield from stmt.decorator_list
+
+
+def _opaque_tests(node: ast.ClassDef, aliases: Mapping[str, str]) -> bool:
+    """Whether a test method has a decorator that may set ``__unittest_skip__``."""
+    for decorator in _test_decorators(node):
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = dotted(target) or ""
+        if name.rsplit(".", 1)[-1] in ("skip", "skipIf", "skipUnless"):
             continue
-        for decorator in stmt.decorator_list:
-            target = decorator.func if isinstance(decorator, ast.Call) else decorator
-            name = dotted(target) or ""
-            if name.rsplit(".", 1)[-1] in ("skip", "skipIf", "skipUnless"):
-                continue
-            head, _, rest = name.partition(".")
-            qualified = aliases.get(head, f"builtins.{head}" if head in dir(__builtins__) else "")
-            full = f"{qualified}.{rest}" if rest and qualified else qualified
-            if not full.startswith(CLEAR_DECORATORS):
-                return True
+        head, _, rest = name.partition(".")
+        qualified = aliases.get(head, f"builtins.{head}" if head in dir(__builtins__) else "")
+        full = f"{qualified}.{rest}" if rest and qualified else qualified
+        if not full.startswith(CLEAR_DECORATORS):
+            return True
     return False
 
 
 def _skip_calls(node: ast.ClassDef) -> list[ast.Call]:
     """``@skip(...)``-like decorator calls on the test methods of a class."""
     found: list[ast.Call] = []
-    for stmt in node.body:
-        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        if not stmt.name.startswith("test"):
-            continue
-        for decorator in stmt.decorator_list:
-            if isinstance(decorator, ast.Call):
-                name = dotted(decorator.func) or ""
-                if name.rsplit(".", 1)[-1] in ("skip", "skipIf", "skipUnless"):
-                    found.append(decorator)
+    for decorator in _test_decorators(node):
+        if isinstance(decorator, ast.Call):
+            name = dotted(decorator.func) or ""
+            if name.rsplit(".", 1)[-1] in ("skip", "skipIf", "skipUnless"):
+                found.append(decorator)
     return found
 
 
