@@ -15,20 +15,29 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from migrator import report as render
 from migrator.config import ConfigError, find_pyproject, load_defaults
 from migrator.diffs import unified_diff
 from migrator.discovery import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
-from migrator.engine import Options, migrate_paths, migrate_source, write_changes
+from migrator.engine import Options, WriteError, migrate_paths, migrate_source, write_changes
 from migrator.results import Report, Status
 from migrator.sourcefile import DecodeError, decode
 
-EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 123
+EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 123, 130
 
 
 class DefaultGroup(click.Group):
     """``migrate-fixtures PATH...`` means ``migrate-fixtures migrate PATH...``."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Writes are all or nothing (see write_changes): say so, exit as shells expect.
+            click.echo("interrupted: nothing was written", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or args[0] not in {*self.commands, "--help", "-h", "--version"}:
@@ -131,8 +140,7 @@ def migrate_command(
     quiet: bool,
 ) -> None:
     """Rewrite the test files under PATHS in place ('-' reads standard input)."""
-    err = Console(stderr=True, force_terminal=color, no_color=color is False, highlight=False)
-    out = Console(force_terminal=color, no_color=color is False, highlight=False, soft_wrap=True)
+    err, out = _consoles(color)
     if "-" in paths:
         if len(paths) != 1:
             raise click.UsageError("'-' cannot be combined with other paths")
@@ -165,11 +173,36 @@ def migrate_command(
         sys.exit(_hazards_only(result, as_json, out))
     _print_data(result, show_diff, as_json, out)
     if writes:
-        write_changes(result)
+        _write(result, err)
     if not quiet:
         render.print_refusals(err, result)
-        render.print_summary(err, result, wrote=not (show_diff or check))
+        if check or writes:
+            render.print_files(err, result, wrote=writes)
+        render.print_summary(err, result, wrote=writes)
     sys.exit(_exit_code(result, check, strict))
+
+
+def _write(report: Report, err: Console) -> None:
+    """Write all or nothing; a failure is one line and exit 123, Ctrl-C exit 130."""
+    try:
+        write_changes(report)
+    except WriteError as exc:
+        err.print(Text(f"error: {exc}; nothing was written ({exc.restored} file(s) put back)"))
+        sys.exit(EXIT_INTERNAL)
+    except KeyboardInterrupt:
+        err.print(Text("interrupted: nothing was written"))
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _consoles(color: bool | None) -> tuple[Console, Console]:
+    """stderr and stdout consoles. ``NO_COLOR`` (any value) switches colour off unless
+    ``--color`` asks for it; a terminal decides otherwise."""
+    import os
+
+    no_color = color is False or (color is None and "NO_COLOR" in os.environ)
+    err = Console(stderr=True, force_terminal=color, no_color=no_color, highlight=False)
+    out = Console(force_terminal=color, no_color=no_color, highlight=False, soft_wrap=True)
+    return err, out
 
 
 def _hazards_only(report: Report, as_json: bool, out: Console) -> int:
@@ -231,7 +264,8 @@ def _diffs(report: Report) -> dict[str, str]:
 
 
 def _exit_code(report: Report, check: bool, strict: bool) -> int:
-    if report.failed:
+    # Like black: a file that cannot be read as Python is an error, not a clean run.
+    if report.failed or report.count(Status.UNPARSABLE):
         return EXIT_INTERNAL
     if (check and report.changed) or (strict and report.refusals):
         return EXIT_CHANGES
@@ -250,6 +284,8 @@ def _stdin(
 ) -> int:
     data = sys.stdin.buffer.read()
     try:
+        if b"\x00" in data:
+            raise DecodeError("not Python text (it contains NUL bytes)")
         source = decode(data)
     except DecodeError as exc:
         err.print(f"error: {name}: {exc}")

@@ -27,7 +27,15 @@ from migrator import pytest_config
 from migrator.discovery import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Unit, discover, module_name
 from migrator.project import complete, project_root
 from migrator.results import FileResult, Report, Status
-from migrator.sourcefile import DecodeError, SourceText, atomic_write, decode
+from migrator.sourcefile import (
+    DecodeError,
+    SourceText,
+    atomic_write,
+    decode,
+    discard,
+    prepare,
+    unwritable,
+)
 from transforms import rewrite_module
 from transforms.codes import Code, Refusal
 from transforms.hierarchy import Hierarchy
@@ -72,7 +80,7 @@ class _Indexed:
 def _index_one(unit: Unit) -> _Indexed:
     path = str(unit.path)
     try:
-        source = decode(unit.path.read_bytes())
+        source = read_source(unit.path)
     except (OSError, DecodeError) as exc:
         return _Indexed(path, None, _unparsable(path, str(exc)))
     text = source.text
@@ -85,15 +93,33 @@ def _index_one(unit: Unit) -> _Indexed:
         return _Indexed(path, None, FileResult(path, Status.SKIPPED), file_literals(text))
     try:
         return _Indexed(path, index_module(source.text, unit.module, path), None)
-    except (SyntaxError, ValueError, RecursionError) as exc:
+    except SyntaxError as exc:
+        return _Indexed(path, None, _syntax_error(path, exc))
+    except (ValueError, RecursionError) as exc:
         return _Indexed(path, None, _unparsable(path, str(exc)))
     except Exception:
         return _Indexed(path, None, FileResult(path, Status.FAILED, error=traceback.format_exc()))
 
 
-def _unparsable(path: str, message: str) -> FileResult:
-    refusal = Refusal(Code.UNPARSABLE, path, 1, None, message.splitlines()[0] if message else "")
+def read_source(path: Path) -> SourceText:
+    """The decoded text of a file; ``DecodeError`` for bytes that are not Python text."""
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise DecodeError("not Python text (it contains NUL bytes)")
+    return decode(data)
+
+
+def _unparsable(path: str, message: str, line: int = 1) -> FileResult:
+    first = message.splitlines()[0] if message else ""
+    refusal = Refusal(Code.UNPARSABLE, path, line, None, first)
     return FileResult(path, Status.UNPARSABLE, refusals=(refusal,), error=message)
+
+
+def _syntax_error(path: str, exc: SyntaxError) -> FileResult:
+    """MF100 at the line of the error, with its column."""
+    line = exc.lineno or 1
+    where = f"line {line}, column {exc.offset}" if exc.offset else f"line {line}"
+    return _unparsable(path, f"{where}: {exc.msg}", line)
 
 
 def rewrite_text(source: SourceText, plan: FilePlan) -> FileResult:
@@ -103,7 +129,11 @@ def rewrite_text(source: SourceText, plan: FilePlan) -> FileResult:
         return FileResult(path, Status.UNCHANGED, refusals=plan.refusals)
     try:
         module = cst.parse_module(source.text)
-    except (cst.ParserSyntaxError, RecursionError) as exc:
+    except cst.ParserSyntaxError as exc:
+        where = f"line {exc.raw_line}, column {exc.raw_column + 1}"
+        failed = _unparsable(path, f"{where}: libcst: {exc.message}", exc.raw_line)
+        return replace(failed, refusals=(*plan.refusals, *failed.refusals))
+    except RecursionError as exc:
         return replace(_unparsable(path, f"libcst: {exc}"), refusals=plan.refusals)
     try:
         rewrite = rewrite_module(module, plan, source.text)
@@ -125,7 +155,7 @@ def rewrite_text(source: SourceText, plan: FilePlan) -> FileResult:
 def _rewrite_one(task: tuple[Path, FilePlan]) -> FileResult:
     path, plan = task
     try:
-        source = decode(path.read_bytes())
+        source = read_source(path)
     except (OSError, DecodeError) as exc:
         return _unparsable(str(path), str(exc))
     return rewrite_text(source, plan)
@@ -160,7 +190,9 @@ def migrate_source(text: str, path: str = "<stdin>", module: str | None = None) 
     source = SourceText(text, "utf-8", False)
     try:
         info = index_module(text, name, path)
-    except (SyntaxError, ValueError) as exc:
+    except SyntaxError as exc:
+        return _syntax_error(path, exc)
+    except ValueError as exc:
         return _unparsable(path, str(exc))
     plan = plan_run([info])[path]
     return replace(rewrite_text(source, plan), found=info.lifecycle_count, hazards=plan.hazards)
@@ -200,6 +232,13 @@ def migrate_paths(
         if not info.read_only:
             results.pop(path, None)  # a skipped file of the run, indexed after all
     infos = _unique_modules(infos)
+    for unit in units:
+        path = str(unit.path)
+        reason = unwritable(unit.path) if unit.is_test or path in infos else None
+        if reason is not None:
+            if path in infos:
+                infos[path] = replace(infos[path], read_only=True, locked=reason)
+            results[path] = FileResult(path, Status.SKIPPED, error=reason)
     withheld = {(path, name): why for path, name, why in options.withheld}
     planned = _plan_and_rewrite(infos, tests, jobs, outside, aliases, withheld)
     results.update((p, r) for p, r in planned.items() if not infos[p].read_only)
@@ -354,14 +393,43 @@ def _rewrite_set(
     return selected
 
 
-def write_changes(report: Report) -> int:
-    """Write every changed file atomically, keeping encoding, BOM and newlines."""
-    written = 0
-    for result in report.files:
-        if result.status is not Status.CHANGED or result.output is None:
-            continue
-        path = Path(result.path)
-        source = decode(path.read_bytes())
-        atomic_write(path, source.encode(result.output))
-        written += 1
-    return written
+class WriteError(Exception):
+    """A write failed; every file already replaced was put back."""
+
+    def __init__(self, path: str, reason: str, restored: int) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path, self.reason, self.restored = path, reason, restored
+
+
+def write_changes(report: Report) -> list[str]:
+    """Write every changed file, all or nothing, keeping encoding, BOM and newlines.
+
+    Every new file is prepared first (a synced temporary file beside the original); then
+    each is renamed over its original. On any failure, Ctrl-C included, the files already
+    replaced get their original bytes back and no temporary file stays. Returns the paths
+    written.
+    """
+    changed = [r for r in report.files if r.status is Status.CHANGED and r.output is not None]
+    prepared: list[tuple[Path, str, bytes]] = []
+    done: list[tuple[Path, bytes]] = []
+    current = ""
+    try:
+        for result in changed:
+            current = result.path
+            path = Path(result.path)
+            original = path.read_bytes()
+            new = decode(original).encode(result.output or "")
+            prepared.append((path, prepare(path, new), original))
+        for path, tmp, original in prepared:
+            current = str(path)
+            os.replace(tmp, path)
+            done.append((path, original))
+    except BaseException as exc:
+        for _path, tmp, _original in prepared:
+            discard(tmp)
+        for path, original in reversed(done):
+            atomic_write(path, original)
+        if isinstance(exc, OSError):
+            raise WriteError(current, exc.strerror or str(exc), len(done)) from exc
+        raise
+    return [str(path) for path, _ in done]

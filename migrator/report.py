@@ -73,6 +73,21 @@ def print_refusals(console: Console, report: Report) -> None:
             console.print(Text(f"{result.path}: internal error (file left untouched)", style="red"))
             if result.error:
                 console.print(Text(result.error.strip().splitlines()[-1]))
+        elif result.status is Status.SKIPPED and result.error:
+            console.print(Text(f"skipped {result.path}: {result.error}"), soft_wrap=True)
+        elif result.status is Status.UNPARSABLE:
+            line = result.refusals[-1].line if result.refusals else 1
+            first = (result.error or "").strip().splitlines()[:1]
+            message = f"error: cannot parse {result.path}:{line}: {''.join(first)}"
+            console.print(Text(message), soft_wrap=True)
+
+
+def print_files(console: Console, report: Report, wrote: bool) -> None:
+    """One line per file that changed (``--check``: would change), as black does."""
+    verb = "migrated" if wrote else "would migrate"
+    for result in report.files:
+        if result.status is Status.CHANGED:
+            console.print(Text(f"{verb} {result.path}"), soft_wrap=True)
 
 
 def print_hazards(console: Console, report: Report) -> None:
@@ -95,7 +110,8 @@ def print_summary(console: Console, report: Report, wrote: bool) -> None:
     table.add_row("changed" if wrote else "would change", str(report.count(Status.CHANGED)))
     for status in (Status.UNCHANGED, Status.SKIPPED, Status.UNPARSABLE, Status.FAILED):
         table.add_row(status.value, str(report.count(status)))
-    table.add_row("lifecycle methods converted", str(report.converted))
+    converted = "lifecycle methods converted" if wrote else "lifecycle methods it would convert"
+    table.add_row(converted, str(report.converted))
     for code, count in report.refusals_by_code().items():
         table.add_row(f"refused {code}: {Code(code).summary}", str(count))
     hazards = report.summary()["hazards_by_code"]

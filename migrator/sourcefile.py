@@ -54,19 +54,56 @@ def decode(data: bytes) -> SourceText:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, keeping its permission bits."""
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    """Replace ``path`` with ``data`` atomically, keeping its permission bits and owner."""
+    tmp = prepare(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        discard(tmp)
+        raise
+
+
+def prepare(path: Path, data: bytes) -> str:
+    """A synced temporary file beside ``path`` holding ``data``, with ``path``'s permission
+    bits and, where permitted, its owner and group; ``os.replace`` puts it in place."""
+    info = path.stat() if path.exists() else None
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".mf-tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        if info is not None:
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
+            with contextlib.suppress(OSError):
+                # Another user's file stays theirs when we may say so (root); else it is ours.
+                os.chown(tmp, info.st_uid, info.st_gid)
     except BaseException:
         # Also on KeyboardInterrupt: the original is untouched, the temporary file goes.
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        discard(tmp)
         raise
+    return tmp
+
+
+def discard(tmp: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
+
+
+def unwritable(path: Path) -> str | None:
+    """Why the tool must not replace ``path`` (None when it may): a symbolic link would
+    become a copy, a file with hard links would leave its other names behind, and a
+    read-only file is the user's word (black leaves them too)."""
+    if path.is_symlink():
+        return f"a symbolic link to {os.readlink(path)}: not rewritten (run on the target)"
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror}"
+    if info.st_nlink > 1:
+        return f"has {info.st_nlink} hard links: not rewritten (a rewrite would split them)"
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+        path, os.W_OK
+    ):
+        return "read-only: not rewritten"
+    return None

@@ -143,7 +143,7 @@ def test_unparsable_file_is_reported_and_untouched(project: Path) -> None:
     broken = project / "tests" / "test_broken.py"
     broken.write_text("def setUp(:\n")
     code, _, err = run(str(project))
-    assert code == 0
+    assert code == 123  # like black: a file that does not parse is an error
     assert broken.read_text() == "def setUp(:\n"
     assert "MF100" in err
 
@@ -297,3 +297,118 @@ def test_a_path_hidden_by_gitignore_is_warned_about(project: Path) -> None:
     code, _, err = run("--check", "--no-gitignore", str(project / "tests"))
     assert code == 1  # the file is seen and would change
     assert "no Python files found" not in err
+
+
+# -- writes, exit codes and messages ---------------------------------------------------------
+
+BAD_SYNTAX = (
+    "import unittest\n\n\nclass T(unittest.TestCase):\n    def setUp(self):\n        x = (\n"
+)
+
+
+def test_unparsable_file_fails_check_with_its_real_position(project: Path) -> None:
+    (project / "tests" / "test_bad.py").write_text(BAD_SYNTAX)
+    code, _, err = run("--check", str(project))
+    assert code == 123
+    assert "test_bad.py:6: MF100 line 6, column 13: '(' was never closed" in err
+
+
+def test_binary_file_is_not_python_text(project: Path) -> None:
+    (project / "tests" / "test_blob.py").write_bytes(b"class A:\x00\x01\n")
+    code, _, err = run("--check", str(project))
+    assert code == 123
+    assert "not Python text" in err
+
+
+def test_check_lists_what_would_change(project: Path) -> None:
+    code, _, err = run("--check", str(project))
+    assert code == 1
+    assert f"would migrate {project / 'tests' / 'test_simple.py'}" in err
+    assert "lifecycle methods it would convert" in err
+
+
+def _two_changed_files(project: Path) -> tuple[Path, Path]:
+    first = project / "tests" / "test_simple.py"
+    second = project / "tests" / "test_second.py"
+    second.write_text(first.read_text().replace("class ", "class Second"))
+    return first, second
+
+
+def test_a_failed_write_puts_back_what_was_written(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = _two_changed_files(project)
+    before = {p: p.read_bytes() for p in (first, second)}
+    real = os.replace
+    calls = []
+
+    def fails_second(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", fails_second)
+    code, _, err = run("-j", "1", str(project))
+    monkeypatch.setattr(os, "replace", real)
+    assert code == 123
+    assert "No space left on device; nothing was written (1 file(s) put back)" in err
+    assert {p: p.read_bytes() for p in (first, second)} == before
+    assert not list((project / "tests").glob("*.mf-tmp"))
+
+
+def test_ctrl_c_during_writes_leaves_nothing_half_done(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = _two_changed_files(project)
+    before = {p: p.read_bytes() for p in (first, second)}
+    real = os.replace
+    calls = []
+
+    def interrupted(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    code, _, err = run("-j", "1", str(project))
+    monkeypatch.setattr(os, "replace", real)
+    assert code == 130
+    assert "interrupted: nothing was written" in err
+    assert {p: p.read_bytes() for p in (first, second)} == before
+    assert not list((project / "tests").glob("*.mf-tmp"))
+
+
+def test_links_and_read_only_files_are_reported_and_left(project: Path) -> None:
+    target = project / "tests" / "test_simple.py"
+    original = target.read_bytes()
+    outside = project / "elsewhere"
+    outside.mkdir()
+    (outside / "test_real.py").write_bytes(original)
+    (project / "tests" / "test_link.py").symlink_to(outside / "test_real.py")
+    os.link(target, project / "hard_twin.py")
+    readonly = project / "tests" / "test_readonly.py"
+    readonly.write_bytes(original.replace(b"class ", b"class ReadOnly"))
+    readonly.chmod(0o444)
+    code, _, err = run(str(project / "tests"))
+    assert code == 0
+    assert (project / "tests" / "test_link.py").is_symlink()
+    assert (outside / "test_real.py").read_bytes() == original
+    assert "a symbolic link to" in err
+    assert target.read_bytes() == original
+    assert os.stat(target).st_nlink == 2
+    assert "hard links: not rewritten" in err
+    assert readonly.read_bytes() == original.replace(b"class ", b"class ReadOnly")
+    assert "read-only: not rewritten" in err
+
+
+def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
+    from migrator.cli import _consoles
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    err, out = _consoles(None)
+    assert err.no_color
+    assert out.no_color
+    forced, _ = _consoles(True)
+    assert not forced.no_color

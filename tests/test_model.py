@@ -191,7 +191,9 @@ def test_a_base_in_the_project_outside_the_run_is_read_not_rewritten(tmp_path: P
     report = migrate(tmp_path / "tests")
     assert [Path(f.path).name for f in report.files] == ["test_uses.py"]
     assert codes(report) == ["MF105"]
-    assert "demo/testing.py defines setUp or tearDown outside the run" in report.refusals[0].message
+    message = report.refusals[0].message
+    assert "base WithSetUp defines setUp or tearDown in" in message
+    assert "demo/testing.py, which is outside the run" in message
     output = by_name(report)["test_uses.py"]
     assert "def _on_transparent_setup(self):" in output
     assert "class OnWithSetUp(WithSetUp):\n    def setUp(self):" in output

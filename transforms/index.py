@@ -145,6 +145,8 @@ class ModuleInfo:
     module_lifecycle_refs: tuple[Reference, ...] = ()
     # Indexed to know its classes and re-exports, outside the run: never rewritten.
     read_only: bool = False
+    # Why a file of the run may not be rewritten (a link, hard links, read-only), if so.
+    locked: str = ""
     # How often each module constant of a path or file name is read in the module.
     constant_loads: Mapping[str, int] = field(default_factory=dict)
 

@@ -231,9 +231,11 @@ class Planner(ResourcePlanner):
                 if info is None or not self.modules[info.module].read_only:
                     continue
                 if self.defines(entry, LEVELS[level]):
+                    locked = self.modules[info.module].locked
+                    where = f"is {locked}" if locked else "is outside the run; add it to the run"
                     message = (
-                        f"base {info.name} in {info.path} defines {LEVELS[level][0]} or"
-                        f" {LEVELS[level][1]} outside the run; add that file to the run"
+                        f"base {info.name} defines {LEVELS[level][0]} or {LEVELS[level][1]}"
+                        f" in {info.path}, which {where}"
                     )
                     raise _Refused(Code.UNKNOWN_BASE, self.classes[qualname].line, message)
 
