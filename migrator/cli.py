@@ -19,7 +19,7 @@ from rich.text import Text
 
 from migrator import report as render
 from migrator.config import ConfigError, find_pyproject, load_defaults
-from migrator.diffs import unified_diff
+from migrator.diffs import diff_text, unified_diff
 from migrator.discovery import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from migrator.engine import Options, WriteError, migrate_paths, migrate_source, write_changes
 from migrator.results import Report, Status
@@ -221,9 +221,8 @@ def _print_data(report: Report, show_diff: bool, as_json: bool, out: Console) ->
     if as_json:
         payload = report.as_dict()
         if show_diff:
-            payload["files"] = [
-                {**f.as_dict(), "diff": diffs.get(f.path, "")} for f in report.files
-            ]
+            text = {p: diff_text(patch, enc) for p, (patch, enc) in diffs.items()}
+            payload["files"] = [{**f.as_dict(), "diff": text.get(f.path, "")} for f in report.files]
         click.echo(json.dumps(payload, indent=2))
 
 
@@ -253,13 +252,17 @@ def _repaired(paths: tuple[str, ...], options: Options, err: Console, quiet: boo
     return replace(options, withheld=tuple(withheld))
 
 
-def _diffs(report: Report) -> dict[str, str]:
-    out: dict[str, str] = {}
+def _diffs(report: Report) -> dict[str, tuple[bytes, str]]:
+    """Per changed file: its patch (bytes) and its encoding."""
+    out: dict[str, tuple[bytes, str]] = {}
     for result in report.files:
         if result.status is Status.CHANGED and result.output is not None:
             old = Path(result.path).read_bytes()
-            new = decode(old).encode(result.output)
-            out[result.path] = unified_diff(old, new, result.path)
+            source = decode(old)
+            out[result.path] = (
+                unified_diff(old, source.encode(result.output), result.path),
+                source.encoding,
+            )
     return out
 
 
@@ -296,10 +299,11 @@ def _stdin(
     if as_json:
         payload: dict[str, Any] = report.as_dict()
         if show_diff:
-            payload["files"][0]["diff"] = unified_diff(data, new, name)
+            patch = unified_diff(data, new, name)
+            payload["files"][0]["diff"] = diff_text(patch, source.encoding)
         click.echo(json.dumps(payload, indent=2))
     elif show_diff:
-        render.print_diffs(out, [unified_diff(data, new, name)])
+        render.print_diffs(out, [(unified_diff(data, new, name), source.encoding)])
     elif not check:
         sys.stdout.buffer.write(new)
         sys.stdout.flush()

@@ -17,11 +17,18 @@ def display_path(path: str) -> str:
     return Path(path).as_posix() if rel.startswith("..") else Path(rel).as_posix()
 
 
-def unified_diff(old: bytes, new: bytes, path: str) -> str:
-    """``diff --git a/p b/p`` patch text; empty when the bytes are equal."""
+def unified_diff(old: bytes, new: bytes, path: str) -> bytes:
+    """``diff --git a/p b/p`` patch, as bytes: built from the files' own bytes, so a file
+    in latin-1 (or any encoding) gives a patch ``git apply`` takes; empty when equal."""
     if old == new:
-        return ""
+        return b""
     shown = display_path(path)
     patch = pygit2.Patch.create_from(old, new, old_as_path=shown, new_as_path=shown)
-    text: str | None = patch.text
-    return text or ""
+    data: bytes | None = patch.data
+    return data or b""
+
+
+def diff_text(patch: bytes, encoding: str) -> str:
+    """The patch as text (for JSON and a coloured terminal), decoded with the file's own
+    encoding: encoding it back with that encoding gives the patch's bytes."""
+    return patch.decode(encoding, errors="surrogateescape")

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from migrator.diffs import diff_text
 from migrator.results import Report, Status
 from migrator.verify import VerifyResult
 from transforms.codes import Code
@@ -38,15 +39,22 @@ def progress(console: Console, enabled: bool) -> Iterator[Callable[[int], None] 
         yield advance
 
 
-def print_diffs(console: Console, diffs: Iterable[str]) -> None:
-    """Patches to stdout: plain text when piped (so ``git apply`` takes it), coloured on a tty."""
-    for diff in diffs:
-        if not diff:
+def print_diffs(console: Console, diffs: Iterable[tuple[bytes, str]]) -> None:
+    """Patches to stdout: their bytes when piped (so ``git apply`` takes them whatever the
+    files' encoding), coloured on a tty. Each patch comes with its file's encoding."""
+    for patch, encoding in diffs:
+        if not patch:
             continue
         if not console.is_terminal or console.no_color:
-            console.file.write(diff)
+            console.file.flush()
+            buffer = getattr(console.file, "buffer", None)
+            if buffer is not None:
+                buffer.write(patch)
+                buffer.flush()
+            else:
+                console.file.write(diff_text(patch, encoding))
             continue
-        for line in diff.splitlines(keepends=True):
+        for line in diff_text(patch, encoding).splitlines(keepends=True):
             console.print(Text(line.rstrip("\n"), style=_style(line)), end="\n")
     console.file.flush()
 

@@ -412,3 +412,34 @@ def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
     assert out.no_color
     forced, _ = _consoles(True)
     assert not forced.no_color
+
+
+LATIN1 = (
+    "# -*- coding: latin-1 -*-\nimport unittest\n\n\nclass Caf\u00e9Tests(unittest.TestCase):\n"
+    "    def setUp(self):\n        self.word = 'caf\u00e9'\n\n"
+    "    def test_word(self):\n        self.assertEqual(self.word, 'caf\u00e9')\n"
+)
+
+
+def test_diff_of_a_latin1_file_applies_with_git(tmp_path: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    target = tmp_path / "test_latin1.py"
+    target.write_bytes(LATIN1.encode("latin-1"))
+    result = subprocess.run(
+        [sys.executable, "-m", "migrator", "--diff", "test_latin1.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"\xef\xbf\xbd" not in result.stdout  # no U+FFFD: the file's own bytes
+    assert b"caf\xe9" in result.stdout
+    applied = subprocess.run(
+        ["git", "apply", "-"], cwd=tmp_path, input=result.stdout, capture_output=True, check=False
+    )
+    assert applied.returncode == 0, applied.stderr
+    migrated = target.read_bytes().decode("latin-1")
+    assert "@pytest.fixture(autouse=True)" in migrated
+    assert "        self.word = 'caf\u00e9'\n        yield\n" in migrated
