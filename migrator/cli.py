@@ -63,45 +63,63 @@ def _read_config(
     return value
 
 
+def selection_options(func: Any) -> Any:
+    """The options that choose the files of a run, shared by ``migrate`` and ``verify`` (and
+    set by ``[tool.migrate-fixtures]``)."""
+    options = [
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Worker processes (default: CPUs).",
+        ),
+        click.option(
+            "--include",
+            multiple=True,
+            default=DEFAULT_INCLUDE,
+            show_default=True,
+            help="Test file patterns.",
+        ),
+        click.option(
+            "--exclude",
+            multiple=True,
+            default=DEFAULT_EXCLUDE,
+            help="Patterns to skip (replaces defaults).",
+        ),
+        click.option(
+            "--extend-exclude",
+            multiple=True,
+            default=(),
+            help="Patterns to skip, added to --exclude.",
+        ),
+        click.option(
+            "--all-files", is_flag=True, help="Rewrite every .py file, not only test files."
+        ),
+        click.option(
+            "--gitignore/--no-gitignore", default=True, help="Honour .gitignore (default: on)."
+        ),
+        click.option(
+            "--pytest-config/--no-pytest-config",
+            default=True,
+            help="Rewrite only files the project's pytest configuration collects (default: on).",
+        ),
+        click.option(
+            "--pytest-collect",
+            is_flag=True,
+            help="Ask pytest (--collect-only; imports the tests) which files are test modules.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @main.command("migrate")
 @click.argument("paths", nargs=-1, required=True, is_eager=True, callback=_read_config)
 @click.option("--diff", "show_diff", is_flag=True, help="Print git-style patches; write nothing.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: CPUs).",
-)
-@click.option(
-    "--include",
-    multiple=True,
-    default=DEFAULT_INCLUDE,
-    show_default=True,
-    help="Test file patterns.",
-)
-@click.option(
-    "--exclude",
-    multiple=True,
-    default=DEFAULT_EXCLUDE,
-    help="Patterns to skip (replaces defaults).",
-)
-@click.option(
-    "--extend-exclude", multiple=True, default=(), help="Patterns to skip, added to --exclude."
-)
-@click.option("--all-files", is_flag=True, help="Rewrite every .py file, not only test files.")
-@click.option("--gitignore/--no-gitignore", default=True, help="Honour .gitignore (default: on).")
-@click.option(
-    "--pytest-config/--no-pytest-config",
-    default=True,
-    help="Rewrite only files the project's pytest configuration collects (default: on).",
-)
-@click.option(
-    "--pytest-collect",
-    is_flag=True,
-    help="Ask pytest itself (--collect-only, imports the tests) which files are test modules.",
-)
+@selection_options
 @click.option("--json", "as_json", is_flag=True, help="Write a JSON report to stdout.")
 @click.option("--strict", is_flag=True, help="Exit 1 when anything was refused.")
 @click.option(
@@ -313,7 +331,12 @@ def _stdin(
 
 
 @main.command("verify")
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.argument(
+    "path",
+    type=click.Path(exists=True, path_type=Path),
+    is_eager=True,
+    callback=lambda ctx, param, value: _read_config(ctx, param, (str(value),)) and value,
+)
 @click.option(
     "-n", "--workers", default="auto", show_default=True, help="xdist workers for the migrated run."
 )
@@ -326,8 +349,16 @@ def _stdin(
 )
 @click.option("--timeout", type=float, default=None, help="Seconds allowed for each pytest run.")
 @click.option("--keep", is_flag=True, help="Keep the scratch copies and print where they are.")
-@click.option("--all-files", is_flag=True, help="Rewrite every .py file, not only test files.")
+@click.option(
+    "--python",
+    "python",
+    default=sys.executable,
+    show_default="this interpreter",
+    help="Interpreter that runs the suites (one with the suite's dependencies and pytest-xdist).",
+)
+@selection_options
 @click.option("--json", "as_json", is_flag=True, help="Write a JSON report to stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors and the exit code.")
 def verify_command(
     path: Path,
     workers: str,
@@ -336,15 +367,22 @@ def verify_command(
     pytest_args: str,
     timeout: float | None,
     keep: bool,
-    all_files: bool,
+    python: str,
     as_json: bool,
+    quiet: bool,
+    **selection: Any,
 ) -> None:
-    """Run PATH's suite before and after migration (in scratch copies) and compare outcomes."""
+    """Run PATH's suite before and after migration (in scratch copies) and compare outcomes.
+
+    The migration reads the same ``[tool.migrate-fixtures]`` configuration and takes the same
+    file selection options as ``migrate``.
+    """
     import shlex
+    import subprocess
 
     from migrator.verify import VerifyOptions, verify
 
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     options = VerifyOptions(
         baseline_workers=baseline_workers,
         workers=workers,
@@ -352,12 +390,21 @@ def verify_command(
         pytest_args=tuple(shlex.split(pytest_args)),
         timeout=timeout,
         keep=keep,
-        migrate=Options(all_files=all_files),
+        migrate=Options(**selection),
+        python=python,
     )
-    result = verify(path, options)
+    try:
+        result = verify(path, options)
+    except subprocess.TimeoutExpired as exc:
+        err.print(Text(f"error: a pytest run took longer than --timeout {exc.timeout:g} s"))
+        sys.exit(EXIT_INTERNAL)
+    except OSError as exc:
+        err.print(Text(f"error: cannot run the suite with {python}: {exc.strerror or exc}"))
+        sys.exit(EXIT_INTERNAL)
     if as_json:
         click.echo(json.dumps(result.as_dict(), indent=2))
-    render.print_verify(err, result)
+    if not quiet or not result.ok:
+        render.print_verify(err, result)
     if result.migration is not None and result.migration.failed:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK if result.ok else EXIT_CHANGES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,36 @@ def test_verify_repairs_by_withholding_the_changed_hierarchy(tmp_path: Path) -> 
     assert "def _fine_setup(self):" in text
     assert "MF122 [FailingSetUp]" in outcome.stderr
     assert "failed -> error" in outcome.stderr
+
+
+def test_verify_reads_the_migrate_configuration(project: Path) -> None:
+    (project / "tests" / "check_counter.py").write_text(SUITE.replace("Counter", "Checked"))
+    (project / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\npython_files = ["test_*.py", "check_*.py"]\n'
+        '[tool.migrate-fixtures]\ninclude = ["check_*.py"]\n'
+    )
+    outcome = CliRunner().invoke(main, ["verify", str(project / "tests"), "-n", "2", "--json"])
+    assert outcome.exit_code == 0, outcome.stderr
+    data = json.loads(outcome.stdout)
+    # only check_counter.py is a test file by the configuration: its two methods convert
+    assert data["migration"]["lifecycle_methods_converted"] == 2
+    assert data["compared"] == 4
+
+
+def test_verify_fails_on_invalid_configuration(project: Path) -> None:
+    (project / "pyproject.toml").write_text("[tool.migrate-fixtures]\nunknown = 1\n")
+    outcome = CliRunner().invoke(main, ["verify", str(project / "tests")])
+    assert outcome.exit_code == 2
+    assert "unknown key 'unknown'" in outcome.stderr
+
+
+def test_verify_with_another_interpreter(project: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-python"
+    outcome = CliRunner().invoke(main, ["verify", str(project / "tests"), "--python", str(missing)])
+    assert outcome.exit_code == 123
+    assert f"error: cannot run the suite with {missing}" in outcome.stderr
+    ran = CliRunner().invoke(
+        main, ["verify", str(project / "tests"), "-n", "2", "--python", sys.executable, "-q"]
+    )
+    assert ran.exit_code == 0, ran.stderr
+    assert ran.stderr == ""
