@@ -189,9 +189,8 @@ def migrate_command(
         err.print(f"warning: no Python files found under the given paths{hint}")
     if hazards_only:
         sys.exit(_hazards_only(result, as_json, out))
-    _print_data(result, show_diff, as_json, out)
-    if writes:
-        _write(result, err)
+    written = _write(result, err) if writes else []
+    _print_data(result, show_diff, as_json, out, written)
     if not quiet:
         render.print_refusals(err, result)
         if check or writes:
@@ -200,10 +199,10 @@ def migrate_command(
     sys.exit(_exit_code(result, check, strict))
 
 
-def _write(report: Report, err: Console) -> None:
+def _write(report: Report, err: Console) -> list[str]:
     """Write all or nothing; a failure is one line and exit 123, Ctrl-C exit 130."""
     try:
-        write_changes(report)
+        return write_changes(report)
     except WriteError as exc:
         err.print(Text(f"error: {exc}; nothing was written ({exc.restored} file(s) put back)"))
         sys.exit(EXIT_INTERNAL)
@@ -225,19 +224,26 @@ def _consoles(color: bool | None) -> tuple[Console, Console]:
 
 def _hazards_only(report: Report, as_json: bool, out: Console) -> int:
     if as_json:
-        click.echo(json.dumps([h.as_dict() for h in report.hazards], indent=2))
+        payload = {
+            "kind": "hazards",
+            "version": 1,
+            "hazards": [h.as_dict() for h in report.hazards],
+        }
+        click.echo(json.dumps(payload, indent=2))
     else:
         render.print_hazards(out, report)
     return EXIT_INTERNAL if report.failed else EXIT_CHANGES if report.hazards else EXIT_OK
 
 
-def _print_data(report: Report, show_diff: bool, as_json: bool, out: Console) -> None:
-    """Patches and/or the JSON report on stdout."""
+def _print_data(
+    report: Report, show_diff: bool, as_json: bool, out: Console, written: list[str]
+) -> None:
+    """Patches and/or the JSON report on stdout (after writing: it says what was written)."""
     diffs = _diffs(report) if show_diff or as_json else {}
     if show_diff and not as_json:
         render.print_diffs(out, diffs.values())
     if as_json:
-        payload = report.as_dict()
+        payload = {**report.as_dict(), "written": written}
         if show_diff:
             text = {p: diff_text(patch, enc) for p, (patch, enc) in diffs.items()}
             payload["files"] = [{**f.as_dict(), "diff": text.get(f.path, "")} for f in report.files]
@@ -402,7 +408,7 @@ def verify_command(
         err.print(Text(f"error: cannot run the suite with {python}: {exc.strerror or exc}"))
         sys.exit(EXIT_INTERNAL)
     if as_json:
-        click.echo(json.dumps(result.as_dict(), indent=2))
+        click.echo(json.dumps({"kind": "verify", "version": 1, **result.as_dict()}, indent=2))
     if not quiet or not result.ok:
         render.print_verify(err, result)
     if result.migration is not None and result.migration.failed:

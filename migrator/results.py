@@ -91,6 +91,7 @@ class Report:
 
     def as_dict(self) -> dict[str, object]:
         return {
+            "kind": "migrate",
             "version": 1,
             "summary": self.summary(),
             "files": [f.as_dict() for f in self.files],

@@ -266,7 +266,7 @@ def test_hazards_mode_reports_and_exits_1(tmp_path: Path) -> None:
     (tmp_path / "test_server.py").write_text(HAZARDOUS)
     code, out, _ = run("--hazards", "--json", str(tmp_path))
     assert code == 1
-    assert json.loads(out) == [
+    assert json.loads(out)["hazards"] == [
         {
             "code": "MF203",
             "path": str(tmp_path / "test_server.py"),
