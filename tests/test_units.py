@@ -122,3 +122,52 @@ def test_does_not_change(source: str) -> None:
     result = migrate_source(source, "test_t.py")
     assert result.output is None
     assert result.refusals == ()
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        pytest.param(
+            "import os, shutil\nshutil.rmtree(x)\n",
+            "import os, shutil\nos.remove(x)\n",
+            "import os\nos.remove(x)\n",
+            id="one alias of several goes",
+        ),
+        pytest.param(
+            "from tempfile import mkdtemp, gettempdir\nmkdtemp(); gettempdir()\n",
+            "from tempfile import mkdtemp, gettempdir\ngettempdir()\n",
+            "from tempfile import gettempdir\ngettempdir()\n",
+            id="a from-import keeps what is still read",
+        ),
+        pytest.param(
+            "import shutil\nshutil.rmtree(x)\n",
+            "import shutil\npass\n",
+            "pass\n",
+            id="the whole statement goes",
+        ),
+        pytest.param(
+            "import shutil\n__all__ = ['shutil']\nshutil.rmtree(x)\n",
+            "import shutil\n__all__ = ['shutil']\npass\n",
+            "import shutil\n__all__ = ['shutil']\npass\n",
+            id="a module with __all__ keeps it",
+        ),
+        pytest.param(
+            "import shutil as sh\nsh.rmtree(x)\n",
+            "import shutil as sh\npass\n",
+            "import shutil as sh\npass\n",
+            id="an aliased import is not ours to judge",
+        ),
+        pytest.param(
+            "import shutil\nimport os\n",
+            "import shutil\nimport os\n",
+            "import shutil\nimport os\n",
+            id="unused before stays",
+        ),
+    ],
+)
+def test_unused_temp_imports(before: str, after: str, expected: str) -> None:
+    import libcst as cst
+
+    from transforms.imports import remove_unused_temp_imports
+
+    assert remove_unused_temp_imports(cst.parse_module(after), before).code == expected

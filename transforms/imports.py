@@ -20,7 +20,7 @@ from collections.abc import Iterable
 import libcst as cst
 import libcst.matchers as m
 from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+from libcst.codemod.visitors import AddImportsVisitor
 
 _IMPORT_LINE = m.SimpleStatementLine(body=[m.Import() | m.ImportFrom()])
 _DOCSTRING = m.SimpleStatementLine(body=[m.Expr(value=m.SimpleString() | m.ConcatenatedString())])
@@ -62,21 +62,66 @@ TEMP_MODULES = ("shutil", "tempfile")
 def remove_unused_temp_imports(
     module: cst.Module, original: str, filename: str | None = None
 ) -> cst.Module:
-    """``module`` without the ``shutil``/``tempfile`` imports that the original read and the
-    rewrite left unread. An import that was unused before stays: not this tool's business.
+    """``module`` without the module-level ``shutil``/``tempfile`` imports that the original
+    read and the rewrite left unread. An import that was unused before stays: not this
+    tool's business.
 
-    Scope analysis is the expensive metadata (DESIGN.md section 6): it runs only when a cheap
-    ``ast`` look finds such an import, and ``RemoveImportsVisitor`` then confirms it.
+    Exact without scope analysis (DESIGN.md section 6: the most expensive metadata): a
+    module-level ``import shutil`` binds a global, so the name is unused when no ``Name``
+    node of the new code reads it and ``__all__`` does not list it; only then is its alias
+    removed from the statement (the statement goes when it had no other alias).
     """
     keys, read_before = _bindings(original)
     if not keys:
         return module
     _, read_after = _bindings(module.code)
-    gone = [(source, obj, None) for source, obj, name in keys if name in read_before - read_after]
-    if not gone:
-        return module
-    context = CodemodContext(filename=filename)
-    return RemoveImportsVisitor(context, gone).transform_module(module)
+    gone = {name for _source, _obj, name in keys if name in read_before - read_after}
+    if not gone or "__all__" in module.code:
+        return module  # names listed in __all__ are read by ``from module import *``
+    body: list[cst.BaseStatement] = []
+    for stmt in module.body:
+        kept = _without_aliases(stmt, gone)
+        if kept is not None:
+            body.append(kept)
+    return module.with_changes(body=body)
+
+
+def _without_aliases(stmt: cst.BaseStatement, gone: set[str]) -> cst.BaseStatement | None:
+    """The import statement without the aliases binding ``gone`` names (None when nothing
+    is left); any other statement as it is."""
+    if not m.matches(stmt, _IMPORT_LINE):
+        return stmt
+    assert isinstance(stmt, cst.SimpleStatementLine)
+    small = stmt.body[0]
+    if len(stmt.body) != 1 or not isinstance(small, (cst.Import, cst.ImportFrom)):
+        return stmt
+    if isinstance(small, cst.ImportFrom) and (
+        isinstance(small.names, cst.ImportStar)
+        or small.relative
+        or _module_name(small) not in TEMP_MODULES
+    ):
+        return stmt
+    names = list(small.names)  # type: ignore[arg-type]
+    kept = [a for a in names if _bound(a) not in gone or a.asname is not None]
+    if len(kept) == len(names):
+        return stmt
+    if not kept:
+        return None
+    kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    return stmt.with_changes(body=[small.with_changes(names=kept)])
+
+
+def _module_name(node: cst.ImportFrom) -> str:
+    module = node.module
+    if module is None:
+        return ""
+    return module.value if isinstance(module, cst.Name) else ""
+
+
+def _bound(alias: cst.ImportAlias) -> str:
+    """The name an alias without ``as`` binds: ``shutil`` for ``import shutil``."""
+    name = alias.name
+    return name.value if isinstance(name, cst.Name) else ""
 
 
 def _bindings(code: str) -> tuple[list[tuple[str, str | None, str]], set[str]]:
