@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import traceback
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -137,7 +138,9 @@ def rewrite_text(source: SourceText, plan: FilePlan) -> FileResult:
         return replace(_unparsable(path, f"libcst: {exc}"), refusals=plan.refusals)
     try:
         rewrite = rewrite_module(module, plan, source.text)
-        compile(rewrite.code, path, "exec", dont_inherit=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the suite's own SyntaxWarnings are not ours
+            compile(rewrite.code, path, "exec", dont_inherit=True)
         source.encode(rewrite.code)
     except Exception:
         return FileResult(path, Status.FAILED, refusals=plan.refusals, error=traceback.format_exc())
