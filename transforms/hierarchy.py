@@ -179,7 +179,8 @@ class Hierarchy:
         return tuple(out)
 
     def wrapper(self, qualname: str) -> tuple[str, str] | None:
-        """(class, what) of the first class of ``qualname``'s reach that wraps the lifecycle."""
+        """(class, what) of the first class of ``qualname``'s reach that wraps the lifecycle:
+        a wrapper method, a metaclass, or a class decorator (which may replace setUp)."""
         for entry in self.reach(qualname):
             info = self.classes.get(entry)
             if info is None:
@@ -189,6 +190,8 @@ class Hierarchy:
                 return entry, f"{wraps[0]}()"
             if info.metaclass:
                 return entry, "a metaclass"
+            if info.wrapping_decorators:
+                return entry, f"the class decorator @{info.wrapping_decorators[0]}"
         return None
 
     def is_test_class(self, qualname: str) -> bool:

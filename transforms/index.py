@@ -107,6 +107,8 @@ class ClassInfo:
     module_level: bool = False
     # A ``metaclass=`` keyword: the class may be built (and its lifecycle wrapped) by it.
     metaclass: bool = False
+    # Class decorators other than unittest's skips (``@freeze_time(...)`` wraps setUp).
+    wrapping_decorators: tuple[str, ...] = ()
     # A test method carries a decorator that may mark it skipped at import time
     # (``@skipIfNoSecurity``): unittest checks that mark before setUp, a fixture would not.
     opaque_tests: bool = False
@@ -495,6 +497,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         methods=methods,
         bound_otherwise=frozenset(bound),
         metaclass=any(k.arg == "metaclass" for k in node.keywords),
+        wrapping_decorators=tuple(_wrapping_decorators(node)),
         simple_bindings=frozenset(
             n for n in bound if simple[n] == 1 and n not in methods and _bound_once(node, n)
         ),
@@ -504,6 +507,16 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         opaque_tests=_opaque_tests(node, ctx.aliases),
         skip_blockers=tuple(d.lineno for d in _skip_calls(node) if not _markable(d)),
     )
+
+
+def _wrapping_decorators(node: ast.ClassDef) -> Iterator[str]:
+    """Decorators of the class statement that may replace or wrap its methods (all but
+    unittest's skip decorators, which pytest applies before any fixture)."""
+    for decorator in node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = dotted(target) or "?"
+        if name.rsplit(".", 1)[-1] not in ("skip", "skipIf", "skipUnless", "expectedFailure"):
+            yield name
 
 
 def _simple_binding(stmt: ast.stmt) -> Iterator[str]:

@@ -261,7 +261,8 @@ class Planner(ResourcePlanner):
             if wrapped is not None:
                 owner, what = wrapped
                 short = owner.rsplit(".", 1)[-1]
-                message = f"{short} overrides {what}: the lifecycle runs inside it"
+                verb = "has" if what.startswith(("a ", "the ")) else "overrides"
+                message = f"{short} {verb} {what}: the lifecycle runs inside it"
                 raise _Refused(Code.WRAPPED, info.line, message)
         for user in self.users(qualname):
             for entry in self.mro(user):

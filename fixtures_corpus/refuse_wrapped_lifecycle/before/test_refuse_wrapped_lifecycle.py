@@ -32,3 +32,24 @@ class MetaCase(unittest.TestCase, metaclass=WithMeta):
 
     def test_ready(self):
         self.assertTrue(self.ready)
+
+
+def frozen(cls):
+    """Wraps setUp, as freezegun's @freeze_time does for a TestCase class."""
+    original = cls.setUp
+
+    def setUp(self):
+        self.frozen = True
+        original(self)
+
+    cls.setUp = setUp
+    return cls
+
+
+@frozen
+class Decorated(unittest.TestCase):
+    def setUp(self):
+        self.ready = True
+
+    def test_frozen_during_setup(self):
+        self.assertTrue(self.frozen and self.ready)
