@@ -26,7 +26,7 @@ import libcst as cst
 
 from migrator import pytest_config
 from migrator.discovery import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Unit, discover, module_name
-from migrator.project import complete, project_root
+from migrator.project import complete, data_folders, project_root
 from migrator.results import FileResult, Report, Status
 from migrator.sourcefile import (
     DecodeError,
@@ -235,9 +235,12 @@ def migrate_paths(
         if not info.read_only:
             results.pop(path, None)  # a skipped file of the run, indexed after all
     infos = _unique_modules(infos)
+    data = data_folders(units, _texts(units))
     for unit in units:
         path = str(unit.path)
-        reason = unwritable(unit.path) if unit.is_test or path in infos else None
+        reason = data.get(path) or (
+            unwritable(unit.path) if unit.is_test or path in infos else None
+        )
         if reason is not None:
             if path in infos:
                 infos[path] = replace(infos[path], read_only=True, locked=reason)
@@ -284,6 +287,19 @@ def collected(units: list[Unit], paths: list[Path], options: Options) -> list[Un
     for unit in units:
         test = options.all_files or (config.matches(unit.path) if by_config else unit.is_test)
         out.append(replace(unit, is_test=test and not config.excludes(unit.path, paths)))
+    return out
+
+
+def _texts(units: Sequence[Unit]) -> dict[str, str]:
+    """The text of every file of the run that quotes a relative path (a cheap look first)."""
+    out: dict[str, str] = {}
+    for unit in units:
+        try:
+            text = unit.path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if "/" in text or "-" in text:
+            out[str(unit.path)] = text
     return out
 
 

@@ -11,10 +11,12 @@ the file system alone does not give (``zope/`` without ``__init__.py``: the file
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from migrator.discovery import Unit
 from migrator.sourcefile import DecodeError, decode
 from transforms.hierarchy import Hierarchy
 from transforms.index import ModuleInfo, index_module
@@ -122,3 +124,42 @@ def _index(path: Path, module: str, read_only: bool) -> ModuleInfo | None:
     except (OSError, DecodeError, SyntaxError, ValueError, RecursionError):
         return None
     return replace(info, read_only=read_only)
+
+
+# A quoted relative path ("scenario/class_fixtures", 'testrunner-ex'): what a test passes to
+# another runner, or puts on sys.path to import a sample module.
+PATH_STRING = re.compile(r"""["']\.?/?([A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)*)/?["']""")
+
+
+def data_folders(units: Sequence[Unit], texts: Mapping[str, str]) -> dict[str, str]:
+    """Test files that another module of the run names as data: a quoted relative path
+    ending with the names of the folders that hold them ("scenario/class_fixtures" for
+    ``.../support/scenario/class_fixtures/test_cf.py``), written in a module outside those
+    folders. Another runner executes them, or a test imports and inspects them: rewriting
+    them changes what those tests see. Returns path -> reason.
+
+    ``texts`` maps the paths of the run's files to their source text.
+    """
+    fragments: dict[tuple[str, ...], str] = {}
+    for path, text in texts.items():
+        for match in PATH_STRING.finditer(text):
+            parts = tuple(p for p in match.group(1).split("/") if p not in ("", "."))
+            # One bare word ("support", "tests") says too little; a name that cannot be a
+            # package ("testrunner-ex") or a path of two folders says where the data is.
+            if len(parts) >= 2 or (len(parts) == 1 and not parts[0].isidentifier()):
+                fragments.setdefault(parts, path)
+    out: dict[str, str] = {}
+    for unit in units:
+        if not unit.is_test:
+            continue
+        folders = unit.path.resolve().parent.parts
+        for parts, named_in in fragments.items():
+            if len(parts) > len(folders) or folders[-len(parts) :] != parts:
+                continue
+            data_dir = Path(*folders)
+            referrer = Path(named_in).resolve().parent
+            if referrer == data_dir or data_dir in referrer.parents:
+                continue  # a module naming its own folder is not using it as data
+            out[str(unit.path)] = f"data of {named_in} (it names '{'/'.join(parts)}')"
+            break
+    return out

@@ -103,3 +103,36 @@ def test_config_is_found_as_pytest_finds_it(project: Path) -> None:
     assert config is not None
     assert config.rootdir == project.resolve()
     assert config.norecursedirs == ("support",)
+
+
+def test_sample_projects_another_runner_executes_stay(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "tests/functional/test_runner.py": """\
+            import subprocess
+            import unittest
+
+
+            class RunsSamples(unittest.TestCase):
+                def setUp(self):
+                    self.where = "scenario/one"
+
+                def test_sample(self):
+                    self.assertTrue(self.where)
+            """,
+            "tests/support/scenario/one/test_sample.py": CASE.format(name="Sample"),
+            "tests/support/scenario/two/test_other.py": CASE.format(name="Other"),
+            "tests/local/test_names_itself.py": CASE.format(name="Self").replace(
+                "self.ready = True", 'self.ready = bool("local/x")'
+            ),
+        },
+    )
+    report = migrate_paths([tmp_path / "tests"], Options(jobs=1))
+    rewritten = sorted(Path(f.path).name for f in report.files if f.output)
+    # scenario/one is data of test_runner.py; scenario/two is named by nobody; a module
+    # that names its own folder is not using it as data
+    assert rewritten == ["test_names_itself.py", "test_other.py", "test_runner.py"]
+    skipped = {Path(f.path).name: f.error for f in report.files if f.error}
+    assert "data of" in (skipped["test_sample.py"] or "")
+    assert "'scenario/one'" in (skipped["test_sample.py"] or "")
