@@ -314,3 +314,43 @@ def test_a_constant_read_by_a_test_too_stays(tmp_path: Path) -> None:
     report = migrate(tmp_path / "tests")
     assert "self.lock = LOCK" in by_name(report)["test_lock.py"]
     assert [h.code.value for h in report.hazards] == ["MF201"]
+
+
+def test_pytest_marks_on_a_class_do_not_wrap_its_lifecycle(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "test_marked.py": """\
+            import sys
+            import unittest
+
+            import pytest
+
+
+            @pytest.mark.skipif(sys.platform == "nowhere", reason="never")
+            class Marked(unittest.TestCase):
+                def setUp(self):
+                    self.ready = True
+
+                def test_ready(self):
+                    self.assertTrue(self.ready)
+
+
+            def wraps(cls):
+                return cls
+
+
+            @wraps
+            class Wrapped(unittest.TestCase):
+                def setUp(self):
+                    self.ready = True
+
+                def test_ready(self):
+                    self.assertTrue(self.ready)
+            """
+        },
+    )
+    report = migrate(tmp_path)
+    assert codes(report) == ["MF121"]
+    assert report.refusals[0].cls == "Wrapped"
+    assert "def _marked_setup(self):" in by_name(report)["test_marked.py"]

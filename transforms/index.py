@@ -497,7 +497,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         methods=methods,
         bound_otherwise=frozenset(bound),
         metaclass=any(k.arg == "metaclass" for k in node.keywords),
-        wrapping_decorators=tuple(_wrapping_decorators(node)),
+        wrapping_decorators=tuple(_wrapping_decorators(node, ctx.aliases)),
         simple_bindings=frozenset(
             n for n in bound if simple[n] == 1 and n not in methods and _bound_once(node, n)
         ),
@@ -509,12 +509,17 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
     )
 
 
-def _wrapping_decorators(node: ast.ClassDef) -> Iterator[str]:
-    """Decorators of the class statement that may replace or wrap its methods (all but
-    unittest's skip decorators, which pytest applies before any fixture)."""
+def _wrapping_decorators(node: ast.ClassDef, aliases: Mapping[str, str]) -> Iterator[str]:
+    """Decorators of the class statement that may replace or wrap its methods: all but
+    unittest's skip decorators and pytest marks, which pytest applies before any fixture
+    and which leave the methods alone."""
     for decorator in node.decorator_list:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
         name = dotted(target) or "?"
+        head, _, rest = name.partition(".")
+        qualified = f"{aliases.get(head, head)}.{rest}" if rest else aliases.get(head, head)
+        if qualified.startswith("pytest.mark."):
+            continue
         if name.rsplit(".", 1)[-1] not in ("skip", "skipIf", "skipUnless", "expectedFailure"):
             yield name
 
