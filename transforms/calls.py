@@ -165,8 +165,8 @@ def _fixture(plan: LevelPlan) -> cst.FunctionDef:
     setup, teardown = plan.entries
     if setup:
         body.append(cst.parse_statement(f"{param}.{setup}()"))
-    body.append(yield_line())
-    if teardown:
+    if teardown:  # without one, no bare trailing yield (ruff PT022)
+        body.append(yield_line())
         body.append(cst.parse_statement(f"{param}.{teardown}()"))
     scope = None if plan.level == "function" else plan.level
     decorators = [fixture_decorator(scope, plan.names[0])]

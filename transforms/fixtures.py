@@ -1,7 +1,7 @@
 """Build one yield fixture from a setup function and its teardown partner.
 
 What it does: merges ``setUp``+``tearDown`` (or the class or module pair) into
-``setup body; yield; teardown body``, drops the parent calls that fixture composition
+``setup body; yield; teardown body`` (just the setup body when there is nothing to undo), drops the parent calls that fixture composition
 replaces, lifts returns, rewrites cleanup registrations onto an ``ExitStack``, hoists
 ``global`` statements, and decorates the result with ``@pytest.fixture(..., autouse=True)``.
 Why: the three lifecycle levels differ only in scope, first parameter and decorators; the
@@ -56,7 +56,14 @@ def build_fixture(
         head = [cst.parse_statement(f"global {', '.join(plan.hoist_globals)}")]
     if teardown is not None and setup is not None:
         teardown_stmts = _carry_comments(teardown, teardown_stmts)
-    core: list[cst.BaseStatement] = [*setup_stmts, yield_line(), *teardown_stmts]
+    # A fixture with nothing to undo has no bare trailing ``yield`` (ruff PT022): a plain
+    # fixture function runs the same setup, and nothing after it.
+    undo = bool(teardown_stmts) or bool(plan.stack)
+    core: list[cst.BaseStatement] = [
+        *setup_stmts,
+        *([yield_line()] if undo else []),
+        *teardown_stmts,
+    ]
     if plan.stack:
         core = [_exit_stack(plan.stack, core, base.body, plan.names[1])]
     if plan.skip_guard and plan.param:

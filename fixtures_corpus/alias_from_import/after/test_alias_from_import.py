@@ -7,12 +7,10 @@ class Renamed(TC):
     @classmethod
     def _renamed_class_setup(cls):
         cls.shared = [0]
-        yield
 
     @pytest.fixture(autouse=True)
     def _renamed_setup(self):
         self.shared[0] += 1
-        yield
 
     def test_one(self):
         self.assertGreaterEqual(self.shared[0], 1)

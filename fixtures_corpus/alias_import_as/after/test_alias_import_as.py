@@ -6,7 +6,6 @@ class Aliased(ut.TestCase):
     @pytest.fixture(autouse=True)
     def _aliased_setup(self):
         self.alias = "ut"
-        yield
 
     def test_alias(self):
         self.assertEqual(self.alias, "ut")

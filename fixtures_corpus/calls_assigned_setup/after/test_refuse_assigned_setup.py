@@ -10,7 +10,6 @@ class Assigned(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _assigned_setup(self):
         self._assigned_set_up()
-        yield
 
     _assigned_set_up = prepare
 

@@ -16,7 +16,6 @@ class Traced(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _traced_setup(self):
         self._traced_set_up()
-        yield
 
     @traced
     def _traced_set_up(self):

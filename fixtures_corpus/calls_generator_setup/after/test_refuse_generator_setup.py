@@ -6,7 +6,6 @@ class GeneratorSetup(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _generator_setup_setup(self):
         self._generator_setup_set_up()
-        yield
 
     def _generator_setup_set_up(self):
         self.ran = True

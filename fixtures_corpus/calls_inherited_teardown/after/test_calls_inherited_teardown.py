@@ -81,4 +81,3 @@ class GrandChild(OwnSetUpInheritedTearDown):
     @pytest.fixture(autouse=True)
     def _grand_child_setup(self, _own_set_up_inherited_tear_down_setup):
         self.log.insert(0, "grand.setUp")
-        yield

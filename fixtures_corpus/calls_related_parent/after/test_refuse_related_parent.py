@@ -6,7 +6,6 @@ class GoodParent(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _good_parent_setup(self):
         self._good_parent_set_up()
-        yield
 
     def _good_parent_set_up(self):
         self.trail = ["parent"]
@@ -19,7 +18,6 @@ class BadChild(GoodParent):
     @pytest.fixture(autouse=True)
     def _bad_child_setup(self):
         self._bad_child_set_up()
-        yield
 
     def _bad_child_set_up(self):
         self.first = True
@@ -34,7 +32,6 @@ class Unrelated(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _unrelated_setup(self):
         self.free = True
-        yield
 
     def test_free(self):
         self.assertTrue(self.free)

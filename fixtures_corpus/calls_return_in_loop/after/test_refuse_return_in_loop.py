@@ -6,7 +6,6 @@ class Looping(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _looping_setup(self):
         self._looping_set_up()
-        yield
 
     def _looping_set_up(self):
         self.found = None

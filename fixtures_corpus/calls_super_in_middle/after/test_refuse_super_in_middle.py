@@ -6,7 +6,6 @@ class Base(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _base_setup(self):
         self._base_set_up()
-        yield
 
     def _base_set_up(self):
         self.order = getattr(self, "order", []) + ["base"]
@@ -19,7 +18,6 @@ class Middle(Base):
     @pytest.fixture(autouse=True)
     def _middle_setup(self):
         self._middle_set_up()
-        yield
 
     def _middle_set_up(self):
         self.order = ["before"]

@@ -6,7 +6,6 @@ class Common(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _common_setup(self):
         self._common_set_up()
-        yield
 
     def _common_set_up(self):
         self.common = True
@@ -19,7 +18,6 @@ class Middle(Common):
     @pytest.fixture(autouse=True)
     def _middle_setup(self):
         self._middle_set_up()
-        yield
 
     def _middle_set_up(self):
         self._common_set_up()
@@ -35,7 +33,6 @@ class SkipsCommon(Common):
     @pytest.fixture(autouse=True)
     def _skips_common_setup(self):
         self._skips_common_set_up()
-        yield
 
     def _skips_common_set_up(self):
         self.own = True
@@ -54,7 +51,6 @@ class SkipsMiddle(Middle):
     @pytest.fixture(autouse=True)
     def _skips_middle_setup(self):
         self._skips_middle_set_up()
-        yield
 
     def _skips_middle_set_up(self):
         self._common_set_up()

@@ -6,7 +6,6 @@ class WithDefault(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _with_default_setup(self):
         self._with_default_set_up()
-        yield
 
     def _with_default_set_up(self, size=3):
         self.size = size

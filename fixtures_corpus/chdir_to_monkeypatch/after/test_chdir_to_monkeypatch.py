@@ -11,7 +11,6 @@ class WorksInADirectory(unittest.TestCase):
         self.workdir = str(tmp_path)
         self.old_cwd = os.getcwd()
         monkeypatch.chdir(self.workdir)
-        yield
 
     def test_relative_write_lands_in_workdir(self):
         with open("out.txt", "w") as handle:

@@ -7,7 +7,6 @@ class Latin(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _latin_setup(self):
         self.word = "café"
-        yield
 
     def test_word(self):
         self.assertEqual(len(self.word), 4)

@@ -7,9 +7,7 @@ class TempBase(unittest.TestCase):
     @classmethod
     def _temp_base_class_setup(cls):
         cls.created = [cls.__name__]
-        yield
 
     @pytest.fixture(autouse=True)
     def _temp_base_setup(self):
         self.ready = True
-        yield

@@ -7,7 +7,6 @@ class FirstTests(TempBase):
     @classmethod
     def _first_tests_class_setup(cls, _temp_base_class_setup):
         cls.created.append("first")
-        yield
 
     def test_created(self):
         self.assertEqual(self.created, ["FirstTests", "first"])

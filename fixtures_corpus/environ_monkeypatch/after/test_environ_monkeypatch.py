@@ -38,7 +38,6 @@ class TestChild(Base):
     def _test_child_setup(self, _base_setup, monkeypatch):
         self.old_mode = os.environ.get("MF_CORPUS_MODE")
         monkeypatch.setenv("MF_CORPUS_MODE", "child")
-        yield
 
     def test_mode(self):
         self.assertTrue(self.parent_ran)
@@ -51,7 +50,6 @@ class PointsAVariableAtATemporaryDirectory(unittest.TestCase):
         self.home = str(tmp_path)
         self.old_home = os.environ.get("MF_CORPUS_HOME")
         monkeypatch.setenv("MF_CORPUS_HOME", self.home)
-        yield
 
     def test_home(self):
         self.assertEqual(os.environ["MF_CORPUS_HOME"], self.home)

@@ -8,7 +8,6 @@ class Collide(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _collide_setup_2(self):
         self.ready = True
-        yield
 
     def test_attribute_kept(self):
         self.assertEqual(self._collide_setup, "an attribute with the generated name")

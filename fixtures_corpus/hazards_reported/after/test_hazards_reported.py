@@ -14,7 +14,6 @@ def connect(host, port):
 @pytest.fixture(scope="module", autouse=True)
 def _module_setup():
     os.environ["MF_CORPUS_HAZARD"] = "1"
-    yield
 
 
 class Server(unittest.TestCase):
@@ -24,7 +23,6 @@ class Server(unittest.TestCase):
         cls.address = ("localhost", 8765)
         cls.admin_port = 8767
         cls.client = connect("localhost", port=8768)
-        yield
 
     @pytest.fixture(autouse=True)
     def _server_setup(self):
@@ -34,7 +32,6 @@ class Server(unittest.TestCase):
         if False:
             open("report.txt", "w").close()
             open(LOG_NAME, "w").close()
-        yield
 
     def test_address(self):
         self.assertEqual(self.address[1], 8765)

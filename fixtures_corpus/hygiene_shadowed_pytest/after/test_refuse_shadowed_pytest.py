@@ -8,7 +8,6 @@ class Shadowed(unittest.TestCase):
     @pytest_.fixture(autouse=True)
     def _shadowed_setup(self):
         self.name = pytest
-        yield
 
     def test_name(self):
         self.assertEqual(self.name, "not the pytest module")

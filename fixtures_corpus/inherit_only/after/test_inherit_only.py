@@ -6,7 +6,6 @@ class Configured(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _configured_setup(self):
         self.config = {"debug": False}
-        yield
 
 
 class UsesConfig(Configured):

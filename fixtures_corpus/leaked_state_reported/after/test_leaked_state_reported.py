@@ -13,7 +13,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def _module_setup():
     # Never taken out again: later tests of the same worker see it too.
     sys.path.append(HERE)
-    yield
 
 
 class MarksAModule(unittest.TestCase):
@@ -33,7 +32,6 @@ class LeavesATimeout(unittest.TestCase):
     @classmethod
     def _leaves_a_timeout_class_setup(cls):
         socket.setdefaulttimeout(30)
-        yield
 
     def test_timeout(self):
         self.assertEqual(socket.getdefaulttimeout(), 30)

@@ -14,14 +14,12 @@ class ProjectBase(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _project_base_setup(self):
         self.base_ran = True
-        yield
 
 
 class AfterTestCase(ProjectBase, LoggingMixin):
     @pytest.fixture(autouse=True)
     def _after_test_case_setup(self, _project_base_setup):
         self.own = True
-        yield
 
     def test_mixin_not_reached(self):
         self.assertTrue(self.base_ran and self.own)

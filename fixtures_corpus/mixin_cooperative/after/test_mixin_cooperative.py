@@ -6,14 +6,12 @@ class TempMixin:
     @pytest.fixture(autouse=True)
     def _temp_mixin_setup(self):
         self.temp = "made"
-        yield
 
 
 class UsesMixin(TempMixin, unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _uses_mixin_setup(self, _temp_mixin_setup):
         self.own = True
-        yield
 
     def test_both(self):
         self.assertEqual(self.temp, "made")

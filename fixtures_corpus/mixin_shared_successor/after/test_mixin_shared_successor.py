@@ -27,7 +27,6 @@ class OrderTests(CacheMixin, DatabaseCase):
     @pytest.fixture(autouse=True)
     def _order_tests_setup(self, _cache_mixin_setup):
         self.steps.append("orders")
-        yield
 
     def test_steps(self):
         self.assertEqual(self.steps, ["database", "cache", "orders"])

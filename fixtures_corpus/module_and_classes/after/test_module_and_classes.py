@@ -16,12 +16,10 @@ class Levels(unittest.TestCase):
     @classmethod
     def _levels_class_setup(cls):
         TRACE.append("class")
-        yield
 
     @pytest.fixture(autouse=True)
     def _levels_setup(self):
         TRACE.append("function")
-        yield
 
     def test_nesting(self):
         self.assertEqual(TRACE[:3], ["module", "class", "function"])

@@ -6,14 +6,12 @@ class First(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _first_setup(self):
         self.first = True
-        yield
 
 
 class Second(First):
     @pytest.fixture(autouse=True)
     def _second_setup(self, _first_setup):
         self.second = True
-        yield
 
     def test_both(self):
         self.assertTrue(self.first and self.second)
@@ -25,7 +23,6 @@ class Third(Second):
     @pytest.fixture(autouse=True)
     def _third_setup(self):
         self.third = True
-        yield
 
     def test_both(self):
         self.assertFalse(hasattr(self, "first"))

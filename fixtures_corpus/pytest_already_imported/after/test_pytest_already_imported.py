@@ -7,7 +7,6 @@ class AlreadyPytest(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _already_pytest_setup(self):
         self.value = 2
-        yield
 
     @pytest.mark.xfail(reason="documented failure", strict=True)
     def test_expected_failure(self):

@@ -6,7 +6,6 @@ class ThroughModule(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _through_module_setup(self):
         self.ready = "module"
-        yield
 
     def test_ready(self):
         self.assertEqual(self.ready, "module")

@@ -6,7 +6,6 @@ class TrailingReturn(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _trailing_return_setup(self):
         self.x = 1
-        yield
 
     def test_x(self):
         self.assertEqual(self.x, 1)

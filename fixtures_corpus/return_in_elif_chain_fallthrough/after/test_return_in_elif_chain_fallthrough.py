@@ -14,7 +14,6 @@ class Levels(unittest.TestCase):
             if LEVEL == 2:
                 self.seen.append("two")
             self.seen.append("rest")
-        yield
 
     def test_seen(self):
         self.assertEqual(self.seen, ["two", "rest"])

@@ -12,7 +12,6 @@ class ModeTests(unittest.TestCase):
         else:
             self.speed = 1
             self.slow = True
-        yield
 
     def test_speed(self):
         self.assertEqual(self.speed, 10)

@@ -7,7 +7,6 @@ class Registry(unittest.TestCase):
     @classmethod
     def _registry_class_setup(cls):
         cls.owner = cls.__name__
-        yield
 
     def test_owner(self):
         self.assertEqual(self.owner, type(self).__name__)

@@ -32,7 +32,6 @@ class Exploding(unittest.TestCase):
         if getattr(getattr(self, self._testMethodName), "__unittest_skip__", False):
             pytest.skip(getattr(getattr(self, self._testMethodName), "__unittest_skip_why__", ""))
         raise RuntimeError("setUp must not run for a skipped test")
-        yield
 
     @skip_if_missing
     def test_skipped_before_setup(self):

@@ -17,7 +17,6 @@ class SomeSkipped(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _some_skipped_setup(self):
         SETUPS.append(self._testMethodName)
-        yield
 
     @pytest.mark.skip(reason="not supported")
     def test_skipped(self):
@@ -40,7 +39,6 @@ class AllSkipped(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _all_skipped_setup(self):
         raise AssertionError("a skipped class never runs setUp")
-        yield
 
     def test_one(self):
         pass

@@ -6,14 +6,12 @@ class Parent(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _parent_setup(self):
         self.value = 1
-        yield
 
 
 class Child(Parent):
     @pytest.fixture(autouse=True)
     def _child_setup(self, _parent_setup):
         self.value += 1
-        yield
 
     def test_value(self):
         self.assertEqual(self.value, 2)

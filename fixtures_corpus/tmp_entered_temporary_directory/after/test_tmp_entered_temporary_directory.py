@@ -9,7 +9,6 @@ class EnteredDirectory(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _entered_directory_setup(self, tmp_path):
         self.path = str(tmp_path)
-        yield
 
     def test_is_an_empty_str_directory(self):
         self.assertIsInstance(self.path, str)

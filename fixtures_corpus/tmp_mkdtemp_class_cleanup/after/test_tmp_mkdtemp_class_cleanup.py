@@ -10,7 +10,6 @@ class SharedDirectory(unittest.TestCase):
         cls.shared = str(tmp_path_factory.mktemp("shared"))
         with open(os.path.join(cls.shared, "seed.txt"), "w") as handle:
             handle.write("seed")
-        yield
 
     def test_seed(self):
         self.assertIsInstance(self.shared, str)

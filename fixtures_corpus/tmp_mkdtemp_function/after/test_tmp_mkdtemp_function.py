@@ -9,7 +9,6 @@ class WritesFiles(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _writes_files_setup(self, tmp_path):
         self.tmpdir = str(tmp_path)
-        yield
 
     def test_str_path_and_empty(self):
         self.assertIsInstance(self.tmpdir, str)

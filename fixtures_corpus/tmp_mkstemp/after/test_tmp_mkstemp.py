@@ -28,7 +28,6 @@ class SharedTempFile(unittest.TestCase):
     def _shared_temp_file_class_setup(cls, tmp_path_factory):
         handle, cls.shared = tempfile.mkstemp(dir=tmp_path_factory.mktemp("shared"))
         os.close(handle)
-        yield
 
     def test_exists(self):
         self.assertTrue(os.path.isfile(self.shared))
