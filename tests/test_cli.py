@@ -442,4 +442,4 @@ def test_diff_of_a_latin1_file_applies_with_git(tmp_path: Path) -> None:
     assert applied.returncode == 0, applied.stderr
     migrated = target.read_bytes().decode("latin-1")
     assert "@pytest.fixture(autouse=True)" in migrated
-    assert "        self.word = 'caf\u00e9'\n        yield\n" in migrated
+    assert "        self.word = 'caf\u00e9'\n" in migrated

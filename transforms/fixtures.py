@@ -1,7 +1,8 @@
 """Build one yield fixture from a setup function and its teardown partner.
 
 What it does: merges ``setUp``+``tearDown`` (or the class or module pair) into
-``setup body; yield; teardown body`` (just the setup body when there is nothing to undo), drops the parent calls that fixture composition
+``setup body; yield; teardown body`` (just the setup body when there is nothing to undo),
+drops the parent calls that fixture composition
 replaces, lifts returns, rewrites cleanup registrations onto an ``ExitStack``, hoists
 ``global`` statements, and decorates the result with ``@pytest.fixture(..., autouse=True)``.
 Why: the three lifecycle levels differ only in scope, first parameter and decorators; the
