@@ -291,9 +291,13 @@ def collected(units: list[Unit], paths: list[Path], options: Options) -> list[Un
 
 
 def _texts(units: Sequence[Unit]) -> dict[str, str]:
-    """The text of every file of the run that quotes a relative path (a cheap look first)."""
+    """The text of every test module (and conftest.py) of the run that may quote a relative
+    path. Only tests count as users of data folders: a ``noxfile.py`` naming "tests/unit"
+    runs the suite, it does not make it data."""
     out: dict[str, str] = {}
     for unit in units:
+        if not (unit.is_test or unit.path.name == "conftest.py"):
+            continue
         try:
             text = unit.path.read_text(encoding="utf-8", errors="replace")
         except OSError:
