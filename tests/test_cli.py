@@ -334,9 +334,11 @@ def _two_changed_files(project: Path) -> tuple[Path, Path]:
     return first, second
 
 
-def test_a_failed_write_puts_back_what_was_written(
-    project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _run_with_second_replace_failing(
+    project: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
+) -> tuple[int, str]:
+    """Migrate two files while the second ``os.replace`` raises ``error``; check that both
+    files keep their bytes and no temporary file stays. Returns (exit code, stderr)."""
     first, second = _two_changed_files(project)
     before = {p: p.read_bytes() for p in (first, second)}
     real = os.replace
@@ -345,39 +347,33 @@ def test_a_failed_write_puts_back_what_was_written(
     def fails_second(src: str, dst: str) -> None:
         calls.append(dst)
         if len(calls) == 2:
-            raise OSError(28, "No space left on device")
+            raise error
         real(src, dst)
 
     monkeypatch.setattr(os, "replace", fails_second)
     code, _, err = run("-j", "1", str(project))
     monkeypatch.setattr(os, "replace", real)
-    assert code == 123
-    assert "No space left on device; nothing was written (1 file(s) put back)" in err
     assert {p: p.read_bytes() for p in (first, second)} == before
     assert not list((project / "tests").glob("*.mf-tmp"))
+    return code, err
+
+
+def test_a_failed_write_puts_back_what_was_written(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, err = _run_with_second_replace_failing(
+        project, monkeypatch, OSError(28, "No space left on device")
+    )
+    assert code == 123
+    assert "No space left on device; nothing was written (1 file(s) put back)" in err
 
 
 def test_ctrl_c_during_writes_leaves_nothing_half_done(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first, second = _two_changed_files(project)
-    before = {p: p.read_bytes() for p in (first, second)}
-    real = os.replace
-    calls = []
-
-    def interrupted(src: str, dst: str) -> None:
-        calls.append(dst)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        real(src, dst)
-
-    monkeypatch.setattr(os, "replace", interrupted)
-    code, _, err = run("-j", "1", str(project))
-    monkeypatch.setattr(os, "replace", real)
+    code, err = _run_with_second_replace_failing(project, monkeypatch, KeyboardInterrupt())
     assert code == 130
     assert "interrupted: nothing was written" in err
-    assert {p: p.read_bytes() for p in (first, second)} == before
-    assert not list((project / "tests").glob("*.mf-tmp"))
 
 
 def test_links_and_read_only_files_are_reported_and_left(project: Path) -> None:
