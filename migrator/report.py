@@ -128,6 +128,46 @@ def print_summary(console: Console, report: Report, wrote: bool) -> None:
     console.print(table)
 
 
+def why_few(result: VerifyResult) -> list[str]:
+    """Why a comparison compared nothing, or far fewer tests than one run collected."""
+    base, new = result.baseline, result.migrated
+    lines: list[str] = []
+    if not base.outcomes:
+        session = base.collection_errors.get("<session>", "").strip().splitlines()
+        if session:
+            lines.append(f"nothing was compared: the baseline run stopped: {session[-1]}")
+        else:
+            errors = len(base.collection_errors)
+            lines.append(
+                f"nothing was compared: the baseline collected no test"
+                f" ({errors} collection error(s); check the path and --pytest-args)"
+            )
+    elif len(result.only_before) * 10 > len(base.outcomes):
+        session = new.collection_errors.get("<session>", "").strip().splitlines()
+        reason = f"the migrated run stopped: {session[-1]}" if session else "see the list above"
+        lines.append(
+            f"{len(result.only_before)} of {len(base.outcomes)} tests of the baseline did not"
+            f" run after migration: {reason}"
+        )
+    return lines
+
+
+def _verify_lines(result: VerifyResult) -> list[str]:
+    """Tests on one side only, collection errors, modules that never ran, and why few ran."""
+    lines: list[str] = []
+    for label, ids in (("only before", result.only_before), ("only after", result.only_after)):
+        lines += [f"{label}: {nodeid}" for nodeid in ids[:20]]
+    for label, errors in (
+        ("collection error before", result.baseline.collection_errors),
+        ("collection error after", result.migrated.collection_errors),
+    ):
+        for nodeid, text in errors.items():
+            last = text.strip().splitlines()[-1] if text.strip() else ""
+            lines.append(f"{label}: {nodeid}: {last}")
+    lines += [f"rewritten module never ran (collection error): {m}" for m in result.broken_modules]
+    return lines + why_few(result)
+
+
 def print_verify(console: Console, result: VerifyResult) -> None:
     """The per-test comparison: every changed outcome, then the totals and timings."""
     if result.changes:
@@ -137,19 +177,8 @@ def print_verify(console: Console, result: VerifyResult) -> None:
         for change in result.changes:
             table.add_row(change.nodeid, change.before, change.after, change.kind)
         console.print(table)
-    for label, ids in (("only before", result.only_before), ("only after", result.only_after)):
-        for nodeid in ids[:20]:
-            console.print(Text(f"{label}: {nodeid}"))
-    for label, errors in (
-        ("collection error before", result.baseline.collection_errors),
-        ("collection error after", result.migrated.collection_errors),
-    ):
-        for nodeid, text in errors.items():
-            console.print(
-                Text(f"{label}: {nodeid}: {text.strip().splitlines()[-1] if text.strip() else ''}")
-            )
-    for module in result.broken_modules:
-        console.print(Text(f"rewritten module never ran (collection error): {module}"))
+    for line in _verify_lines(result):
+        console.print(Text(line), soft_wrap=True)
     summary = Table(title="verify", header_style="bold")
     summary.add_column("what")
     summary.add_column("value", justify="right")

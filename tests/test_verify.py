@@ -135,6 +135,9 @@ def test_a_run_that_compares_nothing_is_not_ok(tmp_path: Path) -> None:
     (tmp_path / "test_empty.py").write_text("")
     result = verify(tmp_path, VerifyOptions(workers=2))
     assert not result.ok
+    outcome = CliRunner().invoke(main, ["verify", str(tmp_path), "-n", "2"])
+    assert outcome.exit_code == 1
+    assert "nothing was compared: the baseline collected no test" in outcome.stderr
 
 
 def test_migrate_with_verify_writes_only_when_clean(
