@@ -22,6 +22,7 @@ BATCHES = st.integers(1, 6).flatmap(lambda n: st.tuples(*[programs(f"fuzz_{i}") 
     max_examples=8,
     deadline=None,
     derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(BATCHES)
