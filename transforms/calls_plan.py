@@ -47,7 +47,7 @@ from collections.abc import Iterable
 
 from transforms.codes import Code
 from transforms.facts import BodyFacts
-from transforms.hierarchy import LEVELS, Hierarchy, MixinDisagreement
+from transforms.hierarchy import Hierarchy, MixinDisagreement
 from transforms.index import resolve
 from transforms.names import fresh, snake
 
@@ -192,7 +192,3 @@ class CallsModel:
                 return KEEP
             return self.helper_of(klass, method)
         return None
-
-
-def level_methods(level: str) -> tuple[str, str]:
-    return LEVELS[level]
