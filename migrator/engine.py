@@ -26,7 +26,7 @@ import libcst as cst
 
 from migrator import pytest_config
 from migrator.discovery import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Unit, discover, module_name
-from migrator.project import complete, data_folders, project_root
+from migrator.project import complete, data_folders, path_fragments, project_root
 from migrator.results import FileResult, Report, Status
 from migrator.sourcefile import (
     DecodeError,
@@ -76,6 +76,8 @@ class _Indexed:
     result: FileResult | None  # set when the file cannot be indexed
     # Quoted file names of a file skipped unindexed: "named nowhere else" must count them.
     names: Mapping[str, int] = field(default_factory=dict)
+    # Quoted relative paths of a test module or conftest.py (see ``project.data_folders``).
+    fragments: tuple[tuple[str, ...], ...] = ()
 
 
 def _index_one(unit: Unit) -> _Indexed:
@@ -84,7 +86,14 @@ def _index_one(unit: Unit) -> _Indexed:
         source = read_source(unit.path)
     except (OSError, DecodeError) as exc:
         return _Indexed(path, None, _unparsable(path, str(exc)))
-    text = source.text
+    indexed = _index_text(unit, source.text)
+    if unit.is_test or unit.path.name == "conftest.py":
+        return replace(indexed, fragments=path_fragments(source.text))
+    return indexed
+
+
+def _index_text(unit: Unit, text: str) -> _Indexed:
+    path = str(unit.path)
     if (
         "class" not in text
         and not any(w in text for w in TRIGGER_WORDS)
@@ -93,7 +102,7 @@ def _index_one(unit: Unit) -> _Indexed:
     ):
         return _Indexed(path, None, FileResult(path, Status.SKIPPED), file_literals(text))
     try:
-        return _Indexed(path, index_module(source.text, unit.module, path), None)
+        return _Indexed(path, index_module(text, unit.module, path), None)
     except SyntaxError as exc:
         return _Indexed(path, None, _syntax_error(path, exc))
     except (ValueError, RecursionError) as exc:
@@ -235,7 +244,7 @@ def migrate_paths(
         if not info.read_only:
             results.pop(path, None)  # a skipped file of the run, indexed after all
     infos = _unique_modules(infos)
-    data = data_folders(units, _texts(units))
+    data = data_folders(units, {i.unit_path: i.fragments for i in indexed if i.fragments})
     for unit in units:
         path = str(unit.path)
         reason = data.get(path) or (
@@ -287,23 +296,6 @@ def collected(units: list[Unit], paths: list[Path], options: Options) -> list[Un
     for unit in units:
         test = options.all_files or (config.matches(unit.path) if by_config else unit.is_test)
         out.append(replace(unit, is_test=test and not config.excludes(unit.path, paths)))
-    return out
-
-
-def _texts(units: Sequence[Unit]) -> dict[str, str]:
-    """The text of every test module (and conftest.py) of the run that may quote a relative
-    path. Only tests count as users of data folders: a ``noxfile.py`` naming "tests/unit"
-    runs the suite, it does not make it data."""
-    out: dict[str, str] = {}
-    for unit in units:
-        if not (unit.is_test or unit.path.name == "conftest.py"):
-            continue
-        try:
-            text = unit.path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        if "/" in text or "-" in text:
-            out[str(unit.path)] = text
     return out
 
 

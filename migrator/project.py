@@ -131,29 +131,41 @@ def _index(path: Path, module: str, read_only: bool) -> ModuleInfo | None:
 PATH_STRING = re.compile(r"""["']\.?/?([A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)*)/?["']""")
 
 
-def data_folders(units: Sequence[Unit], texts: Mapping[str, str]) -> dict[str, str]:
+def path_fragments(text: str) -> tuple[tuple[str, ...], ...]:
+    """The quoted relative paths of a module that may name a data folder: two folder names
+    or more, or one that cannot be a package name ("testrunner-ex"); one bare word
+    ("support", "tests") says too little."""
+    found: dict[tuple[str, ...], None] = {}
+    for match in PATH_STRING.finditer(text):
+        parts = tuple(p for p in match.group(1).split("/") if p not in ("", "."))
+        if len(parts) >= 2 or (len(parts) == 1 and not parts[0].isidentifier()):
+            found.setdefault(parts)
+    return tuple(found)
+
+
+def data_folders(
+    units: Sequence[Unit], fragments: Mapping[str, Sequence[tuple[str, ...]]]
+) -> dict[str, str]:
     """Test files that another module of the run names as data: a quoted relative path
     ending with the names of the folders that hold them ("scenario/class_fixtures" for
     ``.../support/scenario/class_fixtures/test_cf.py``), written in a module outside those
     folders. Another runner executes them, or a test imports and inspects them: rewriting
     them changes what those tests see. Returns path -> reason.
 
-    ``texts`` maps the paths of the run's files to their source text.
+    ``fragments`` maps the paths of the run's test modules (and conftest.py files) to their
+    ``path_fragments``: only tests use folders as data (a ``noxfile.py`` naming "tests/unit"
+    runs the suite).
     """
-    fragments: dict[tuple[str, ...], str] = {}
-    for path, text in texts.items():
-        for match in PATH_STRING.finditer(text):
-            parts = tuple(p for p in match.group(1).split("/") if p not in ("", "."))
-            # One bare word ("support", "tests") says too little; a name that cannot be a
-            # package ("testrunner-ex") or a path of two folders says where the data is.
-            if len(parts) >= 2 or (len(parts) == 1 and not parts[0].isidentifier()):
-                fragments.setdefault(parts, path)
+    named: dict[tuple[str, ...], str] = {}
+    for path, parts_list in fragments.items():
+        for parts in parts_list:
+            named.setdefault(parts, path)
     out: dict[str, str] = {}
     for unit in units:
         if not unit.is_test:
             continue
         folders = unit.path.resolve().parent.parts
-        for parts, named_in in fragments.items():
+        for parts, named_in in named.items():
             if len(parts) > len(folders) or folders[-len(parts) :] != parts:
                 continue
             data_dir = Path(*folders)
