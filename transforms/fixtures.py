@@ -65,6 +65,8 @@ def build_fixture(
         *([yield_line()] if undo else []),
         *teardown_stmts,
     ]
+    if plan.stack and plan.redirect and plan.param:
+        core = [_redirect_line(plan.param, plan.stack), *core]
     if plan.stack:
         core = [_exit_stack(plan.stack, core, base.body, plan.names[1])]
     if plan.skip_guard and plan.param:
@@ -117,6 +119,17 @@ def _carry_comments(
     if not comments or not stmts:
         return stmts
     return [with_leading_lines(stmts[0], comments), *stmts[1:]]
+
+
+def _redirect_line(param: str, stack: str) -> cst.BaseStatement:
+    """Cleanups the tests register (``self.addCleanup``, ``self.enterContext``, helpers that
+    call them) join the fixture's stack, which closes after the teardown: unittest ran them
+    after tearDown too."""
+    stmt = cst.parse_statement(f"{param}.addCleanup = {stack}.callback\n")
+    note = cst.EmptyLine(
+        comment=cst.Comment("# Cleanups the tests register run after the teardown, as before.")
+    )
+    return stmt.with_changes(leading_lines=[note])
 
 
 def _exit_stack(

@@ -133,7 +133,7 @@ class Planner(ResourcePlanner):
         parents = self.parents(qualname, level)
         setup, teardown = info.methods.get(setup_name), info.methods.get(teardown_name)
         mode = self._mode(qualname, setup, teardown, parents, level)
-        self._check_cleanup_order(qualname, level, mode, parents)
+        redirect = self._check_cleanup_order(qualname, level, mode, parents)
         param = self._param(setup, teardown)
         hoist = self._check_merge(setup, teardown)
         fixture = self._fixture_name(qualname, level)
@@ -147,7 +147,7 @@ class Planner(ResourcePlanner):
         temp = self._temp_plan(level, setup, teardown, self.modules[info.module], qualname)
         requests += temp.requests
         stack = None
-        if sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups:
+        if redirect or sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups:
             stack = fresh("cleanups", set().union(*(b.all_names for b in bodies)) | set(requests))
         patchable = self._patchable(level, setup, teardown, stack, mode, parents)
         chdir = self._chdir_plan(setup, teardown) if patchable else None
@@ -173,6 +173,7 @@ class Planner(ResourcePlanner):
             cleanup_api=api if stack else {},
             hoist_globals=hoist,
             skip_guard=self.needs_skip_guard(qualname, level),
+            redirect=redirect,
         )
 
     def _parent_fixture(self, parent: str, level: str) -> str:
@@ -472,7 +473,9 @@ class Planner(ResourcePlanner):
 
     def _check_cleanup_order(
         self, qualname: str, level: str, mode: str, parents: list[str]
-    ) -> None:
+    ) -> bool:
+        """Refuse cleanup orders a fixture cannot keep; True when the fixture must take the
+        cleanups that tests register (see ``_check_body_cleanups``)."""
         info = self.classes[qualname]
         names = LEVELS[level]
         own_calls = sum(info.methods[n].cleanup_calls for n in names if n in info.methods)
@@ -505,13 +508,34 @@ class Planner(ResourcePlanner):
             for c in chain
             for n in names
         )
-        self._check_body_cleanups(qualname, level, has_teardown, registers)
+        root = mode != "chain" or not parents
+        redirected = any(
+            plan is not None and plan.redirect
+            for plan in (self.planned.get((p, level)) for p in parents)
+        )
+        return self._check_body_cleanups(
+            qualname, level, has_teardown, registers, root and level == "function", redirected
+        )
 
     def _check_body_cleanups(
-        self, qualname: str, level: str, has_teardown: bool, registers: bool
-    ) -> None:
+        self,
+        qualname: str,
+        level: str,
+        has_teardown: bool,
+        registers: bool,
+        may_redirect: bool = False,
+        redirected: bool = False,
+    ) -> bool:
         """Cleanups a test (or another method) registers run in unittest's ``run()``, after
-        tearDown; under a fixture they run before its teardown. Only exact without one."""
+        tearDown; under a fixture they would run before its teardown.
+
+        Exact when there is no teardown; or when the fixture that holds the whole chain (a
+        function fixture that requests no parent: ``may_redirect``) sends them to its own
+        stack (``self.addCleanup = cleanups.callback``), which closes after every teardown,
+        as unittest's ``doCleanups`` ran after tearDown. Returns whether it must. A
+        ``doCleanups()`` elsewhere stays refused.
+        """
+        needed = False
         related = {qualname, *self.descendants(qualname)}
         for user in [qualname, *self.users(qualname)]:
             # Test methods inherited from any class of the user's MRO run under the fixture.
@@ -521,6 +545,10 @@ class Planner(ResourcePlanner):
             for method, line, attr in info.cleanup_users:
                 if attr not in CLEANUP_ATTRS[level]:
                     continue
+                registering = not attr.startswith("do")
+                if registering and has_teardown and (may_redirect or redirected):
+                    needed = needed or may_redirect
+                    continue
                 if has_teardown or (attr.startswith("do") and registers):
                     at = line if user == qualname else self.classes[qualname].line
                     raise _Refused(
@@ -529,6 +557,7 @@ class Planner(ResourcePlanner):
                         f"{info.name}.{method} ({info.path}:{line}) uses {attr}; its cleanups"
                         " would run before the fixture teardown",
                     )
+        return needed
 
     def _param(self, setup: BodyFacts | None, teardown: BodyFacts | None) -> str | None:
         params = {b.params[0] if b.params else None for b in (setup, teardown) if b}
@@ -626,7 +655,7 @@ class Planner(ResourcePlanner):
                 self.calls.entry(qualname, level, names[0]),
                 self.calls.entry(qualname, level, names[1]),
             )
-            self._check_body_cleanups(qualname, level, entries[1] is not None, False)
+            self._check_body_cleanups(qualname, level, entries[1] is not None, False, False)
         except CallsRefused as refused:
             raise _Refused(refused.code, refused.line, refused.message) from None
         return LevelPlan(

@@ -52,6 +52,9 @@ class LevelPlan:
     # helpers of its setup and teardown part, own or inherited); in the helpers, parent
     # calls (spelled ``""`` for super(), else the dotted class) call another helper ("" drops).
     calls: bool = False
+    # Cleanups registered outside the lifecycle (tests, helpers) go to this fixture's stack:
+    # ``self.addCleanup = cleanups.callback`` first, so they run after every teardown.
+    redirect: bool = False
     # Start the fixture by skipping a test a decorator marked skipped (unittest's check).
     skip_guard: bool = False
     helpers: tuple[tuple[str, str], ...] = ()
