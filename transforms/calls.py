@@ -31,6 +31,7 @@ from transforms.cstutil import (
     skip_guard,
     yield_line,
 )
+from transforms.fixtures import exit_stack, redirect_line
 from transforms.plan_types import LevelPlan
 
 
@@ -159,15 +160,22 @@ def _binds_name(stmt: cst.SimpleStatementLine, name: str) -> bool:
 
 def _fixture(plan: LevelPlan) -> cst.FunctionDef:
     param = plan.param or "self"
-    body: list[cst.BaseStatement] = []
+    head: list[cst.BaseStatement] = []
     if plan.skip_guard:
-        body.append(skip_guard(param, plan.names[0]))
+        head.append(skip_guard(param, plan.names[0]))
+    body: list[cst.BaseStatement] = []
+    if plan.redirect and plan.stack:
+        body.append(redirect_line(param, plan.stack))
     setup, teardown = plan.entries
     if setup:
         body.append(cst.parse_statement(f"{param}.{setup}()"))
-    if teardown:  # without one, no bare trailing yield (ruff PT022)
+    if teardown or plan.stack:  # without one, no bare trailing yield (ruff PT022)
         body.append(yield_line())
+    if teardown:
         body.append(cst.parse_statement(f"{param}.{teardown}()"))
+    if plan.stack:
+        body = [exit_stack(plan.stack, body, None, plan.names[1])]
+    body = [*head, *body]
     scope = None if plan.level == "function" else plan.level
     decorators = [fixture_decorator(scope, plan.names[0])]
     if plan.level == "class":

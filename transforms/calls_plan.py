@@ -98,10 +98,13 @@ def closure(model: Hierarchy, seeds: Iterable[tuple[str, str]]) -> set[tuple[str
 
 
 def check_helper_body(facts: BodyFacts, level: str) -> None:
-    """A lifecycle method that stays a method and is called from a fixture."""
+    """A lifecycle method that stays a method and is called from a fixture. At function
+    level its ``self.addCleanup`` calls are fine: the fixture takes them on its stack (see
+    ``Planner._decide_calls``); ``doCleanups()`` and class-level cleanups are not."""
     if facts.is_async:
         raise CallsRefused(Code.ASYNC, facts.line, f"async {facts.name}")
-    if facts.cleanup_calls or facts.cleanup_problem is not None:
+    registers = facts.cleanup_calls > facts.cleanup_closes and level == "function"
+    if facts.cleanup_closes or (facts.cleanup_calls and not registers) or facts.cleanup_problem:
         raise CallsRefused(
             Code.CLEANUP_ORDER,
             facts.cleanup_problem or facts.line,

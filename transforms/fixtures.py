@@ -66,9 +66,9 @@ def build_fixture(
         *teardown_stmts,
     ]
     if plan.stack and plan.redirect and plan.param:
-        core = [_redirect_line(plan.param, plan.stack), *core]
+        core = [redirect_line(plan.param, plan.stack), *core]
     if plan.stack:
-        core = [_exit_stack(plan.stack, core, base.body, plan.names[1])]
+        core = [exit_stack(plan.stack, core, base.body, plan.names[1])]
     if plan.skip_guard and plan.param:
         head = [skip_guard(plan.param, plan.names[0]), *head]
     names = [n for n in (plan.param, *plan.requests) if n]
@@ -121,7 +121,7 @@ def _carry_comments(
     return [with_leading_lines(stmts[0], comments), *stmts[1:]]
 
 
-def _redirect_line(param: str, stack: str) -> cst.BaseStatement:
+def redirect_line(param: str, stack: str) -> cst.BaseStatement:
     """Cleanups the tests register (``self.addCleanup``, ``self.enterContext``, helpers that
     call them) join the fixture's stack, which closes after the teardown: unittest ran them
     after tearDown too."""
@@ -132,8 +132,8 @@ def _redirect_line(param: str, stack: str) -> cst.BaseStatement:
     return stmt.with_changes(leading_lines=[note])
 
 
-def _exit_stack(
-    stack: str, body: list[cst.BaseStatement], like: cst.BaseSuite, contextlib_name: str
+def exit_stack(
+    stack: str, body: list[cst.BaseStatement], like: cst.BaseSuite | None, contextlib_name: str
 ) -> cst.With:
     call = cst.Call(func=cst.Attribute(value=cst.Name(contextlib_name), attr=cst.Name("ExitStack")))
     item = cst.WithItem(item=call, asname=cst.AsName(name=cst.Name(stack)))

@@ -21,6 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from transforms.calls_plan import (
+    KEEP,
     SHAPE_CODES,
     CallsModel,
     CallsRefused,
@@ -655,7 +656,16 @@ class Planner(ResourcePlanner):
                 self.calls.entry(qualname, level, names[0]),
                 self.calls.entry(qualname, level, names[1]),
             )
-            self._check_body_cleanups(qualname, level, entries[1] is not None, False, False)
+            # A calls-style fixture holds its whole chain: at function level, cleanups that
+            # helpers or tests register join its stack and run after the teardown.
+            function = level == "function"
+            redirect = self._check_body_cleanups(
+                qualname, level, entries[1] is not None, False, function, False
+            )
+            # A kept ``Mixin.setUp(self)`` call runs code the plan did not read: take its
+            # cleanups too.
+            kept = any(target == KEEP for _m, _s, target in parent_calls)
+            redirect = redirect or (function and (kept or self._chain_registers(qualname, parents)))
         except CallsRefused as refused:
             raise _Refused(refused.code, refused.line, refused.message) from None
         return LevelPlan(
@@ -666,10 +676,21 @@ class Planner(ResourcePlanner):
             param="self" if level == "function" else "cls",
             disables=disables,
             calls=True,
+            redirect=redirect,
+            stack=fresh("cleanups", self._taken_names(qualname)) if redirect else None,
             skip_guard=self.needs_skip_guard(qualname, level),
             helpers=helpers,
             entries=entries,
             parent_calls=parent_calls,
+        )
+
+    def _chain_registers(self, qualname: str, parents: list[str]) -> bool:
+        """Whether a lifecycle method of the class or of the parents its helpers call
+        registers cleanups."""
+        return any(
+            facts.cleanup_calls
+            for klass in (qualname, *parents)
+            for facts in self.classes[klass].methods.values()
         )
 
     def _calls_parent_calls(self, qualname: str, level: str) -> list[tuple[str, str, str]]:
