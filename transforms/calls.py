@@ -28,39 +28,12 @@ from transforms.cstutil import (
     cst_dotted,
     fixture_decorator,
     params,
+    parent_call_spelling,
     skip_guard,
     yield_line,
 )
 from transforms.fixtures import exit_stack, redirect_line
 from transforms.plan_types import LevelPlan
-
-
-def parent_call_spelling(
-    small: cst.BaseSmallStatement, method: str, param: str | None, cls_name: str
-) -> str | None:
-    """``""`` for ``super().method()``/``super(Cls, param).method()``, ``"Base"`` for
-    ``Base.method(param)``, None when the statement is no parent call."""
-    if not isinstance(small, cst.Expr) or not isinstance(small.value, cst.Call):
-        return None
-    call = small.value
-    func = call.func
-    if not isinstance(func, cst.Attribute) or func.attr.value != method:
-        return None
-    receiver = func.value
-    if isinstance(receiver, cst.Call) and cst_dotted(receiver.func) == "super":
-        args = [cst_dotted(a.value) for a in receiver.args]
-        if call.args or any(a.keyword for a in receiver.args):
-            return None
-        if not args or args == [cls_name, param]:
-            return ""
-        if len(args) == 2 and args[1] == param and args[0] is not None:
-            return f"super:{args[0]}"  # super(Other, self): starts after Other
-        return None
-    target = cst_dotted(receiver)
-    if target is None or target == param or param is None or method.endswith("Class"):
-        return None
-    args = [cst_dotted(a.value) for a in call.args]
-    return target if args == [param] and not call.args[0].keyword else None
 
 
 class ParentCalls(SameScope, cst.CSTTransformer):

@@ -50,23 +50,41 @@ def block(
     return cst.IndentedBlock(body=body)
 
 
+def parent_call_spelling(
+    small: cst.BaseSmallStatement, method: str, param: str | None, cls_name: str
+) -> str | None:
+    """``""`` for ``super().method()``/``super(Cls, param).method()``, ``"Base"`` for
+    ``Base.method(param)``, None when the statement is no parent call."""
+    if not isinstance(small, cst.Expr) or not isinstance(small.value, cst.Call):
+        return None
+    call = small.value
+    func = call.func
+    if not isinstance(func, cst.Attribute) or func.attr.value != method:
+        return None
+    receiver = func.value
+    if isinstance(receiver, cst.Call) and cst_dotted(receiver.func) == "super":
+        args = [cst_dotted(a.value) for a in receiver.args]
+        if call.args or any(a.keyword for a in receiver.args):
+            return None
+        if not args or args == [cls_name, param]:
+            return ""
+        if len(args) == 2 and args[1] == param and args[0] is not None:
+            return f"super:{args[0]}"  # super(Other, self): starts after Other
+        return None
+    target = cst_dotted(receiver)
+    if target is None or target == param or param is None or method.endswith("Class"):
+        return None
+    args = [cst_dotted(a.value) for a in call.args]
+    return target if args == [param] and not call.args[0].keyword else None
+
+
 def is_parent_call(
     small: cst.BaseSmallStatement, method: str, param: str | None, cls_name: str
 ) -> bool:
-    """The statement calls the parent's ``method`` in one of the forms the index accepts."""
-    if not m.matches(small, m.Expr(value=m.Call(func=m.Attribute(attr=m.Name(method))))):
-        return False
-    call = small.value  # type: ignore[attr-defined]
-    receiver = call.func.value
-    if isinstance(receiver, cst.Call) and cst_dotted(receiver.func) == "super":
-        if call.args:
-            return False
-        args = [cst_dotted(a.value) for a in receiver.args]
-        return not args or (args == [cls_name, param] and not any(a.keyword for a in receiver.args))
-    target = cst_dotted(receiver)
-    if target is None or target == param or method.endswith("Class") or param is None:
-        return False
-    return [cst_dotted(a.value) for a in call.args] == [param] and not call.args[0].keyword
+    """The statement calls the parent's ``method`` in one of the forms the inline fixture
+    replaces (``super().m()``, ``super(Cls, param).m()``, ``Base.m(param)``)."""
+    spelled = parent_call_spelling(small, method, param, cls_name)
+    return spelled is not None and not spelled.startswith("super:")
 
 
 def drop_parent_calls(
