@@ -15,12 +15,14 @@ Refuses when: never.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import libcst as cst
 import libcst.matchers as m
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor
+
+from transforms.import_order import place
 
 _IMPORT_LINE = m.SimpleStatementLine(body=[m.Import() | m.ImportFrom()])
 _DOCSTRING = m.SimpleStatementLine(body=[m.Expr(value=m.SimpleString() | m.ConcatenatedString())])
@@ -51,7 +53,33 @@ def add_imports(
     split = _leading_block(module.body)
     head = module.with_changes(body=module.body[:split], footer=[])
     new_head = AddImportsVisitor(context).transform_module(head)
-    return module.with_changes(header=new_head.header, body=[*new_head.body, *module.body[split:]])
+    body = _sorted_placement(head.body, new_head.body, filename) or list(new_head.body)
+    return module.with_changes(header=new_head.header, body=[*body, *module.body[split:]])
+
+
+def _sorted_placement(
+    old: Sequence[cst.BaseStatement], new: Sequence[cst.BaseStatement], filename: str | None
+) -> list[cst.BaseStatement] | None:
+    """The block with the statements ``AddImportsVisitor`` appended put where isort would
+    put them (see ``import_order``), or None to keep its placement: when it changed anything
+    but appending whole ``import x`` lines, or the block is not sorted."""
+    count = len(new) - len(old)
+    if count <= 0 or not old:
+        return None
+    at = next((i for i in range(len(old)) if not old[i].deep_equals(new[i])), len(old))
+    added = list(new[at : at + count])
+    rest = new[at + count :]
+    if len(rest) != len(old) - at:
+        return None
+    if not all(a.deep_equals(b) for a, b in zip(rest, old[at:], strict=True)):
+        return None
+    if not all(isinstance(s, cst.SimpleStatementLine) and _is_plain_import(s) for s in added):
+        return None
+    return place(old, added, filename)  # type: ignore[arg-type]
+
+
+def _is_plain_import(stmt: cst.SimpleStatementLine) -> bool:
+    return len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Import)
 
 
 # The modules whose uses the temporary-path rewrites take out: ``shutil.rmtree`` dropped,

@@ -1,4 +1,5 @@
 from unittest import TestCase as TC
+
 import pytest
 
 

@@ -1,4 +1,5 @@
 import unittest as ut
+
 import pytest
 
 

@@ -1,5 +1,6 @@
 import functools
 import unittest
+
 import pytest
 
 

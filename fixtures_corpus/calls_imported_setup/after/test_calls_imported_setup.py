@@ -1,7 +1,8 @@
 import unittest
 
-from imported_lifecycle_helpers import EVENTS
 import pytest
+
+from imported_lifecycle_helpers import EVENTS
 
 
 class ImportedHooks(unittest.TestCase):

@@ -1,5 +1,6 @@
 """Module docstring stays first."""
 import unittest
+
 import pytest
 
 

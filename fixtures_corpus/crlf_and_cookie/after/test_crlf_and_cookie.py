@@ -1,5 +1,6 @@
 # -*- coding: latin-1 -*-
 import unittest
+
 import pytest
 
 

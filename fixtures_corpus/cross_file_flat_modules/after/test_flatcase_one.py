@@ -1,5 +1,6 @@
-from flatcase_helper import TempBase
 import pytest
+
+from flatcase_helper import TempBase
 
 
 class FirstTests(TempBase):

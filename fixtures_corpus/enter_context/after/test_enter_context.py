@@ -1,5 +1,6 @@
 import contextlib
 import unittest
+
 import pytest
 
 EXITED = []

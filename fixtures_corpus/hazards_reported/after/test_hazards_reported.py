@@ -1,5 +1,6 @@
 import os
 import unittest
+
 import pytest
 
 DB_PATH = "/tmp/mf_corpus_constant.db"

@@ -1,5 +1,6 @@
-import unittest
 import contextlib as contextlib_
+import unittest
+
 import pytest as pytest_
 
 try:

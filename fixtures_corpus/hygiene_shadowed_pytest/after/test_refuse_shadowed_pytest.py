@@ -1,4 +1,5 @@
 import unittest
+
 import pytest as pytest_
 
 pytest = "not the pytest module"

@@ -1,9 +1,10 @@
+import contextlib
 import os
 import socket
 import string
 import sys
 import unittest
-import contextlib
+
 import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -1,5 +1,6 @@
 import os
 import unittest
+
 import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -1,5 +1,6 @@
-import unittest
 import contextlib
+import unittest
+
 import pytest
 
 LOG = []

@@ -1,5 +1,6 @@
-from helpers.compat import Case, unittest
 import pytest
+
+from helpers.compat import Case, unittest
 
 
 class ThroughModule(unittest.TestCase):

@@ -1,6 +1,7 @@
 import os
 import sqlite3
 import unittest
+
 import pytest
 
 

@@ -1,5 +1,6 @@
 import os
 import unittest
+
 import pytest
 
 HAVE_FEATURE = os.environ.get("MF_CORPUS_NO_FEATURE") is None

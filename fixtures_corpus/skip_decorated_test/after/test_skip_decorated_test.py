@@ -1,5 +1,6 @@
 import sys
 import unittest
+
 import pytest
 
 SETUPS = []

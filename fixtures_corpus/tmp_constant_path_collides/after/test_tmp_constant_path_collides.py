@@ -2,6 +2,7 @@ import os
 import tempfile
 import time
 import unittest
+
 import pytest
 
 LOCK = os.path.join(tempfile.gettempdir(), "mf_corpus_constant_collision.lock")

@@ -1,7 +1,8 @@
+import contextlib
 import os
 import tempfile
 import unittest
-import contextlib
+
 import pytest
 
 

@@ -1,5 +1,6 @@
 import os
 import unittest
+
 import pytest
 
 SHARED = "/tmp/mf_corpus_shared_report.txt"

@@ -2,6 +2,7 @@ import os
 import stat
 import tempfile
 import unittest
+
 import pytest
 
 

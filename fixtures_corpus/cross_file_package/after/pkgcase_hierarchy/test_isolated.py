@@ -1,5 +1,6 @@
-from pkgcase_hierarchy import base
 import pytest
+
+from pkgcase_hierarchy import base
 
 
 class IsolatedTests(base.ServiceTestCase):

@@ -1,5 +1,6 @@
-from .base import ServiceTestCase
 import pytest
+
+from .base import ServiceTestCase
 
 
 class UserServiceTests(ServiceTestCase):

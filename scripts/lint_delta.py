@@ -1,0 +1,70 @@
+"""Count the ruff findings (default: isort ``I`` and pytest-style ``PT``) that a migration
+added: for each before/after pair, the findings of the after tree that the before tree did
+not already have (by code and file).
+
+    python scripts/lint_delta.py fixtures_corpus            # every corpus case
+    python scripts/lint_delta.py BEFORE_DIR AFTER_DIR        # one pair of trees
+
+Exit 1 when any finding was added. ruff runs with ``--isolated`` from each tree's root, so
+first-party detection is the tree itself, as in a project checkout.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+SELECT = "I,PT"
+
+
+def findings(tree: Path) -> Counter[tuple[str, str]]:
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--isolated",
+            "--select",
+            SELECT,
+            "--output-format",
+            "json",
+            "--exit-zero",
+            ".",
+        ],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out: Counter[tuple[str, str]] = Counter()
+    for item in json.loads(run.stdout or "[]"):
+        out[(Path(item["filename"]).relative_to(tree.resolve()).as_posix(), item["code"])] += 1
+    return out
+
+
+def added(before: Path, after: Path) -> Counter[tuple[str, str]]:
+    return findings(after) - findings(before)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) == 2:
+        pairs = [(Path(argv[0]), Path(argv[1]))]
+    else:
+        root = Path(argv[0] if argv else "fixtures_corpus")
+        cases = sorted(c for c in root.iterdir() if (c / "after").is_dir())
+        pairs = [(c / "before", c / "after") for c in cases]
+    total: Counter[str] = Counter()
+    for before, after in pairs:
+        for (name, code), n in sorted(added(before, after).items()):
+            print(f"{after}/{name}: +{n} {code}")
+            total[code] += n
+    print(f"pairs: {len(pairs)}; findings added: {sum(total.values())} {dict(total)}")
+    return 1 if total else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
