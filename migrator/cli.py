@@ -134,6 +134,12 @@ def selection_options(func: Any) -> Any:
     is_flag=True,
     help="Verify in scratch copies first (see 'verify'); write only if every outcome is the same.",
 )
+@click.option(
+    "--in-project",
+    is_flag=True,
+    help="Plan the whole project around PATHS (hooks pass a few files) and rewrite PATHS and the"
+    " files that must change with them.",
+)
 @click.option("--stdin-filename", default=None, help="Name of the file read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour (default: only on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, table or refusal lines.")
@@ -153,6 +159,7 @@ def migrate_command(
     strict: bool,
     hazards_only: bool,
     verify_first: bool,
+    in_project: bool,
     stdin_filename: str | None,
     color: bool | None,
     quiet: bool,
@@ -177,6 +184,7 @@ def migrate_command(
         gitignore,
         pytest_config=pytest_config,
         pytest_collect=pytest_collect,
+        in_project=in_project,
     )
     writes = not (show_diff or check)
     if writes and verify_first:

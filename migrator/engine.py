@@ -67,6 +67,9 @@ class Options:
     # pytest itself (``--collect-only``) with ``pytest_collect``.
     pytest_config: bool = True
     pytest_collect: bool = False
+    # Plan the whole project around the given paths (as a run on its root would) and report
+    # only the given files plus the files that must change with them (pre-commit runs).
+    in_project: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,75 @@ def migrate_paths(
 ) -> Report:
     """Migrate every file under ``paths`` in memory and return the report (nothing written)."""
     options = options or Options()
+    if options.in_project:
+        return _in_project([Path(p) for p in paths], options, progress)
+    return _run(paths, options, progress)[0]
+
+
+def _in_project(paths: list[Path], options: Options, progress: Progress | None) -> Report:
+    """The whole-project run restricted to ``paths`` and the files coupled to them.
+
+    A hook gets a few files, but a file's rewrite depends on its hierarchy: a base in
+    another file converts or not, a subclass elsewhere calls the base's setUp. So the
+    project (the root of each path) is planned as a whole, and the report keeps the given
+    files plus every changed file that shares a hierarchy with one of them: writing only
+    half of a hierarchy would leave a subclass calling a setUp that is gone.
+    """
+    roots = list(dict.fromkeys(_relative(project_root(p)) for p in paths))
+    report, infos, aliases = _run(roots, replace(options, in_project=False), progress)
+    given = [p.resolve() for p in paths]
+
+    def inside(path: str) -> bool:
+        resolved = Path(path).resolve()
+        return any(resolved == g or g in resolved.parents for g in given)
+
+    changed = {f.path for f in report.files if f.status is Status.CHANGED}
+    wanted = {f.path for f in report.files if inside(f.path)}
+    wanted |= coupled(infos, aliases, wanted) & changed
+    return Report(tuple(f for f in report.files if f.path in wanted))
+
+
+def _relative(path: Path) -> Path:
+    """``path`` relative to the working directory when it is below it (report paths and
+    patch headers then read as the user's own)."""
+    try:
+        return path.relative_to(Path.cwd().resolve()) if path != Path.cwd().resolve() else Path()
+    except ValueError:
+        return path
+
+
+def coupled(
+    infos: Mapping[str, ModuleInfo], aliases: Mapping[str, str], paths: set[str]
+) -> set[str]:
+    """The files whose classes share a hierarchy (through any MRO) with a class of
+    ``paths``, transitively."""
+    model = Hierarchy(list(infos.values()), aliases)
+    by_module = {info.module: path for path, info in infos.items()}
+    parent: dict[str, str] = {}
+
+    def find(item: str) -> str:
+        while parent.get(item, item) != item:
+            item = parent[item]
+        return item
+
+    for path, info in infos.items():
+        for cls in info.classes:
+            if cls.qualname not in model.classes:
+                continue
+            for entry in model.mro(cls.qualname):
+                owner = model.classes.get(entry)
+                other = by_module.get(owner.module) if owner else None
+                if other is not None:
+                    parent[find(other)] = find(path)
+    roots = {find(p) for p in paths}
+    return {p for p in infos if find(p) in roots}
+
+
+def _run(
+    paths: Iterable[Path | str], options: Options, progress: Progress | None
+) -> tuple[Report, dict[str, ModuleInfo], Mapping[str, str]]:
+    """The run, with the index and module aliases it planned with."""
+    paths = [Path(p) for p in paths]
     units = discover(
         [Path(p) for p in paths],
         include=options.include,
@@ -257,7 +329,7 @@ def migrate_paths(
     withheld = {(path, name): why for path, name, why in options.withheld}
     planned = _plan_and_rewrite(infos, tests, jobs, outside, aliases, withheld)
     results.update((p, r) for p, r in planned.items() if not infos[p].read_only)
-    return Report(tuple(results[str(u.path)] for u in units))
+    return Report(tuple(results[str(u.path)] for u in units)), infos, aliases
 
 
 def _unique_modules(infos: dict[str, ModuleInfo]) -> dict[str, ModuleInfo]:
