@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.text import Text
 
+from migrator import ci_output
 from migrator import report as render
 from migrator.config import ConfigError, find_pyproject, load_defaults
 from migrator.diffs import diff_text, unified_diff
@@ -25,7 +26,11 @@ from migrator.engine import Options, WriteError, migrate_paths, migrate_source, 
 from migrator.results import Report, Status
 from migrator.sourcefile import DecodeError, decode
 
+if TYPE_CHECKING:
+    from migrator.verify import VerifyResult
+
 EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 123, 130
+FORMATS = ("text", "json", "github", "markdown")
 
 
 class DefaultGroup(click.Group):
@@ -121,6 +126,14 @@ def selection_options(func: Any) -> Any:
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
 @selection_options
 @click.option("--json", "as_json", is_flag=True, help="Write a JSON report to stdout.")
+@click.option(
+    "--output-format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="stdout: text (patches with --diff), json (as --json), github (workflow annotations)"
+    " or markdown (a pull-request / job summary with the patches).",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 when anything was refused.")
 @click.option(
     "--hazards",
@@ -156,6 +169,7 @@ def migrate_command(
     pytest_config: bool,
     pytest_collect: bool,
     as_json: bool,
+    output_format: str,
     strict: bool,
     hazards_only: bool,
     verify_first: bool,
@@ -166,6 +180,7 @@ def migrate_command(
 ) -> None:
     """Rewrite the test files under PATHS in place ('-' reads standard input)."""
     err, out = _consoles(color)
+    as_json = as_json or output_format == "json"
     if "-" in paths:
         if len(paths) != 1:
             raise click.UsageError("'-' cannot be combined with other paths")
@@ -187,8 +202,9 @@ def migrate_command(
         in_project=in_project,
     )
     writes = not (show_diff or check)
+    verified: list[VerifyResult] = []
     if writes and verify_first:
-        options = _repaired(paths, options, err, quiet)
+        options, verified = _repaired(paths, options, err, quiet)
     with render.progress(err, enabled=not quiet) as advance:
         result = migrate_paths([Path(p) for p in paths], options, advance)
     if not result.files:
@@ -197,8 +213,15 @@ def migrate_command(
         err.print(f"warning: no Python files found under the given paths{hint}")
     if hazards_only:
         sys.exit(_hazards_only(result, as_json, out))
+    # Patches are made before writing (they compare with the files as they are).
+    patches = _diff_texts(result) if output_format == "markdown" else {}
     written = _write(result, err) if writes else []
-    _print_data(result, show_diff, as_json, out, written)
+    if output_format == "github":
+        click.echo(ci_output.lines_of(ci_output.github(result)), nl=False)
+    elif output_format == "markdown":
+        last = verified[-1] if verified else None
+        click.echo(ci_output.markdown(result, patches, last, wrote=writes), nl=False)
+    _print_data(result, show_diff and output_format != "markdown", as_json, out, written)
     if not quiet:
         render.print_refusals(err, result)
         if check or writes:
@@ -258,17 +281,21 @@ def _print_data(
         click.echo(json.dumps(payload, indent=2))
 
 
-def _repaired(paths: tuple[str, ...], options: Options, err: Console, quiet: bool) -> Options:
+def _repaired(
+    paths: tuple[str, ...], options: Options, err: Console, quiet: bool
+) -> tuple[Options, list[VerifyResult]]:
     """Verify each path, withholding the hierarchies whose tests change until nothing does;
-    the options that migrate exactly what verified. Exits 1, writing nothing, when a path
-    does not converge (or its baseline compares nothing)."""
+    the options that migrate exactly what verified, and the final comparisons. Exits 1,
+    writing nothing, when a path does not converge (or its baseline compares nothing)."""
     from dataclasses import replace
 
     from migrator.verify import VerifyOptions, verify_and_repair
 
     withheld: list[tuple[str, str, str]] = []
+    results: list[VerifyResult] = []
     for path in paths:
         repair = verify_and_repair(Path(path), VerifyOptions(migrate=options))
+        results.append(repair.result)
         if not quiet or not repair.result.ok:
             render.print_verify(err, repair.result)
         if not repair.result.ok:
@@ -281,7 +308,7 @@ def _repaired(paths: tuple[str, ...], options: Options, err: Console, quiet: boo
                 f"verify: {len(repair.withheld)} hierarch(ies) withheld after"
                 f" {repair.rounds} round(s) (MF122); the rest verified"
             )
-    return replace(options, withheld=tuple(withheld))
+    return replace(options, withheld=tuple(withheld)), results
 
 
 def _diffs(report: Report) -> dict[str, tuple[bytes, str]]:
@@ -296,6 +323,10 @@ def _diffs(report: Report) -> dict[str, tuple[bytes, str]]:
                 source.encoding,
             )
     return out
+
+
+def _diff_texts(report: Report) -> dict[str, str]:
+    return {path: diff_text(patch, enc) for path, (patch, enc) in _diffs(report).items()}
 
 
 def _exit_code(report: Report, check: bool, strict: bool) -> int:
@@ -372,6 +403,13 @@ def _stdin(
 )
 @selection_options
 @click.option("--json", "as_json", is_flag=True, help="Write a JSON report to stdout.")
+@click.option(
+    "--output-format",
+    type=click.Choice(("text", "json", "markdown")),
+    default="text",
+    show_default=True,
+    help="stdout: nothing (text), the JSON report, or a Markdown summary with the verify table.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the exit code.")
 def verify_command(
     path: Path,
@@ -383,6 +421,7 @@ def verify_command(
     keep: bool,
     python: str,
     as_json: bool,
+    output_format: str,
     quiet: bool,
     **selection: Any,
 ) -> None:
@@ -415,8 +454,11 @@ def verify_command(
     except OSError as exc:
         err.print(Text(f"error: cannot run the suite with {python}: {exc.strerror or exc}"))
         sys.exit(EXIT_INTERNAL)
-    if as_json:
+    if as_json or output_format == "json":
         click.echo(json.dumps({"kind": "verify", "version": 1, **result.as_dict()}, indent=2))
+    elif output_format == "markdown":
+        migration = result.migration or Report()
+        click.echo(ci_output.markdown(migration, {}, result), nl=False)
     if not quiet or not result.ok:
         render.print_verify(err, result)
     if result.migration is not None and result.migration.failed:

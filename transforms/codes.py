@@ -50,6 +50,10 @@ class Code(str, Enum):
     def summary(self) -> str:
         return SUMMARIES[self]
 
+    @property
+    def unblock(self) -> str:
+        return UNBLOCK[self]
+
 
 SUMMARIES: dict[Code, str] = {
     Code.UNPARSABLE: "the file does not parse; it is reported and left alone",
@@ -94,6 +98,39 @@ SUMMARIES: dict[Code, str] = {
         "hazard: a setup changes process-wide state (sys.path, sys.modules, an imported"
         " module's attribute, socket timeout, umask, ...) that its teardown does not put back"
     ),
+}
+
+
+# What a user can change so that the next run converts the class (PR summaries print it).
+UNBLOCK: dict[Code, str] = {
+    Code.UNPARSABLE: "fix the syntax error (or the encoding) the message points at",
+    Code.DECORATED: "move the decorator's effect into the method body, or drop the decorator",
+    Code.ASYNC: "convert by hand to an async fixture (pytest-asyncio / anyio)",
+    Code.NOT_A_FUNCTION: "define the lifecycle method with a plain def",
+    Code.THIRD_PARTY_BASE: "keep it: the framework's TestCase runs its own lifecycle",
+    Code.UNKNOWN_BASE: "add the base class's file or package to the run (the message names it)",
+    Code.SUPER_POSITION: "call super().setUp() first (super().tearDown() last), outside blocks",
+    Code.MIXIN: "give the mixins one successor in every MRO, or merge their lifecycles",
+    Code.PARTIAL_OVERRIDE: "make setUp and tearDown agree: both call super(), or neither does",
+    Code.RETURN_FLOW: "replace the early return with an if/else around the rest of the setup",
+    Code.REFERENCED: "stop calling the lifecycle method directly; move shared code to a helper",
+    Code.CLEANUP_USAGE: "call addCleanup/enterContext as a statement in the method itself",
+    Code.CLEANUP_ORDER: "register the cleanup in setUp, or do the work in tearDown",
+    Code.NAME_CONFLICT: "rename the local that setUp and tearDown both bind differently",
+    Code.RELATED_REFUSED: "unblock the class the message names; this one follows",
+    Code.NOT_TOP_LEVEL: "move the TestCase class to the module's top level",
+    Code.GENERATOR: "remove yield/await from the lifecycle method",
+    Code.SIGNATURE: "use the plain signature (self) or (cls)",
+    Code.SHADOWED_IMPORT: "nothing: never reported",
+    Code.PHASE_STATE: "set warnings filters/logging/stdout in the test, or with a pytest fixture",
+    Code.SKIP_DECORATOR: "write the skip condition as a Python expression, not a string",
+    Code.WRAPPED: "keep it, or move the wrapper's work into setUp/tearDown first",
+    Code.VERIFY_CHANGED: "run verify --keep and read why the tests changed outcome",
+    Code.FIXED_TEMP_PATH: "make the path from tmp_path (or tempfile.mkdtemp())",
+    Code.CWD_WRITE: "write under tmp_path instead of the working directory",
+    Code.FIXED_PORT: "bind port 0 and read the port the system chose",
+    Code.PROCESS_STATE: "use monkeypatch.setenv/delenv, or put os.environ back in tearDown",
+    Code.LEAKED_STATE: "put the state back in tearDown (or use monkeypatch)",
 }
 
 
