@@ -235,7 +235,10 @@ def _write(report: Report, err: Console) -> list[str]:
     try:
         return write_changes(report)
     except WriteError as exc:
-        err.print(Text(f"error: {exc}; nothing was written ({exc.restored} file(s) put back)"))
+        err.print(
+            Text(f"error: {exc}; nothing was written ({exc.restored} file(s) put back)"),
+            soft_wrap=True,
+        )
         sys.exit(EXIT_INTERNAL)
     except KeyboardInterrupt:
         err.print(Text("interrupted: nothing was written"))
