@@ -134,6 +134,12 @@ def selection_options(func: Any) -> Any:
     help="stdout: text (patches with --diff), json (as --json), github (workflow annotations)"
     " or markdown (a pull-request / job summary with the patches).",
 )
+@click.option(
+    "--summary-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also append the Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 when anything was refused.")
 @click.option(
     "--hazards",
@@ -170,6 +176,7 @@ def migrate_command(
     pytest_collect: bool,
     as_json: bool,
     output_format: str,
+    summary_file: Path | None,
     strict: bool,
     hazards_only: bool,
     verify_first: bool,
@@ -214,13 +221,18 @@ def migrate_command(
     if hazards_only:
         sys.exit(_hazards_only(result, as_json, out))
     # Patches are made before writing (they compare with the files as they are).
-    patches = _diff_texts(result) if output_format == "markdown" else {}
+    summary = output_format == "markdown" or summary_file is not None
+    patches = _diff_texts(result) if summary else {}
     written = _write(result, err) if writes else []
+    last = verified[-1] if verified else None
+    markdown = ci_output.markdown(result, patches, last, wrote=writes) if summary else ""
+    if summary_file is not None:
+        with summary_file.open("a", encoding="utf-8") as handle:
+            handle.write(markdown)
     if output_format == "github":
         click.echo(ci_output.lines_of(ci_output.github(result)), nl=False)
     elif output_format == "markdown":
-        last = verified[-1] if verified else None
-        click.echo(ci_output.markdown(result, patches, last, wrote=writes), nl=False)
+        click.echo(markdown, nl=False)
     _print_data(result, show_diff and output_format != "markdown", as_json, out, written)
     if not quiet:
         render.print_refusals(err, result)
