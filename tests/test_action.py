@@ -79,6 +79,7 @@ def test_write_mode_with_verify_adds_the_verify_table(tmp_path: Path) -> None:
     (project / "pyproject.toml").write_text("")
     (project / "test_simple.py").write_text(SIMPLE)
     proc, summary, output = _action(tmp_path, project, mode="write", verify="true")
+    assert output == "exit-code=0\n"
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "| files changed | 1 |" in summary
     assert "### Verify" in summary
