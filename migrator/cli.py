@@ -479,3 +479,84 @@ def verify_command(
     if result.migration is not None and result.migration.failed:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK if result.ok else EXIT_CHANGES)
+
+
+@main.command("batch")
+@click.argument("repos", nargs=-1)
+@click.option(
+    "--from-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A file listing repository paths, one per line (# comments).",
+)
+@click.option(
+    "--branch",
+    default="migrate-fixtures/{date}",
+    show_default=True,
+    help="Branch name template ({date}, {version}).",
+)
+@click.option("--verify", "verify_first", is_flag=True, help="Verify each before committing.")
+@click.option("--python", default=None, help="Interpreter for --verify (default: repo's .venv).")
+@click.option("--author", default=None, help="Commit author 'Name <email>' (default: git config).")
+@click.option(
+    "--jsonl",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Append one JSON record per repository to this file (stdout gets them too).",
+)
+@click.option("--resume", is_flag=True, help="Skip repositories --jsonl says are done.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="No table.")
+def batch_command(
+    repos: tuple[str, ...],
+    from_file: Path | None,
+    branch: str,
+    verify_first: bool,
+    python: str | None,
+    author: str | None,
+    jsonl: Path | None,
+    resume: bool,
+    jobs: int,
+    quiet: bool,
+) -> None:
+    """Migrate many local git repositories: a branch and a commit each, never pushed.
+
+    Exit 0 when every repository was migrated, had nothing to do or was all refused; 1 when
+    any failed to verify or had an error (a dirty work tree, an existing branch, ...).
+    """
+    from migrator import batch
+
+    if resume and jsonl is None:
+        raise click.UsageError("--resume needs --jsonl (the records of the earlier run)")
+    name, email = _author(author)
+    paths = batch.repositories(repos, from_file)
+    if not paths:
+        raise click.UsageError("no repository given")
+    skip = batch.finished(jsonl) if resume else set()
+    todo = [p for p in paths if str(p) not in skip]
+    err = Console(stderr=True, highlight=False)
+    if skip and not quiet:
+        err.print(f"resume: {len(paths) - len(todo)} repositor(ies) already done, skipped")
+    options = batch.BatchOptions(branch, verify_first, python, name, email)
+
+    def emit(record: batch.Record) -> None:
+        line = record.as_json()
+        click.echo(line)
+        if jsonl is not None:
+            with jsonl.open("a", encoding="utf-8") as handle:
+                handle.write(line + "\n")
+
+    records = batch.run_batch(todo, options, jobs, emit)
+    if not quiet:
+        render.print_batch(err, records)
+    bad = [r for r in records if r.status not in batch.DONE]
+    sys.exit(EXIT_CHANGES if bad else EXIT_OK)
+
+
+def _author(author: str | None) -> tuple[str | None, str | None]:
+    if author is None:
+        return None, None
+    name, _, rest = author.partition("<")
+    if not rest.endswith(">") or not name.strip():
+        raise click.UsageError("--author must look like 'Name <email>'")
+    return name.strip(), rest[:-1].strip()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,6 +15,9 @@ from migrator.diffs import diff_text
 from migrator.results import Report, Status
 from migrator.verify import VerifyResult
 from transforms.codes import Code
+
+if TYPE_CHECKING:
+    from migrator.batch import Record
 
 
 @contextmanager
@@ -216,3 +220,24 @@ def print_verify(console: Console, result: VerifyResult) -> None:
 def _setups(result: VerifyResult) -> str:
     counts = result.migrated.setups_by_scope()
     return " / ".join(str(counts[s]) for s in ("function", "class", "module"))
+
+
+def print_batch(console: Console, records: Sequence[Record]) -> None:
+    """One row per repository: status, branch, counts, verify."""
+    table = Table(title="migrate-fixtures batch", header_style="bold")
+    for column in ("repository", "status", "branch", "files", "converted", "refused", "verify"):
+        table.add_column(column)
+    for record in records:
+        refused = sum(record.refusals_by_code.values())
+        verify = "-" if record.verify is None else "OK" if record.verify["ok"] else "differs"
+        status = record.status if record.error is None else f"{record.status}: {record.error}"
+        table.add_row(
+            record.repo,
+            status,
+            record.branch or "-",
+            str(record.files_changed),
+            f"{record.converted}/{record.lifecycle_found}",
+            str(refused),
+            verify,
+        )
+    console.print(table)
