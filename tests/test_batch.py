@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pygit2
 import pytest
 from click.testing import CliRunner
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 from migrator.cli import main
 from migrator.engine import migrate_paths
 from tests.test_ci_output import REFUSED, SIMPLE
+from tests.test_schema import SCHEMA
 
 AUTHOR = pygit2.Signature("Batch Tester", "batch@example.com")
 
@@ -32,8 +34,12 @@ def _repo(folder: Path, files: dict[str, str]) -> pygit2.Repository:
 
 
 def _batch(*args: str) -> tuple[int, list[dict[str, object]]]:
+    """Run ``batch``; every JSON line must validate against the shipped schema."""
     result = CliRunner().invoke(main, ["batch", "-q", *args], catch_exceptions=False)
-    return result.exit_code, [json.loads(line) for line in result.stdout.splitlines()]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    for record in records:
+        jsonschema.validate(record, SCHEMA)
+    return result.exit_code, records
 
 
 @pytest.fixture
