@@ -560,3 +560,95 @@ def _author(author: str | None) -> tuple[str | None, str | None]:
     if not rest.endswith(">") or not name.strip():
         raise click.UsageError("--author must look like 'Name <email>'")
     return name.strip(), rest[:-1].strip()
+
+
+@main.command("profile")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("-n", "--workers", default=None, help="xdist workers (default: serial).")
+@click.option("--dist", default="load", show_default=True, help="xdist distribution mode.")
+@click.option("--top", type=click.IntRange(min=1), default=15, show_default=True)
+@click.option("--python", default=None, help="Interpreter that runs the suite.")
+@click.option("--pytest-args", default="", help="Extra pytest arguments (one quoted string).")
+@click.option("--json", "as_json", is_flag=True, help="Write the profile as JSON to stdout.")
+def profile_command(
+    path: Path,
+    workers: str | None,
+    dist: str,
+    top: int,
+    python: str | None,
+    pytest_args: str,
+    as_json: bool,
+) -> None:
+    """Run PATH's suite and show which fixtures cost the most (setup + teardown)."""
+    import shlex
+
+    from migrator import advisor
+    from migrator.project import project_root
+
+    root = project_root(path)
+    target = path.resolve().relative_to(root).as_posix() or "."
+    extra = shlex.split(pytest_args)
+    result = advisor.run_profile(root, [target], workers, dist, python=python, extra=extra)
+    if as_json:
+        payload = {
+            "kind": "profile",
+            "version": 1,
+            "seconds": round(result.run.seconds, 2),
+            "tests": len(result.run.outcomes),
+            "fixtures": [f.as_dict() for f in result.top(top)],
+        }
+        click.echo(json.dumps(payload, indent=2))
+    else:
+        render.print_profile(Console(highlight=False), result, top)
+    sys.exit(EXIT_OK if result.run.outcomes else EXIT_CHANGES)
+
+
+@main.command("advise")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--apply",
+    "apply_",
+    is_flag=True,
+    help="Rewrite the proposals as class-scoped fixtures, prove them under xdist in two test"
+    " orders (reverting any whose tests change), then write.",
+)
+@click.option("-n", "--workers", type=int, default=None, help="xdist workers for the proof.")
+@click.option("--python", default=None, help="Interpreter that runs the suite.")
+@click.option("--pytest-args", default="", help="Extra pytest arguments (one quoted string).")
+@click.option("--json", "as_json", is_flag=True, help="Write the advice as JSON to stdout.")
+def advise_command(
+    path: Path,
+    apply_: bool,
+    workers: int | None,
+    python: str | None,
+    pytest_args: str,
+    as_json: bool,
+) -> None:
+    """Which function-scoped setups can safely become class-scoped, with the evidence."""
+    import shlex
+
+    from migrator import advisor
+
+    extra = shlex.split(pytest_args)
+    out = Console(highlight=False, soft_wrap=True)
+    advice = advisor.advise(path, python, extra)
+    if not advice.profile.run.outcomes:
+        click.echo("error: the suite ran no test; nothing can be shown safe", err=True)
+        sys.exit(EXIT_CHANGES)
+    applied = advisor.apply(advice, workers, python, extra) if apply_ and advice.accepted else None
+    if as_json:
+        payload: dict[str, Any] = {
+            "kind": "advice",
+            "version": 1,
+            "serial_seconds": round(advice.profile.run.seconds, 2),
+            "proposals": [p.as_dict() for p in advice.proposals],
+            "recommendation": {
+                "args": advice.recommendation.args(),
+                "why": advice.recommendation.reason,
+            },
+            "apply": applied.as_dict() if applied else None,
+        }
+        click.echo(json.dumps(payload, indent=2))
+    else:
+        render.print_advice(out, advice, applied)
+    sys.exit(EXIT_OK)

@@ -17,6 +17,7 @@ from migrator.verify import VerifyResult
 from transforms.codes import Code
 
 if TYPE_CHECKING:
+    from migrator.advisor import Advice, ApplyResult, Profile
     from migrator.batch import Record
 
 
@@ -241,3 +242,72 @@ def print_batch(console: Console, records: Sequence[Record]) -> None:
             verify,
         )
     console.print(table)
+
+
+def print_profile(console: Console, profile: Profile, top: int) -> None:
+    """The costliest fixtures: count x mean, what they served, repeats across workers."""
+    table = Table(title=f"fixture cost ({profile.run.seconds:.1f} s wall)", header_style="bold")
+    for column in ("fixture", "scope", "setups", "mean ms", "total s", "served", "repeated"):
+        left = column in ("fixture", "scope", "served")
+        table.add_column(column, justify="left" if left else "right", overflow="fold")
+    for stats in profile.top(top):
+        served = ", ".join(sorted(stats.served)[:2]) + (" ..." if len(stats.served) > 2 else "")
+        table.add_row(
+            stats.fixture,
+            stats.scope,
+            str(stats.setups),
+            f"{stats.mean * 1000:.1f}",
+            f"{stats.total:.2f}",
+            served,
+            str(stats.repeated_across_workers),
+        )
+    console.print(table)
+    repeats = sum(f.repeated_across_workers for f in profile.fixtures.values())
+    if repeats:
+        console.print(
+            f"{repeats} class/module fixture setup(s) repeated because several workers served the"
+            " same class or module: --dist loadscope (or loadfile) keeps each on one worker"
+        )
+
+
+def print_advice(console: Console, advice: Advice, applied: ApplyResult | None) -> None:
+    """Every candidate with its verdict and evidence, then the proof and the timings."""
+    for proposal in advice.proposals:
+        head = "PROPOSE class scope" if proposal.ok else "keep function scope"
+        console.print(
+            Text(
+                f"{head}: {proposal.fixture} ({proposal.stats.setups} setups,"
+                f" {proposal.stats.total:.2f} s; expected saving {proposal.saving:.2f} s)",
+                style="green" if proposal.ok else "yellow",
+            )
+        )
+        if proposal.ok:
+            attrs = ", ".join(f"self.{a}" for a in proposal.static.attributes)
+            tests = advice.profile.checks.get(proposal.fixture, {}).get("tests", 0)
+            console.print(
+                f"  static: only makes {attrs}; nothing process-wide; no method rebinds them"
+            )
+            console.print(f"  dynamic: fingerprints unchanged after each of {tests} test(s)")
+        for reason in proposal.reasons:
+            console.print(Text(f"  why not: {reason}"))
+    if not advice.proposals:
+        console.print("no function-scoped setup fixture in a test class ran")
+    rec = advice.recommendation
+    console.print(Text(f"recommended: pytest {rec.args()} ({rec.reason})"))
+    if applied is None:
+        return
+    for proposal, why in applied.reverted:
+        console.print(Text(f"reverted {proposal.fixture}: {why}", style="red"))
+    seconds = applied.seconds
+    console.print(
+        Text(
+            f"applied {len(applied.applied)} proposal(s) after {applied.runs} pytest runs;"
+            f" serial {seconds['before_serial']:.1f} s -> {seconds['after_serial']:.1f} s,"
+            f" -n {applied.recommendation.workers or 2} --dist loadscope"
+            f" {seconds['before_parallel']:.1f} s -> {seconds['after_parallel']:.1f} s"
+        )
+    )
+    final = applied.recommendation
+    console.print(Text(f"recommended after the change: pytest {final.args()} ({final.reason})"))
+    for file in applied.written:
+        console.print(Text(f"wrote {file}"))

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -43,6 +43,7 @@ class RunResult:
     seconds: float
     output: str = ""
     fixture_setups: dict[str, int] = field(default_factory=dict)
+    parallel: bool = False  # run with xdist workers: its wall time is not a serial one
 
     def setups_by_scope(self) -> dict[str, int]:
         """How often the migrated lifecycle fixtures were set up, by scope (all workers).
@@ -135,6 +136,7 @@ def run_pytest(
     extra: Sequence[str] = (),
     timeout: float | None = None,
     python: str = sys.executable,
+    env_extra: Mapping[str, str] | None = None,
 ) -> RunResult:
     """Run pytest in a subprocess and read every test's outcome.
 
@@ -162,6 +164,7 @@ def run_pytest(
             ENV: str(out_file),
             "PYTHONDONTWRITEBYTECODE": "1",
             "PYTHONPATH": os.pathsep.join(paths),
+            **(env_extra or {}),
         }
         started = time.perf_counter()
         proc = subprocess.run(
@@ -183,6 +186,7 @@ def run_pytest(
         seconds,
         proc.stdout[-4000:],
         data.get("fixture_setups", {}),
+        parallel=workers not in (None, 0, "0"),
     )
 
 
@@ -217,6 +221,17 @@ class VerifyOptions:
     withhold: tuple[tuple[str, str, str], ...] = ()
 
 
+def _workers(workers: str | int, baseline: RunResult) -> str | int:
+    """``auto`` is chosen from the baseline's measured wall time, as the scope advisor
+    recommends (``advisor.verify_workers``: small suites get 2 workers, the fewest that still
+    run tests side by side; large ones one per CPU)."""
+    if workers != "auto" or baseline.parallel:
+        return workers
+    from migrator.advisor import verify_workers
+
+    return verify_workers(baseline.seconds)
+
+
 def verify(path: Path, options: VerifyOptions | None = None) -> VerifyResult:
     """Copy, run the baseline, migrate the copy, run it in parallel, compare."""
     options = options or VerifyOptions()
@@ -235,7 +250,7 @@ def verify(path: Path, options: VerifyOptions | None = None) -> VerifyResult:
             write_changes(report)
         run = _runner(options, rel)
         baseline = options.baseline or run(before_dir, options.baseline_workers)
-        migrated = run(after_dir, options.workers)
+        migrated = run(after_dir, _workers(options.workers, baseline))
         changes, only_before, only_after = compare(baseline, migrated)
         if changes and options.rerun:
             changes = _classify(changes, before_dir, after_dir, options)
