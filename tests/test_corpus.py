@@ -8,7 +8,10 @@ a second run changes nothing, the refusal codes are exactly those expected; and 
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,6 +61,20 @@ def test_second_run_changes_nothing(case: Case, tmp_path: Path) -> None:
     assert sorted(h.code.value for h in report.hazards) == list(case.hazards)
 
 
+@contextlib.contextmanager
+def fixed_paths_lock(factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Runs of the corpus inputs that use fixed paths (``/tmp/mf_corpus_*.lock``) take this
+    lock, shared by the xdist workers of this test session (their base temp folders have one
+    parent): two such runs at once would collide on those paths, by design of the cases."""
+    shared = factory.getbasetemp().parent / "mf-corpus-fixed-paths.lock"
+    with shared.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory: pytest.TempPathFactory) -> tuple[RunResult, RunResult]:
     """All inputs under serial pytest, all expected outputs under ``pytest -n 2``."""
@@ -66,8 +83,9 @@ def executed(tmp_path_factory: pytest.TempPathFactory) -> tuple[RunResult, RunRe
     for case in CASES:
         shutil.copytree(case.before, before_root / case.name)
         shutil.copytree(case.after, after_root / case.name)
-    before = run_pytest(before_root, ["."], workers=None, timeout=600)
-    after = run_pytest(after_root, ["."], workers=2, timeout=600)
+    with fixed_paths_lock(tmp_path_factory):
+        before = run_pytest(before_root, ["."], workers=None, timeout=600)
+        after = run_pytest(after_root, ["."], workers=2, timeout=600)
     return before, after
 
 
@@ -99,7 +117,7 @@ def test_outcomes_same_before_and_after(case: Case, executed: tuple[RunResult, R
     ],
 )
 def test_shared_path_collides_under_xdist_before_and_not_after(
-    name: str, lock: str, tmp_path: Path
+    name: str, lock: str, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """The hazard is real: the input fails under ``pytest -n 2``; the migrated suite passes."""
     case = next(c for c in CASES if c.name == name)
@@ -107,10 +125,11 @@ def test_shared_path_collides_under_xdist_before_and_not_after(
     shutil.copytree(case.after, tmp_path / "after")
     # A relative lock is made in the run's working directory: the copied case folder.
     stale = Path(lock) if lock.startswith("/") else tmp_path / "before" / lock
-    stale.unlink(missing_ok=True)  # a run killed mid-test would leave it behind
-    before = run_pytest(tmp_path / "before", ["."], workers=2, timeout=300)
-    stale.unlink(missing_ok=True)
-    after = run_pytest(tmp_path / "after", ["."], workers=2, timeout=300)
+    with fixed_paths_lock(tmp_path_factory):
+        stale.unlink(missing_ok=True)  # a run killed mid-test would leave it behind
+        before = run_pytest(tmp_path / "before", ["."], workers=2, timeout=300)
+        stale.unlink(missing_ok=True)
+        after = run_pytest(tmp_path / "after", ["."], workers=2, timeout=300)
     assert len(before.outcomes) == len(after.outcomes) == 8
     assert {"failed", "error"} & set(before.outcomes.values()), before.outcomes
     assert set(after.outcomes.values()) == {"passed"}, after.outcomes

@@ -83,3 +83,15 @@ def test_corpus_outputs_add_no_isort_finding() -> None:
     added = [line for line in proc.stdout.splitlines() if ": +" in line]
     assert added, "the corpus has aliased-pytest cases; the script must report their PT013"
     assert all(line.endswith("PT013") and "hygiene_" in line for line in added), added
+
+
+def test_an_import_after_a_try_block_is_not_added_again() -> None:
+    before = "try:\n    import json\nexcept ImportError:\n    json = None\n\n"
+    before += "import pytest\n\nx = 1\n"
+    assert add_imports(cst.parse_module(before), [("pytest", "pytest")]).code == before
+
+
+def test_an_import_after_the_first_class_does_not_count() -> None:
+    before = "import unittest\n\n\nclass A:\n    pass\n\n\nimport pytest\n"
+    out = add_imports(cst.parse_module(before), [("pytest", "pytest")]).code
+    assert out.startswith("import unittest\n\nimport pytest\n\n\nclass A:")

@@ -45,7 +45,10 @@ def add_imports(
     """``module`` with ``import name`` (or ``import name as alias``) for each (name, alias)
     of ``names`` it does not import at the top."""
     context = CodemodContext(filename=filename)
-    wanted = list(names)
+    # AddImportsVisitor sees only the leading block: an ``import pytest`` further down (after
+    # a try/except import) already binds the name at module level.
+    present = _top_level_imports(module)
+    wanted = [(name, alias) for name, alias in names if (name, alias) not in present]
     if not wanted:
         return module
     for name, alias in wanted:
@@ -55,6 +58,25 @@ def add_imports(
     new_head = AddImportsVisitor(context).transform_module(head)
     body = _sorted_placement(head.body, new_head.body, filename) or list(new_head.body)
     return module.with_changes(header=new_head.header, body=[*body, *module.body[split:]])
+
+
+def _top_level_imports(module: cst.Module) -> set[tuple[str, str]]:
+    """(module, bound name) of every plain ``import x [as y]`` at the module's top level
+    before its first class or function (where a fixture decorator first needs the name)."""
+    out: set[tuple[str, str]] = set()
+    for stmt in module.body:
+        if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)):
+            break
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Import):
+                for alias in small.names:
+                    if isinstance(alias.name, cst.Name):
+                        bound = alias.asname.name if alias.asname else alias.name
+                        if isinstance(bound, cst.Name):
+                            out.add((alias.name.value, bound.value))
+    return out
 
 
 def _sorted_placement(
