@@ -246,22 +246,27 @@ def print_batch(console: Console, records: Sequence[Record]) -> None:
 
 def print_profile(console: Console, profile: Profile, top: int) -> None:
     """The costliest fixtures: count x mean, what they served, repeats across workers."""
-    table = Table(title=f"fixture cost ({profile.run.seconds:.1f} s wall)", header_style="bold")
-    for column in ("fixture", "scope", "setups", "mean ms", "total s", "served", "repeated"):
-        left = column in ("fixture", "scope", "served")
-        table.add_column(column, justify="left" if left else "right", overflow="fold")
+    tests = len(profile.run.outcomes)
+    title = f"fixture cost ({tests} tests, {profile.run.seconds:.1f} s wall)"
+    table = Table(title=title, header_style="bold")
+    table.add_column("fixture", overflow="fold", ratio=1)
+    for column in ("scope", "setups", "mean ms", "total s", "served", "repeated"):
+        table.add_column(column, justify="left" if column == "scope" else "right")
     for stats in profile.top(top):
-        served = ", ".join(sorted(stats.served)[:2]) + (" ..." if len(stats.served) > 2 else "")
         table.add_row(
             stats.fixture,
             stats.scope,
             str(stats.setups),
             f"{stats.mean * 1000:.1f}",
             f"{stats.total:.2f}",
-            served,
+            str(len(stats.served)),
             str(stats.repeated_across_workers),
         )
     console.print(table)
+    if not tests:
+        errors = profile.run.collection_errors
+        last = next(iter(errors.values()), "").strip().splitlines()[-1:] if errors else []
+        console.print(Text(f"the suite ran no test{': ' + last[0] if last else ''}"))
     repeats = sum(f.repeated_across_workers for f in profile.fixtures.values())
     if repeats:
         console.print(

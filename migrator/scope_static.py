@@ -246,7 +246,12 @@ def analyse(source: str, class_path: list[str], fixture: str) -> StaticVerdict:
         return StaticVerdict([f"class {'.'.join(class_path)} not found at top level"])
     func = next((n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == fixture), None)
     if func is None:
-        return StaticVerdict([f"fixture {fixture} is not a plain method of the class"])
+        return StaticVerdict(
+            [
+                f"{fixture} is inherited from a base class: widening it would change every"
+                " subclass's tests at once (not proposed)"
+            ]
+        )
     if not _is_autouse_function_fixture(func):
         return StaticVerdict(["not an autouse function-scoped fixture (not from a setUp)"])
     reasons, made = _setup_reasons(func)

@@ -331,3 +331,11 @@ def test_cli_advise_json_without_apply_writes_nothing(suite: Path) -> None:
     proposed = sorted(p["class"] for p in payload["proposals"] if p["proposed"])
     assert proposed == ["Hidden", "ReadOnly"]
     assert (suite / "test_suite.py").read_text() == SUITE
+
+
+def test_an_inherited_fixture_is_not_proposed() -> None:
+    source = "import pytest\n\n\nclass Child(Base):\n    def test_a(self):\n        pass\n"
+    assert analyse(source, ["Child"], "_base_setup").reasons == [
+        "_base_setup is inherited from a base class: widening it would change every"
+        " subclass's tests at once (not proposed)"
+    ]
