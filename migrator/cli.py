@@ -447,6 +447,7 @@ def verify_command(
     """
     import shlex
     import subprocess
+    from dataclasses import replace
 
     from migrator.verify import VerifyOptions, verify
 
@@ -462,7 +463,8 @@ def verify_command(
         python=python,
     )
     try:
-        result = verify(path, options)
+        with render.phases(err, enabled=not quiet) as tell:
+            result = verify(path, replace(options, progress=tell))
     except subprocess.TimeoutExpired as exc:
         err.print(Text(f"error: a pytest run took longer than --timeout {exc.timeout:g} s"))
         sys.exit(EXIT_INTERNAL)

@@ -50,6 +50,13 @@ R = TypeVar("R")
 Progress = Callable[[int], None]
 
 
+def start_phase(progress: Progress | None, name: str, total: int) -> None:
+    """Tell a progress display that a phase begins (a display without phases ignores it)."""
+    phase = getattr(progress, "phase", None)
+    if phase is not None:
+        phase(name, total)
+
+
 @dataclass(frozen=True)
 class Options:
     """What a run looks at and how hard it works."""
@@ -296,6 +303,7 @@ def _run(
     )
     units = collected(units, [Path(p) for p in paths], options)
     jobs = options.jobs or os.cpu_count() or 1
+    start_phase(progress, "indexing", len(units))
     indexed = parallel_map(_index_one, units, jobs, progress)
     results: dict[str, FileResult] = {i.unit_path: i.result for i in indexed if i.result}
     infos = {i.unit_path: i.info for i in indexed if i.info is not None}
@@ -327,7 +335,8 @@ def _run(
                 infos[path] = replace(infos[path], read_only=True, locked=reason)
             results[path] = FileResult(path, Status.SKIPPED, error=reason)
     withheld = {(path, name): why for path, name, why in options.withheld}
-    planned = _plan_and_rewrite(infos, tests, jobs, outside, aliases, withheld)
+    start_phase(progress, "planning", 0)
+    planned = _plan_and_rewrite(infos, tests, jobs, outside, aliases, withheld, progress)
     results.update((p, r) for p, r in planned.items() if not infos[p].read_only)
     return Report(tuple(results[str(u.path)] for u in units)), infos, aliases
 
@@ -421,6 +430,7 @@ def _plan_and_rewrite(
     outside: Mapping[str, int],
     aliases: Mapping[str, str] | None = None,
     withheld: Mapping[tuple[str, str], str] | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, FileResult]:
     """Plan, rewrite, and plan again without the files that could not be rewritten."""
     broken: dict[str, FileResult] = {}
@@ -434,7 +444,8 @@ def _plan_and_rewrite(
         # Only files whose plan changed since the last round are rewritten again.
         done = {p: r for p, r in done.items() if p in wanted and previous.get(p) == plans[p]}
         tasks = [(Path(p), plans[p]) for p in sorted(wanted - set(done))]
-        done.update((r.path, r) for r in parallel_map(_rewrite_one, tasks, jobs))
+        start_phase(progress, "rewriting", len(tasks))
+        done.update((r.path, r) for r in parallel_map(_rewrite_one, tasks, jobs, progress))
         previous = plans
         newly = {p: r for p, r in done.items() if r.status in (Status.FAILED, Status.UNPARSABLE)}
         if not newly:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from typing import Any
 
 import pytest
 
 ENV = "MIGRATE_FIXTURES_OUTCOMES"
+# A file rewritten with "done total" as tests finish, for a progress display.
+PROGRESS_ENV = "MIGRATE_FIXTURES_PROGRESS"
 _KEY = "migrate_fixtures_setups"
 _RANK = {"passed": 0, "skipped": 1, "xfailed": 1, "xpassed": 1, "failed": 2, "error": 3}
 
@@ -31,6 +34,26 @@ class _SetupCounter:
         self.counts[key] = self.counts.get(key, 0) + 1
 
 
+class _Progress:
+    """Tests done out of collected, written to a file at most every 0.2 s."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.done = 0
+        self.total = 0
+        self.last = 0.0
+
+    def write(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if self.path is None or (not force and now - self.last < 0.2):
+            return
+        self.last = now
+        tmp = f"{self.path}.tmp"
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(f"{self.done} {self.total}")
+        os.replace(tmp, self.path)
+
+
 class _Recorder:
     def __init__(self, path: str, counter: _SetupCounter) -> None:
         self.path = path
@@ -38,6 +61,17 @@ class _Recorder:
         self.outcomes: dict[str, str] = {}
         self.collection_errors: dict[str, str] = {}
         self.worker_counts: dict[str, int] = {}
+        self.progress = _Progress(os.environ.get(PROGRESS_ENV))
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        if not session.config.pluginmanager.hasplugin("dsession"):  # not an xdist controller
+            self.progress.total = len(session.items)
+            self.progress.write(force=True)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_node_collection_finished(self, node: Any, ids: list[str]) -> None:
+        self.progress.total = len(ids)  # every worker collects the same ids
+        self.progress.write(force=True)
 
     def pytest_testnodedown(self, node: Any, error: Any) -> None:
         # An xdist worker hands its counts over when it shuts down.
@@ -46,6 +80,9 @@ class _Recorder:
 
     @pytest.hookimpl(trylast=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when == "teardown":
+            self.progress.done += 1
+            self.progress.write()
         outcome = _phase_outcome(report)
         if outcome is None:
             return
@@ -60,6 +97,7 @@ class _Recorder:
             self.collection_errors[report.nodeid] = str(report.longrepr)[-2000:]
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        self.progress.write(force=True)
         counts = dict(self.counter.counts)
         for key, value in self.worker_counts.items():
             counts[key] = counts.get(key, 0) + value

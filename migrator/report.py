@@ -22,12 +22,48 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def progress(console: Console, enabled: bool) -> Iterator[Callable[[int], None] | None]:
-    """A transient progress bar on a terminal; nothing when piped or quiet."""
+def phases(console: Console, enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A transient bar for a run in phases: ``tell(phase, done, total)`` (total 0: not known
+    yet, shown as a phase without a count)."""
     if not enabled or not console.is_terminal:
         yield None
         return
-    bar = Progress(
+    with _bar(console) as bar:
+        task = bar.add_task("starting", total=None)
+
+        def tell(phase: str, done: int, total: int) -> None:
+            bar.update(task, description=phase, completed=done, total=total or None)
+
+        yield tell
+
+
+class _Bar:
+    """``advance(n)`` for the engine, with ``phase(name, total)`` for its phases."""
+
+    def __init__(self, bar: Progress) -> None:
+        self.bar = bar
+        self.task = bar.add_task("indexing", total=None)
+
+    def __call__(self, n: int) -> None:
+        self.bar.advance(self.task, n)
+
+    def phase(self, name: str, total: int) -> None:
+        self.bar.update(self.task, description=name, completed=0, total=total or None)
+
+
+@contextmanager
+def progress(console: Console, enabled: bool) -> Iterator[Callable[[int], None] | None]:
+    """A transient progress bar on a terminal, one phase after another (indexing, planning,
+    rewriting) with each phase's real total; nothing when piped or quiet."""
+    if not enabled or not console.is_terminal:
+        yield None
+        return
+    with _bar(console) as bar:
+        yield _Bar(bar)
+
+
+def _bar(console: Console) -> Progress:
+    return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -35,13 +71,6 @@ def progress(console: Console, enabled: bool) -> Iterator[Callable[[int], None] 
         console=console,
         transient=True,
     )
-    with bar:
-        task = bar.add_task("indexing", total=None)
-
-        def advance(n: int) -> None:
-            bar.advance(task, n)
-
-        yield advance
 
 
 def print_diffs(console: Console, diffs: Iterable[tuple[bytes, str]]) -> None:

@@ -22,11 +22,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from migrator.engine import Options, migrate_paths, write_changes
-from migrator.outcomes_plugin import ENV
+from migrator.outcomes_plugin import ENV, PROGRESS_ENV
 from migrator.project import project_root
 from migrator.results import Report, Status
 
 # The folder holding the ``migrator`` package, so another interpreter can load the plugin.
+PhaseCallback = Callable[[str, int, int], None]
 PLUGIN_ROOT = str(Path(__file__).resolve().parent.parent)
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", "__pycache__", ".tox", ".nox", ".venv", "venv", ".pytest_cache", ".mypy_cache", "*.pyc"
@@ -137,6 +138,7 @@ def run_pytest(
     timeout: float | None = None,
     python: str = sys.executable,
     env_extra: Mapping[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
     """Run pytest in a subprocess and read every test's outcome.
 
@@ -167,9 +169,14 @@ def run_pytest(
             **(env_extra or {}),
         }
         started = time.perf_counter()
-        proc = subprocess.run(
-            cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
-        )
+        if progress is None:
+            proc = subprocess.run(
+                cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+            )
+        else:
+            progress_file = Path(scratch) / "progress"
+            env[PROGRESS_ENV] = str(progress_file)
+            proc = _watched(cmd, cwd, env, timeout, progress_file, progress)
         seconds = time.perf_counter() - started
         if not out_file.exists():
             return RunResult(
@@ -188,6 +195,39 @@ def run_pytest(
         data.get("fixture_setups", {}),
         parallel=workers not in (None, 0, "0"),
     )
+
+
+def _watched(
+    cmd: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    timeout: float | None,
+    progress_file: Path,
+    progress: Callable[[int, int], None],
+) -> subprocess.CompletedProcess[str]:
+    """Run pytest, calling ``progress(done, total)`` as its outcome plugin reports."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err, text=True)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while proc.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                proc.kill()
+                proc.wait()
+                raise subprocess.TimeoutExpired(cmd, timeout or 0)
+            _report_progress(progress_file, progress)
+            time.sleep(0.1)
+        _report_progress(progress_file, progress)  # the last count, written at the end
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(cmd, proc.returncode, out.read(), err.read())
+
+
+def _report_progress(progress_file: Path, progress: Callable[[int, int], None]) -> None:
+    try:
+        done, total = map(int, progress_file.read_text().split())
+    except (OSError, ValueError):
+        return  # not written yet
+    progress(done, total)
 
 
 def compare(before: RunResult, after: RunResult) -> tuple[list[Change], list[str], list[str]]:
@@ -219,6 +259,13 @@ class VerifyOptions:
     baseline: RunResult | None = None
     # (file relative to the project root, class, reason): hierarchies kept unconverted.
     withhold: tuple[tuple[str, str, str], ...] = ()
+    # Called with (phase, done, total) as verify goes: a progress display.
+    progress: PhaseCallback | None = None
+
+
+def _tell(options: VerifyOptions, phase: str, done: int = 0, total: int = 0) -> None:
+    if options.progress is not None:
+        options.progress(phase, done, total)
 
 
 def _workers(workers: str | int, baseline: RunResult) -> str | int:
@@ -240,19 +287,23 @@ def verify(path: Path, options: VerifyOptions | None = None) -> VerifyResult:
     scratch = Path(tempfile.mkdtemp(prefix="migrate-fixtures-verify-"))
     try:
         before_dir, after_dir = scratch / "baseline" / root.name, scratch / "migrated" / root.name
+        _tell(options, "copying the project twice")
         shutil.copytree(root, before_dir, ignore=COPY_IGNORE, symlinks=True)
         shutil.copytree(root, after_dir, ignore=COPY_IGNORE, symlinks=True)
         migrate = options.migrate
         if options.withhold:
             migrate = replace(migrate, withheld=_under(options.withhold, after_dir))
+        _tell(options, "migrating the copy")
         report = migrate_paths([after_dir / rel], migrate)
         if not report.failed:
             write_changes(report)
         run = _runner(options, rel)
-        baseline = options.baseline or run(before_dir, options.baseline_workers)
-        migrated = run(after_dir, _workers(options.workers, baseline))
+        baseline = options.baseline or run(before_dir, options.baseline_workers, "baseline run")
+        workers = _workers(options.workers, baseline)
+        migrated = run(after_dir, workers, f"migrated run (-n {workers})")
         changes, only_before, only_after = compare(baseline, migrated)
         if changes and options.rerun:
+            _tell(options, f"re-running {len(changes)} changed test(s) alone")
             changes = _classify(changes, before_dir, after_dir, options)
         return VerifyResult(
             baseline,
@@ -283,11 +334,27 @@ def _rewritten(report: Report, root: Path) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _runner(options: VerifyOptions, rel: str) -> Callable[[Path, str | int | None], RunResult]:
+def _runner(options: VerifyOptions, rel: str) -> Callable[[Path, str | int | None, str], RunResult]:
     extra = (KEEP_GOING, *(a for a in options.pytest_args if a != KEEP_GOING))
 
-    def run(cwd: Path, workers: str | int | None) -> RunResult:
-        return run_pytest(cwd, [rel], workers, options.dist, extra, options.timeout, options.python)
+    def run(cwd: Path, workers: str | int | None, phase: str) -> RunResult:
+        _tell(options, phase)
+        tell = options.progress
+
+        def progress(done: int, total: int) -> None:
+            if tell is not None:
+                tell(phase, done, total)
+
+        return run_pytest(
+            cwd,
+            [rel],
+            workers,
+            options.dist,
+            extra,
+            options.timeout,
+            options.python,
+            progress=progress if tell is not None else None,
+        )
 
     return run
 

@@ -439,3 +439,25 @@ def test_diff_of_a_latin1_file_applies_with_git(tmp_path: Path) -> None:
     migrated = target.read_bytes().decode("latin-1")
     assert "@pytest.fixture(autouse=True)" in migrated
     assert "        self.word = 'caf\u00e9'\n" in migrated
+
+
+def test_the_engine_announces_each_phase_with_its_real_total(project: Path) -> None:
+    (project / "tests" / "test_other.py").write_text(SIMPLE.replace("Simple", "Other"))
+    (project / "tests" / "helpers.py").write_text("X = 1\n")
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.events: list[tuple[str, int]] = []
+            self.advanced: dict[str, int] = {}
+
+        def __call__(self, n: int) -> None:
+            phase = self.events[-1][0]
+            self.advanced[phase] = self.advanced.get(phase, 0) + n
+
+        def phase(self, name: str, total: int) -> None:
+            self.events.append((name, total))
+
+    recorder = Recorder()
+    engine.migrate_paths([project], engine.Options(jobs=1), recorder)
+    assert recorder.events == [("indexing", 3), ("planning", 0), ("rewriting", 2)]
+    assert recorder.advanced == {"indexing": 3, "rewriting": 2}

@@ -235,3 +235,23 @@ def test_verify_with_another_interpreter(project: Path, tmp_path: Path) -> None:
     )
     assert ran.exit_code == 0, ran.stderr
     assert ran.stderr == ""
+
+
+def test_verify_reports_its_phases_and_tests_done_out_of_collected(tmp_path: Path) -> None:
+    from migrator.verify import VerifyOptions, verify
+
+    (tmp_path / "pyproject.toml").write_text("")
+    method = "    def test_{}(self):\n        self.assertEqual(self.x, 1)\n\n"
+    tests = "".join(method.format(n) for n in range(5))
+    (tmp_path / "test_phases.py").write_text(
+        "import unittest\n\n\nclass T(unittest.TestCase):\n"
+        "    def setUp(self):\n        self.x = 1\n\n" + tests
+    )
+    seen: list[tuple[str, int, int]] = []
+    result = verify(tmp_path, VerifyOptions(progress=lambda *a: seen.append(a)))
+    assert result.ok
+    phases = list(dict.fromkeys(phase for phase, _done, _total in seen))
+    assert phases[:3] == ["copying the project twice", "migrating the copy", "baseline run"]
+    assert phases[3].startswith("migrated run (-n ")
+    assert ("baseline run", 5, 5) in seen
+    assert (phases[3], 5, 5) in seen
