@@ -1,26 +1,24 @@
-"""Add ``import pytest`` / ``import contextlib`` through libcst's ``AddImportsVisitor``, and
-take out ``shutil``/``tempfile`` imports the temporary-path rewrites left unused.
+"""Add ``import pytest`` / ``import contextlib``, and take out ``shutil``/``tempfile`` imports
+the temporary-path rewrites left unused.
 
-What it does: schedules the imports the fixtures need and lets ``AddImportsVisitor`` place
-them after the module's leading import block, never twice. ``RemoveImportsVisitor`` removes
-an import only when scope analysis finds no other use of it in the module.
-Why: ``AddImportsVisitor`` only reads and edits that leading block (docstring, imports), but
-run on a whole module it copies the tree for metadata and walks every node, which costs
-several times a plain parse on a large test module. Running it on a module made of the
-leading block alone gives the same edit at a fraction of the cost.
-Example: a module starting ``import unittest`` gains ``import pytest`` right after it.
+What it does: adds the imports the fixtures need, never twice (a top-level ``import x``
+before the first class or function counts), where isort/ruff would put them when the leading
+import block is sorted (``import_order``), else after that block's last import.
+Why: libcst's ``AddImportsVisitor`` does the placement part, but it runs a metadata pass and
+took about a quarter of a rewrite's time on small test modules; the leading block is all
+that matters, and a direct edit of it is exact and cheap. An unused import is removed only
+when no ``Name`` of the new code reads it (see ``remove_unused_temp_imports``).
+Example: a module starting ``import unittest`` gains a blank line and ``import pytest``.
 Refuses when: never.
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import libcst as cst
 import libcst.matchers as m
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor
 
 from transforms.import_order import place
 
@@ -43,21 +41,26 @@ def add_imports(
     module: cst.Module, names: Iterable[tuple[str, str]], filename: str | None = None
 ) -> cst.Module:
     """``module`` with ``import name`` (or ``import name as alias``) for each (name, alias)
-    of ``names`` it does not import at the top."""
-    context = CodemodContext(filename=filename)
-    # AddImportsVisitor sees only the leading block: an ``import pytest`` further down (after
-    # a try/except import) already binds the name at module level.
+    of ``names`` it does not import at the top: in its isort place when the leading import
+    block is sorted (``import_order``), else after that block's last import (after the
+    docstring when there is no import)."""
+    # An ``import pytest`` further down (after a try/except import) already binds the name.
     present = _top_level_imports(module)
     wanted = [(name, alias) for name, alias in names if (name, alias) not in present]
     if not wanted:
         return module
-    for name, alias in wanted:
-        AddImportsVisitor.add_needed_import(context, name, asname=None if alias == name else alias)
     split = _leading_block(module.body)
-    head = module.with_changes(body=module.body[:split], footer=[])
-    new_head = AddImportsVisitor(context).transform_module(head)
-    body = _sorted_placement(head.body, new_head.body, filename) or list(new_head.body)
-    return module.with_changes(header=new_head.header, body=[*body, *module.body[split:]])
+    block = list(module.body[:split])
+    added = [_import_line(name, alias) for name, alias in wanted]
+    placed = place(block, added, filename) or [*block, *added]
+    return module.with_changes(body=[*placed, *module.body[split:]])
+
+
+def _import_line(name: str, alias: str) -> cst.SimpleStatementLine:
+    asname = None if alias == name else cst.AsName(name=cst.Name(alias))
+    return cst.SimpleStatementLine(
+        body=[cst.Import(names=[cst.ImportAlias(name=cst.Name(name), asname=asname)])]
+    )
 
 
 def _top_level_imports(module: cst.Module) -> set[tuple[str, str]]:
@@ -77,31 +80,6 @@ def _top_level_imports(module: cst.Module) -> set[tuple[str, str]]:
                         if isinstance(bound, cst.Name):
                             out.add((alias.name.value, bound.value))
     return out
-
-
-def _sorted_placement(
-    old: Sequence[cst.BaseStatement], new: Sequence[cst.BaseStatement], filename: str | None
-) -> list[cst.BaseStatement] | None:
-    """The block with the statements ``AddImportsVisitor`` appended put where isort would
-    put them (see ``import_order``), or None to keep its placement: when it changed anything
-    but appending whole ``import x`` lines, or the block is not sorted."""
-    count = len(new) - len(old)
-    if count <= 0 or not old:
-        return None
-    at = next((i for i in range(len(old)) if not old[i].deep_equals(new[i])), len(old))
-    added = list(new[at : at + count])
-    rest = new[at + count :]
-    if len(rest) != len(old) - at:
-        return None
-    if not all(a.deep_equals(b) for a, b in zip(rest, old[at:], strict=True)):
-        return None
-    if not all(isinstance(s, cst.SimpleStatementLine) and _is_plain_import(s) for s in added):
-        return None
-    return place(old, added, filename)  # type: ignore[arg-type]
-
-
-def _is_plain_import(stmt: cst.SimpleStatementLine) -> bool:
-    return len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Import)
 
 
 # The modules whose uses the temporary-path rewrites take out: ``shutil.rmtree`` dropped,
@@ -124,9 +102,10 @@ def remove_unused_temp_imports(
     keys, read_before = _bindings(original)
     if not keys:
         return module
-    _, read_after = _bindings(module.code)
+    code = module.code  # one print of the whole module: it costs as much as a parse
+    _, read_after = _bindings(code)
     gone = {name for _source, _obj, name in keys if name in read_before - read_after}
-    if not gone or "__all__" in module.code:
+    if not gone or "__all__" in code:
         return module  # names listed in __all__ are read by ``from module import *``
     body: list[cst.BaseStatement] = []
     for stmt in module.body:
