@@ -419,17 +419,10 @@ class ApplyResult:
         }
 
 
-def _write_widened(root: Path, accepted: Sequence[Proposal], into: Path) -> dict[str, str]:
-    """The new text of every file with accepted proposals, written under ``into``."""
-    by_file: dict[str, list[Proposal]] = {}
-    for proposal in accepted:
-        by_file.setdefault(proposal.file, []).append(proposal)
-    texts: dict[str, str] = {}
-    for file, proposals in by_file.items():
-        source = decode((root / file).read_bytes())
-        texts[file] = widen(source.text, proposals)
-        atomic_write(into / file, source.encode(texts[file]))
-    return texts
+def _write_widened(root: Path, accepted: Sequence[Proposal], into: Path) -> None:
+    """Write the widened files (see ``_texts``) under ``into``, in their own encoding."""
+    for file, text in _texts(root, accepted).items():
+        atomic_write(into / file, decode((root / file).read_bytes()).encode(text))
 
 
 def apply(

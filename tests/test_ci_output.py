@@ -11,19 +11,9 @@ from migrator import ci_output
 from migrator.cli import main
 from migrator.results import FileResult, Report, Status
 from migrator.verify import Change, RunResult, VerifyResult
+from tests.test_cli import REFUSED
 from transforms.codes import Code, Refusal
 
-REFUSED = """\
-import unittest
-
-
-class Refused(unittest.TestCase):
-    def setUp(self):
-        self.x = 1; register = self.addCleanup; register(print)
-
-    def test_x(self):
-        self.assertEqual(self.x, 1)
-"""
 SIMPLE = """\
 import unittest
 
