@@ -673,9 +673,22 @@ PHASE_CALLS = frozenset(
     }
 )
 PHASE_ATTRS = frozenset({"handlers", "addHandler", "removeHandler"})
-PHASE_NAMES = frozenset(
-    {"warnings.filters", "logging.root", "sys.stdout", "sys.stderr", "sys.stdin"}
-)
+PHASE_NAMES = frozenset({"warnings.filters", "logging.root"})
+# Reading the standard streams is the same in both phases (in a TestCase, sys.stdout is
+# pytest's global capture in each; output only lands in the setup section of the report);
+# replacing one is not, since pytest puts them back between phases.
+STREAMS = frozenset({"sys.stdout", "sys.stderr", "sys.stdin"})
+
+
+def _module_attribute(node: ast.Attribute, aliases: Mapping[str, str]) -> bool:
+    """``jsonpickle.handlers``: an attribute of a module imported whole (``import x``), not
+    of a logger (``logging.root.handlers``, ``logger.handlers``)."""
+    value = node.value
+    return (
+        isinstance(value, ast.Name)
+        and aliases.get(value.id) == value.id
+        and value.id != "logging"
+    )
 
 
 def phase_state_line(body: list[ast.stmt], aliases: Mapping[str, str]) -> int | None:
@@ -684,6 +697,9 @@ def phase_state_line(body: list[ast.stmt], aliases: Mapping[str, str]) -> int | 
         for node in ast.walk(stmt):
             if isinstance(node, ast.Attribute):
                 name = qualify(node, aliases)
-                if node.attr in PHASE_ATTRS or name in PHASE_NAMES or name in PHASE_CALLS:
+                handlers = node.attr in PHASE_ATTRS and not _module_attribute(node, aliases)
+                if handlers or name in PHASE_NAMES or name in PHASE_CALLS:
+                    return node.lineno
+                if name in STREAMS and isinstance(node.ctx, (ast.Store, ast.Del)):
                     return node.lineno
     return None
