@@ -354,3 +354,29 @@ def test_pytest_marks_on_a_class_do_not_wrap_its_lifecycle(tmp_path: Path) -> No
     assert codes(report) == ["MF121"]
     assert report.refusals[0].cls == "Wrapped"
     assert "def _marked_setup(self):" in by_name(report)["test_marked.py"]
+
+
+def test_a_package_submodule_function_named_setup_is_not_a_reference(tmp_path: Path) -> None:
+    """``from pyramid import testing`` + ``testing.setUp()`` in a run on ``tests/``: the
+    package's ``__init__`` is indexed (a base lives there), its ``testing`` submodule is not;
+    the call is a module function's, not the class's setUp (was MF110)."""
+    from migrator.engine import migrate_paths
+
+    (tmp_path / "pyproject.toml").write_text("")
+    package = tmp_path / "pkgx"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "import unittest\n\n\nclass BaseCase(unittest.TestCase):\n    pass\n"
+    )
+    (package / "testing.py").write_text("def setUp():\n    return 1\n")
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    (tests / "test_x.py").write_text(
+        "from pkgx import BaseCase, testing\n\n\n"
+        "class T(BaseCase):\n"
+        "    def setUp(self):\n        self.config = testing.setUp()\n\n"
+        "    def test_a(self):\n        self.assertEqual(self.config, 1)\n"
+    )
+    report = migrate_paths([tests])
+    assert [r.code.value for r in report.refusals] == []
+    assert report.converted == 1

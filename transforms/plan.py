@@ -391,6 +391,14 @@ class Planner(ResourcePlanner):
             info = self.modules.get(".".join(parts[:cut]))
             if info is not None:
                 rest = parts[cut:]
+                if (
+                    rest
+                    and _is_submodule(info, rest[0])
+                    and ".".join(parts[: cut + 1]) not in (self.modules)
+                ):
+                    # ``pyramid.testing`` of an indexed ``pyramid`` package: a module the
+                    # index does not hold, so none of its names is a class of the run.
+                    return True
                 return not rest or (len(rest) == 1 and rest[0] in info.defs)
         # Not a module of the run: a local name of this module would have resolved into it.
         return True
@@ -846,6 +854,14 @@ class Planner(ResourcePlanner):
             drops=temp.drops,
             temp_lines=temp.lines,
         )
+
+
+def _is_submodule(package: ModuleInfo, name: str) -> bool:
+    """Whether ``name`` is a module or subpackage beside a package's ``__init__.py``."""
+    init = Path(package.path)
+    if init.name != "__init__.py":
+        return False
+    return (init.parent / f"{name}.py").is_file() or (init.parent / name / "__init__.py").is_file()
 
 
 def plan_run(

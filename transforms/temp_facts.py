@@ -685,9 +685,7 @@ def _module_attribute(node: ast.Attribute, aliases: Mapping[str, str]) -> bool:
     of a logger (``logging.root.handlers``, ``logger.handlers``)."""
     value = node.value
     return (
-        isinstance(value, ast.Name)
-        and aliases.get(value.id) == value.id
-        and value.id != "logging"
+        isinstance(value, ast.Name) and aliases.get(value.id) == value.id and value.id != "logging"
     )
 
 

@@ -1,0 +1,32 @@
+import unittest
+
+import pytest
+
+from pkgmodsetup import Registry, testing
+
+
+class UsesTestingSetUp(unittest.TestCase):
+    # testing.setUp() is a function of another module, not this class's setUp: converted.
+    @pytest.fixture(autouse=True)
+    def _uses_testing_set_up_setup(self):
+        self.state = testing.setUp()
+        self.registry = Registry()
+        yield
+        testing.tearDown()
+
+    def test_depth_is_one(self):
+        self.assertEqual(self.state["depth"], 1)
+
+    def test_registry_is_fresh(self):
+        self.registry.items.append(1)
+        self.assertEqual(self.registry.items, [1])
+
+
+class CallsItsOwnSetUp(unittest.TestCase):
+    # A class that calls its own setUp again is a real reference: refused (MF110).
+    def setUp(self):
+        self.count = getattr(self, "count", 0) + 1
+
+    def test_again(self):
+        self.setUp()
+        self.assertEqual(self.count, 2)
