@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from functools import lru_cache
 
 NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
@@ -29,18 +30,28 @@ def dotted(node: ast.expr) -> str | None:
 
 def walk_same_scope(nodes: list[ast.stmt]) -> Iterator[ast.AST]:
     """Every node of ``nodes`` that runs in the enclosing function's own scope."""
+    return iter(_same_scope(tuple(nodes)))
+
+
+# The fact finders each walk the same lifecycle body (a dozen times per method): the nodes
+# are listed once. The key holds the statements themselves, so an id is never reused while
+# its entry lives; the index never changes a tree it has parsed.
+@lru_cache(maxsize=128)
+def _same_scope(nodes: tuple[ast.stmt, ...]) -> tuple[ast.AST, ...]:
+    out: list[ast.AST] = []
     stack: list[ast.AST] = list(reversed(nodes))
     while stack:
         node = stack.pop()
-        yield node
+        out.append(node)
         if isinstance(node, NESTED_SCOPES):
             continue  # a def or class statement of the body itself: only its name binds here
         for child in reversed(list(ast.iter_child_nodes(node))):
             if isinstance(child, NESTED_SCOPES):
                 # The nested def/class name binds in our scope; its body does not run here.
-                yield child
+                out.append(child)
                 continue
             stack.append(child)
+    return tuple(out)
 
 
 def is_super_call(stmt: ast.stmt, method: str, first_param: str | None, cls_name: str) -> bool:

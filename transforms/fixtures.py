@@ -46,7 +46,8 @@ def build_fixture(
     assert base is not None
     setup_stmts = _part(plan, setup, plan.setup, cls_name)
     teardown_stmts = _part(plan, teardown, plan.teardown, cls_name)
-    setup_stmts = lift_returns(setup_stmts)
+    if plan.setup_returns:
+        setup_stmts = lift_returns(setup_stmts)
     doc = [setup_stmts.pop(0)] if setup_stmts and is_docstring(setup_stmts[0]) else []
     head: list[cst.BaseStatement] = []
     if setup is not None and teardown is not None:

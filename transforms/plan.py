@@ -175,6 +175,7 @@ class Planner(ResourcePlanner):
             hoist_globals=hoist,
             skip_guard=self.needs_skip_guard(qualname, level),
             redirect=redirect,
+            setup_returns=setup is not None and setup.has_return,
         )
 
     def _parent_fixture(self, parent: str, level: str) -> str:

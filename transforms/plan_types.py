@@ -57,6 +57,9 @@ class LevelPlan:
     redirect: bool = False
     # Start the fixture by skipping a test a decorator marked skipped (unittest's check).
     skip_guard: bool = False
+    # Whether the setup body has a ``return`` in its own scope (from the index's facts): the
+    # rewrite looks for returns to lift only then (a libcst walk of every body costs).
+    setup_returns: bool = True
     helpers: tuple[tuple[str, str], ...] = ()
     entries: tuple[str | None, str | None] = (None, None)
     parent_calls: tuple[tuple[str, str, str], ...] = ()
