@@ -63,6 +63,8 @@ class Klass:
     bases: tuple[str, ...]
     methods: tuple[Lifecycle, ...]
     tests: tuple[Test, ...]
+    # "" at module top level, or inside a module-level ``if`` / ``try``-``else`` block.
+    block: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,8 +141,9 @@ def programs(draw: st.DrawFn, name: str) -> Program:
             )
             for n in range(draw(st.integers(0 if mixin else 1, 2)))
         )
+        block = draw(st.sampled_from(["", "", "", "if", "try"]))
         classes.append(
-            Klass(f"{name.title().replace('_', '')}{index}", bases, tuple(methods), tests)
+            Klass(f"{name.title().replace('_', '')}{index}", bases, tuple(methods), tests, block)
         )
     module_setup = draw(st.none() | lifecycles("setUpModule", True))
     module_teardown = draw(st.none() | lifecycles("tearDownModule", True))
@@ -203,14 +206,26 @@ def render(program: Program) -> str:
         if function is not None:
             out += ["", *_module_function(function), ""]
     for klass in program.classes:
-        out += ["", "", f"class {klass.name}({', '.join(klass.bases)}):"]
+        lines = [f"class {klass.name}({', '.join(klass.bases)}):"]
         members: list[list[str]] = [_method_lines(klass, m) for m in klass.methods]
         members += [_test_lines(t) for t in klass.tests]
         if not members:
             members = [["pass"]]
         for member in members:
-            out += [f"    {line}" for line in member] + [""]
+            lines += [f"    {line}" for line in member] + [""]
+        out += ["", "", *_in_block(klass.block, lines)]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _in_block(block: str, lines: list[str]) -> list[str]:
+    """A class statement at top level, or in a module-level block that runs it."""
+    inner = [f"    {line}" if line else "" for line in lines]
+    if block == "if":
+        return ["if os.sep:", *inner]
+    if block == "try":
+        head = ["try:", "    import json as _json", "except ImportError:", "    pass", "else:"]
+        return [*head, *inner]
+    return lines
 
 
 def valid(source: str) -> bool:

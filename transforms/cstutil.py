@@ -12,7 +12,7 @@ Refuses when: never.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import libcst as cst
 import libcst.matchers as m
@@ -189,3 +189,43 @@ class SameScope:
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         return False
+
+
+# The compound statements whose blocks run at import time when they stand at module level
+# (the same ones the index reads: ``index._module_level``), and the parts they are made of.
+MODULE_BLOCKS = (
+    cst.If,
+    cst.Else,
+    cst.Try,
+    cst.ExceptHandler,
+    cst.Finally,
+    cst.With,
+    cst.IndentedBlock,
+)
+
+
+def module_level_classes(body: Sequence[cst.BaseStatement]) -> Iterator[cst.ClassDef]:
+    """Class statements of the module and of its module-level if/try/with blocks."""
+    for stmt in body:
+        if isinstance(stmt, cst.ClassDef):
+            yield stmt
+        elif isinstance(stmt, (cst.If, cst.Try, cst.With)):
+            for suite in _suites(stmt):
+                yield from module_level_classes(statements(suite))
+
+
+def _suites(stmt: cst.If | cst.Try | cst.With) -> Iterator[cst.BaseSuite]:
+    yield stmt.body
+    if isinstance(stmt, cst.If):
+        orelse = stmt.orelse
+        if isinstance(orelse, cst.If):
+            yield from _suites(orelse)
+        elif isinstance(orelse, cst.Else):
+            yield orelse.body
+    elif isinstance(stmt, cst.Try):
+        for handler in stmt.handlers:
+            yield handler.body
+        if stmt.orelse is not None:
+            yield stmt.orelse.body
+        if stmt.finalbody is not None:
+            yield stmt.finalbody.body

@@ -18,7 +18,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext
 
 from transforms.calls import rewrite_calls_body
-from transforms.cstutil import TransformMismatch
+from transforms.cstutil import MODULE_BLOCKS, TransformMismatch, module_level_classes
 from transforms.fixtures import build_fixture
 from transforms.plan_types import FilePlan, LevelPlan
 
@@ -88,12 +88,13 @@ class ClassLifecycleTransform(PlanTransform):
         self.top_level: set[int] = set()
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        # Only the module's own statements matter: never walk into class or function bodies
-        # (a full traversal of a large test module costs more than the rest of the rewrite).
+        # Only statements that run at import time matter (the module's own, and those of its
+        # if/try/with blocks): never walk into class or function bodies (a full traversal of
+        # a large test module costs more than the rest of the rewrite).
         if isinstance(node, cst.Module):
-            self.top_level = {id(s) for s in node.body if isinstance(s, cst.ClassDef)}
+            self.top_level = {id(s) for s in module_level_classes(node.body)}
             return True
-        return False
+        return isinstance(node, MODULE_BLOCKS)
 
     def leave_ClassDef(
         self, original_node: cst.ClassDef, updated_node: cst.ClassDef

@@ -199,7 +199,7 @@ class Planner(ResourcePlanner):
 
     def _check_lineage(self, qualname: str, level: str) -> None:
         info = self.classes[qualname]
-        if not info.top_level:
+        if not (info.top_level or info.module_level):
             raise _Refused(
                 Code.NOT_TOP_LEVEL, info.line, "class is not defined at module top level"
             )
@@ -922,7 +922,7 @@ def generated_names(
     or a fresh alias (``import pytest as pytest_``) when the module binds the name to
     something else, a converted class binds it in its body (decorators read class scope),
     or a converted body binds it as a local (the fixture reads ``contextlib`` before it)."""
-    infos = [c for c in module.classes if c.name in classes and c.top_level]
+    infos = [c for c in module.classes if c.name in classes and c.module_level]
     class_attrs = set().union(*(c.attrs for c in infos))
     locals_: set[str] = set()
     for info in infos:
@@ -991,7 +991,7 @@ def _skip_classes(planner: Planner, module: ModuleInfo) -> tuple[str, ...]:
     out = []
     for info in module.classes:
         qualname = info.qualname
-        if not info.top_level or not info.skip_decorated or qualname not in planner.classes:
+        if not info.module_level or not info.skip_decorated or qualname not in planner.classes:
             continue
         users = planner.users(qualname)
         if any(f in planner.mro(u) for u in users for f in fixtures):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from transforms.cstutil import cst_dotted
+from transforms.cstutil import MODULE_BLOCKS, cst_dotted
 from transforms.lifecycle import PlanTransform
 from transforms.returns import negate
 
@@ -28,7 +28,8 @@ class SkipMarks(PlanTransform):
     """Rewrites skip decorators of test methods in the plan's ``skip_classes``."""
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        return isinstance(node, (cst.Module, cst.ClassDef, cst.IndentedBlock))
+        # Classes of module-level if/try/with blocks are planned like top-level ones.
+        return isinstance(node, (cst.Module, cst.ClassDef, *MODULE_BLOCKS))
 
     def leave_ClassDef(
         self, original_node: cst.ClassDef, updated_node: cst.ClassDef
