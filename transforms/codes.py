@@ -71,7 +71,7 @@ SUMMARIES: dict[Code, str] = {
     Code.CLEANUP_ORDER: "cleanups registered elsewhere would run in a different order",
     Code.NAME_CONFLICT: "merging setUp and tearDown into one function changes a name's meaning",
     Code.RELATED_REFUSED: "a class of the same hierarchy is refused, so this one stays too",
-    Code.NOT_TOP_LEVEL: "the TestCase class is not defined at module top level",
+    Code.NOT_TOP_LEVEL: "the TestCase class is defined inside a function or another class",
     Code.GENERATOR: "the lifecycle method contains yield or await",
     Code.SIGNATURE: "the lifecycle method has an unusual signature",
     Code.SHADOWED_IMPORT: (

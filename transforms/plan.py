@@ -201,7 +201,7 @@ class Planner(ResourcePlanner):
         info = self.classes[qualname]
         if not (info.top_level or info.module_level):
             raise _Refused(
-                Code.NOT_TOP_LEVEL, info.line, "class is not defined at module top level"
+                Code.NOT_TOP_LEVEL, info.line, "class is defined inside a function or another class"
             )
         for entry in self.reach(qualname):
             if entry in self.ambiguous:
@@ -957,7 +957,7 @@ def _nested_refusals(planner: Planner, module: ModuleInfo) -> list[Refusal]:
                     module.path,
                     info.line,
                     info.name,
-                    "class is not at module top level",
+                    "class is defined inside a function or another class",
                 )
             )
     return out
