@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -107,8 +108,6 @@ def run_profile(
     timeout: float | None = None,
 ) -> Profile:
     """Run the suite at ``root`` with the profiling plugin and gather every process's data."""
-    import sys
-
     with tempfile.TemporaryDirectory(prefix="mf-profile-") as folder:
         env = {ENV: folder, FINGERPRINT_ENV: "1" if fingerprints else "0"}
         env[REVERSE_ENV] = "1" if reverse else "0"

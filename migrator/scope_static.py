@@ -20,6 +20,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from transforms.astutil import dotted
+
 # Calls whose effect outlives the instance: process state, files, patches.
 PROCESS_CALLS = (
     "os.",
@@ -67,12 +69,7 @@ class StaticVerdict:
 
 
 def _dotted(node: ast.AST) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        inner = _dotted(node.value)
-        return f"{inner}.{node.attr}" if inner else ""
-    return ""
+    return (dotted(node) if isinstance(node, ast.expr) else None) or ""
 
 
 def _root(node: ast.AST) -> ast.AST:

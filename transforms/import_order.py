@@ -28,6 +28,8 @@ from pathlib import Path
 
 import libcst as cst
 
+from transforms.cstutil import cst_dotted
+
 RANKS = {"future": 0, "stdlib": 1, "third": 2, "first": 3, "local": 4}
 _ROOT_MARKERS = ("pyproject.toml", "ruff.toml", ".ruff.toml", "setup.cfg", "setup.py", ".git")
 
@@ -51,7 +53,7 @@ def place(
     when the block is not sorted (the caller keeps its own placement)."""
     first = 1 if block and not _import(block[0]) else 0
     imports = list(block[first:])
-    classify = _classifier(filename)
+    classify = _Classifier(filename)
     lines = [_describe(stmt, classify) for stmt in imports]
     if not imports or not _sorted(lines):
         return None
@@ -88,11 +90,7 @@ def _describe(stmt: cst.BaseStatement, classify: _Classifier) -> _Line:
 
 
 def _dotted(node: cst.BaseExpression) -> str:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return f"{_dotted(node.value)}.{node.attr.value}"
-    return ""
+    return cst_dotted(node) or ""
 
 
 def _sections(lines: Sequence[_Line]) -> list[list[int]]:
@@ -192,10 +190,6 @@ class _Classifier:
         if top == self.own or any(_exists(r, top) for r in self.roots):
             return "first"
         return "third"
-
-
-def _classifier(filename: str | None) -> _Classifier:
-    return _Classifier(filename)
 
 
 @lru_cache(maxsize=256)
