@@ -380,3 +380,33 @@ def test_a_package_submodule_function_named_setup_is_not_a_reference(tmp_path: P
     report = migrate_paths([tests])
     assert [r.code.value for r in report.refusals] == []
     assert report.converted == 1
+
+
+def test_a_locally_imported_module_function_named_setup_is_not_a_reference(
+    tmp_path: Path,
+) -> None:
+    """``from zope.testing import cleanup`` inside setUp, then ``cleanup.setUp()``, in a
+    project whose ``zope/__init__.py`` is indexed but holds no ``testing`` (a sibling
+    distribution's package): the call is a module function's (was MF110). A local name
+    that the method also assigns stays a possible reference."""
+    from migrator.engine import migrate_paths
+
+    (tmp_path / "pyproject.toml").write_text("")
+    namespace = tmp_path / "zope"
+    (namespace / "annot" / "tests").mkdir(parents=True)
+    (namespace / "__init__.py").write_text(
+        "import unittest\n\n\nclass Marker(unittest.TestCase):\n    pass\n"
+    )
+    (namespace / "annot" / "__init__.py").write_text("")
+    (namespace / "annot" / "tests" / "__init__.py").write_text("")
+    method = (
+        "    def setUp(self):\n        from zope.testing import cleanup\n{extra}"
+        "        cleanup.setUp()\n        self.x = 1\n\n"
+        "    def test_a(self):\n        self.assertEqual(self.x, 1)\n"
+    )
+    source = "from zope import Marker\n\n\nclass T(Marker):\n" + method.format(extra="")
+    rebound = "class U(Marker):\n" + method.format(extra="        cleanup = self\n")
+    (namespace / "annot" / "tests" / "test_x.py").write_text(source + "\n\n" + rebound)
+    report = migrate_paths([namespace / "annot"])
+    assert [(r.code.value, r.cls) for r in report.refusals] == [("MF110", "U")]
+    assert report.converted == 1

@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 import warnings
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, super_start
@@ -166,8 +166,13 @@ def module_name_is_package(path: str) -> bool:
 
 def build_aliases(tree: ast.Module, module: str, is_package: bool) -> dict[str, str]:
     """Local name -> qualified name, for imports made at module level (also under if/try)."""
+    return _import_bindings(_module_level(tree.body), module, is_package)
+
+
+def _import_bindings(nodes: Iterable[ast.AST], module: str, is_package: bool) -> dict[str, str]:
+    """Local name -> qualified name for the import statements among ``nodes``."""
     aliases: dict[str, str] = {}
-    for node in _module_level(tree.body):
+    for node in nodes:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.asname:
@@ -653,11 +658,33 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
                     sub, stmt.name, first
                 ):
                     allowed.add(id(sub.value.func))  # type: ignore[attr-defined]
+    methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for sub in ctx.scan.lifecycle_attrs:
         if _within(sub, node) and id(sub) not in allowed:
             target = dotted(sub.value)
-            qualified = resolve(target, ctx.aliases, ctx.module, ctx.top) if target else None
+            owner = next((m for m in methods if _within(sub, m)), None)
+            aliases = {**ctx.aliases, **_function_imports(owner, ctx)} if owner else ctx.aliases
+            qualified = resolve(target, aliases, ctx.module, ctx.top) if target else None
             yield Reference(sub.lineno, sub.attr, qualified)
+
+
+def _function_imports(
+    func: ast.FunctionDef | ast.AsyncFunctionDef, ctx: _ClassContext
+) -> dict[str, str]:
+    """Names a method binds by ``import`` statements alone (``from zope.testing import
+    cleanup`` then ``cleanup.setUp()``): a name it also binds otherwise is left out."""
+    nodes = list(ast.walk(func))
+    imported = _import_bindings(nodes, ctx.module, module_name_is_package(ctx.path))
+    other: set[str] = {a.arg for a in ast.walk(func.args) if isinstance(a, ast.arg)}
+    for sub in nodes:
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del)):
+            other.add(sub.id)
+        elif isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if sub is not func:
+                other.add(sub.name)
+        elif isinstance(sub, (ast.Global, ast.Nonlocal)):
+            other.update(sub.names)
+    return {name: target for name, target in imported.items() if name not in other}
 
 
 def _external_refs(

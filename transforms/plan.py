@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from transforms.calls_plan import (
@@ -392,17 +393,29 @@ class Planner(ResourcePlanner):
             info = self.modules.get(".".join(parts[:cut]))
             if info is not None:
                 rest = parts[cut:]
-                if (
-                    rest
-                    and _is_submodule(info, rest[0])
-                    and ".".join(parts[: cut + 1]) not in (self.modules)
-                ):
-                    # ``pyramid.testing`` of an indexed ``pyramid`` package: a module the
-                    # index does not hold, so none of its names is a class of the run.
+                if rest and self._unindexed_submodule(info, ".".join(parts[: cut + 1])):
+                    # ``pyramid.testing`` of an indexed ``pyramid`` package, or
+                    # ``zope.testing`` of a namespace ``zope/__init__.py``: a module the index
+                    # does not hold, so none of its names is a class of the run.
                     return True
                 return not rest or (len(rest) == 1 and rest[0] in info.defs)
         # Not a module of the run: a local name of this module would have resolved into it.
         return True
+
+    def _unindexed_submodule(self, package: ModuleInfo, name: str) -> bool:
+        """Whether ``name`` (``package`` + one part) is a submodule the index does not hold:
+        a module file beside the package's ``__init__.py``, or a name the ``__init__``
+        neither defines nor imports (nor can: no ``import *``), such as a sibling
+        distribution's package under a namespace. No class of the run lives under it."""
+        if name in self.modules or any(q.startswith(f"{name}.") for q in self.classes):
+            return False
+        part = name.rsplit(".", 1)[-1]
+        if _is_submodule(package, part):
+            return True
+        init = Path(package.path)
+        if init.name != "__init__.py" or part in package.defs or part in package.aliases:
+            return False
+        return not _star_import(str(init))
 
     def _mode(
         self,
@@ -855,6 +868,14 @@ class Planner(ResourcePlanner):
             drops=temp.drops,
             temp_lines=temp.lines,
         )
+
+
+@lru_cache(maxsize=256)
+def _star_import(path: str) -> bool:
+    try:
+        return "import *" in Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True  # unreadable: assume the worst
 
 
 def _is_submodule(package: ModuleInfo, name: str) -> bool:
