@@ -156,7 +156,7 @@ def rewrite_text(source: SourceText, plan: FilePlan) -> FileResult:
     except RecursionError as exc:
         return replace(_unparsable(path, f"libcst: {exc}"), refusals=plan.refusals)
     try:
-        rewrite = rewrite_module(module, plan, source.text)
+        rewrite = rewrite_module(module, plan)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the suite's own SyntaxWarnings are not ours
             compile(rewrite.code, path, "exec", dont_inherit=True)

@@ -163,11 +163,46 @@ def test_does_not_change(source: str) -> None:
             "import shutil\nimport os\n",
             id="unused before stays",
         ),
+        pytest.param(
+            "import shutil\nshutil.rmtree(x)\n",
+            "import shutil\nprint('shutil', os.shutil)\n",
+            "print('shutil', os.shutil)\n",
+            id="the word in a string or as an attribute is not a read",
+        ),
+        pytest.param(
+            "import shutil\nshutil.rmtree(x)\ndef f():\n    import shutil\n    shutil.move(a, b)\n",
+            "import shutil\ndef f():\n    import shutil\n    shutil.move(a, b)\n",
+            "import shutil\ndef f():\n    import shutil\n    shutil.move(a, b)\n",
+            id="a read anywhere keeps the top-level import",
+        ),
+        pytest.param(
+            "import shutil\nshutil.rmtree(x)\n",
+            "import shutil\n\uff53hutil.move(a, b)\n",
+            "import shutil\n\uff53hutil.move(a, b)\n",
+            id="an identifier that normalises to the name is a read",
+        ),
     ],
 )
 def test_unused_temp_imports(before: str, after: str, expected: str) -> None:
     import libcst as cst
 
-    from transforms.imports import remove_unused_temp_imports
+    from transforms.imports import remove_unused_temp_imports, temp_reads_of
 
-    assert remove_unused_temp_imports(cst.parse_module(after), before).code == expected
+    new = remove_unused_temp_imports(cst.parse_module(after), temp_reads_of(before))
+    assert new.code == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["", "\n", "# only a comment", "x = 1", "x = 1\n\n# trailing\n", "if x:\n    pass\r\n"],
+)
+def test_module_printer_is_module_code(source: str) -> None:
+    import libcst as cst
+
+    from transforms.printing import ModulePrinter
+
+    module = cst.parse_module(source)
+    printer = ModulePrinter()
+    assert printer.code(module) == module.code == source
+    changed = module.with_changes(body=[*module.body, cst.parse_statement("y = 2")])
+    assert printer.code(changed) == changed.code

@@ -18,6 +18,7 @@ from transforms.lifecycle import CONVERTED, PlanTransform
 from transforms.method_lifecycle import MethodLifecycle
 from transforms.module_lifecycle import ModuleLifecycle
 from transforms.plan_types import FilePlan
+from transforms.printing import ModulePrinter
 from transforms.skip_marks import MARKS, SkipMarks
 
 # Order matters only for readability of the diff: each transform touches its own nodes.
@@ -37,12 +38,10 @@ class Rewrite:
     converted: tuple[tuple[str, str], ...]
 
 
-def rewrite_module(module: cst.Module, plan: FilePlan, original: str | None = None) -> Rewrite:
-    """Run ``PIPELINE`` over a parsed module; the plan says what to convert. ``original`` is
-    the source text the module was parsed from (generated again when not given)."""
+def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
+    """Run ``PIPELINE`` over a parsed module; the plan says what to convert."""
     context = CodemodContext(filename=plan.path)
-    if original is None and plan.moves_temp_paths:
-        original = module.code
+    printer = ModulePrinter()
     for transform in PIPELINE:
         module = module.visit(transform(context, plan))
     converted = tuple(context.scratch.get(CONVERTED, []))
@@ -50,6 +49,6 @@ def rewrite_module(module: cst.Module, plan: FilePlan, original: str | None = No
     needed = [("contextlib", plan.contextlib_name)] if plan.needs_contextlib else []
     needed += [("pytest", plan.pytest_name)] if wrote else []
     if plan.moves_temp_paths:
-        module = remove_unused_temp_imports(module, original or "", plan.path)
+        module = remove_unused_temp_imports(module, plan.temp_reads, printer)
     module = add_imports(module, needed, plan.path)
-    return Rewrite(code=module.code, converted=converted)
+    return Rewrite(code=printer.code(module), converted=converted)

@@ -15,12 +15,14 @@ Refuses when: never.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+import re
+from collections.abc import Collection, Iterable
 
 import libcst as cst
 import libcst.matchers as m
 
 from transforms.import_order import place
+from transforms.printing import ModulePrinter
 
 _IMPORT_LINE = m.SimpleStatementLine(body=[m.Import() | m.ImportFrom()])
 _DOCSTRING = m.SimpleStatementLine(body=[m.Expr(value=m.SimpleString() | m.ConcatenatedString())])
@@ -88,31 +90,72 @@ TEMP_MODULES = ("shutil", "tempfile")
 
 
 def remove_unused_temp_imports(
-    module: cst.Module, original: str, filename: str | None = None
+    module: cst.Module,
+    read_before: Collection[str],
+    printer: ModulePrinter | None = None,
 ) -> cst.Module:
-    """``module`` without the module-level ``shutil``/``tempfile`` imports that the original
-    read and the rewrite left unread. An import that was unused before stays: not this
-    tool's business.
+    """``module`` without the module-level ``shutil``/``tempfile`` imports whose names the
+    original read (``read_before``, from ``temp_import_reads`` of the original) and the
+    rewrite left unread. An import that was unused before stays: not this tool's business.
 
     Exact without scope analysis (DESIGN.md section 6: the most expensive metadata): a
     module-level ``import shutil`` binds a global, so the name is unused when no ``Name``
     node of the new code reads it and ``__all__`` does not list it; only then is its alias
-    removed from the statement (the statement goes when it had no other alias).
+    removed from the statement (the statement goes when it had no other alias). Most often
+    the new text does not contain the word outside the import lines at all, which settles
+    it without parsing; otherwise the new text is parsed and its names read.
     """
-    keys, read_before = _bindings(original)
-    if not keys:
+    candidates = {n for n in _top_level_temp_names(module) if n in read_before}
+    if not candidates:
         return module
-    code = module.code  # one print of the whole module: it costs as much as a parse
-    _, read_after = _bindings(code)
-    gone = {name for _source, _obj, name in keys if name in read_before - read_after}
-    if not gone or "__all__" in code:
+    printer = printer or ModulePrinter()
+    code = printer.code(module)
+    if "__all__" in code:
         return module  # names listed in __all__ are read by ``from module import *``
+    imports = "".join(
+        printer.node_code(module, s) for s in module.body if _statement_temp_names(s)
+    )
+    gone = {n for n in candidates if _mentions(code, n) == _mentions(imports, n)}
+    if candidates - gone:
+        gone |= candidates - _names_read(ast.walk(ast.parse(code)))
+    if not gone:
+        return module
     body: list[cst.BaseStatement] = []
     for stmt in module.body:
         kept = _without_aliases(stmt, gone)
         if kept is not None:
             body.append(kept)
     return module.with_changes(body=body)
+
+
+def _mentions(text: str, name: str) -> int:
+    """How often ``name`` occurs as a word; -1 for non-ASCII text, where an identifier
+    spelled with other characters can normalise to ``name`` (so only a parse can tell)."""
+    if not text.isascii():
+        return -1
+    return len(re.findall(rf"\b{re.escape(name)}\b", text))
+
+
+def _top_level_temp_names(module: cst.Module) -> set[str]:
+    """The names the module's top-level ``TEMP_MODULES`` imports bind without ``as``."""
+    return {name for stmt in module.body for name in _statement_temp_names(stmt)}
+
+
+def _statement_temp_names(stmt: cst.BaseStatement) -> list[str]:
+    """What a one-import line of ``TEMP_MODULES`` binds without ``as`` (what
+    ``_without_aliases`` may take out of it)."""
+    if not m.matches(stmt, _IMPORT_LINE):
+        return []
+    assert isinstance(stmt, cst.SimpleStatementLine)
+    small = stmt.body[0]
+    if isinstance(small, cst.Import):
+        names = [a for a in small.names if _bound(a) in TEMP_MODULES]
+    elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+        names = list(small.names) if _module_name(small) in TEMP_MODULES else []
+        names = [] if small.relative else names
+    else:
+        names = []
+    return [_bound(a) for a in names if a.asname is None and _bound(a)]
 
 
 def _without_aliases(stmt: cst.BaseStatement, gone: set[str]) -> cst.BaseStatement | None:
@@ -153,18 +196,26 @@ def _bound(alias: cst.ImportAlias) -> str:
     return name.value if isinstance(name, cst.Name) else ""
 
 
-def _bindings(code: str) -> tuple[list[tuple[str, str | None, str]], set[str]]:
-    """The ``TEMP_MODULES`` imports without ``as`` as (module, object or None, bound name),
-    and every name the code reads."""
-    tree = ast.parse(code)
-    keys: list[tuple[str, str | None, str]] = []
-    read: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            read.add(node.id)
-        elif isinstance(node, ast.Import):
-            names = [a.name for a in node.names if a.name in TEMP_MODULES and not a.asname]
-            keys += [(name, None, name) for name in names]
-        elif isinstance(node, ast.ImportFrom) and node.module in TEMP_MODULES and not node.level:
-            keys += [(node.module, a.name, a.name) for a in node.names if not a.asname]
-    return keys, read
+def temp_import_reads(imports: Iterable[ast.AST], names: Collection[str]) -> frozenset[str]:
+    """Which names that ``TEMP_MODULES`` imports without ``as`` bind (``imports``: every
+    import statement of the module, nested ones too) some ``Name`` of the module reads
+    (``names``: the ids of all its ``Name`` nodes)."""
+    return frozenset(n for node in imports for n in _temp_bindings(node) if n in names)
+
+
+def temp_reads_of(source: str) -> frozenset[str]:
+    """``temp_import_reads`` of a module's source text."""
+    nodes = list(ast.walk(ast.parse(source)))
+    return temp_import_reads(nodes, _names_read(nodes))
+
+
+def _temp_bindings(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.Import):
+        return [a.name for a in node.names if a.name in TEMP_MODULES and not a.asname]
+    if isinstance(node, ast.ImportFrom) and node.module in TEMP_MODULES and not node.level:
+        return [a.name for a in node.names if not a.asname]
+    return []
+
+
+def _names_read(nodes: Iterable[ast.AST]) -> set[str]:
+    return {node.id for node in nodes if isinstance(node, ast.Name)}

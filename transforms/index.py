@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
+from transforms.imports import temp_import_reads
 from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, super_start
 from transforms.temp_facts import (
     Constant,
@@ -139,6 +140,9 @@ class ModuleInfo:
     # Quoted plain file names in the text, and whether it mentions chdir at all.
     file_literals: Mapping[str, int] = field(default_factory=dict)
     chdir: bool = False
+    # The names bound by ``shutil``/``tempfile`` imports that the module reads (an import
+    # the rewrite leaves unread goes; one already unread stays).
+    temp_reads: frozenset[str] = frozenset()
     # Hazards in pytest fixtures already there (a suite migrated earlier): (class, hazard).
     fixture_hazards: tuple[tuple[str | None, Hazard], ...] = ()
     # Names of the functions defined at module level (``testing.setUp`` is one of them).
@@ -281,6 +285,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         else {},
         file_literals=file_literals(source),
         chdir="chdir" in source,
+        temp_reads=temp_import_reads(scan.imports, scan.names),
         fixture_hazards=tuple(_fixture_hazards(tree, aliases, constants))
         if "fixture" in source
         else (),
@@ -398,6 +403,8 @@ class _Scan:
     cleanup_attrs: list[ast.Attribute] = field(default_factory=list)
     module_names: list[int] = field(default_factory=list)
     module_attrs: list[ast.Attribute] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    imports: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
 
 
 def _scan(tree: ast.Module) -> _Scan:
@@ -414,8 +421,12 @@ def _scan(tree: ast.Module) -> _Scan:
             elif node.attr in MODULE_LEVEL:
                 found.module_names.append(node.lineno)
                 found.module_attrs.append(node)
-        elif isinstance(node, ast.Name) and node.id in MODULE_LEVEL:
-            found.module_names.append(node.lineno)
+        elif isinstance(node, ast.Name):
+            found.names.add(node.id)
+            if node.id in MODULE_LEVEL:
+                found.module_names.append(node.lineno)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.imports.append(node)
     return found
 
 

@@ -928,6 +928,7 @@ def plan_run(
             skip_spellings=_skip_spellings(module),
             pytest_name=pytest_name,
             contextlib_name=contextlib_name,
+            temp_reads=module.temp_reads,
         )
     return plans
 

@@ -80,6 +80,8 @@ class FilePlan:
     skip_spellings: Mapping[str, str] = field(default_factory=dict)
     pytest_name: str = "pytest"
     contextlib_name: str = "contextlib"
+    # ``ModuleInfo.temp_reads``: the shutil/tempfile names the original reads.
+    temp_reads: frozenset[str] = frozenset()
 
     @property
     def changes(self) -> bool:
