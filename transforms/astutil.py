@@ -54,6 +54,16 @@ def _same_scope(nodes: tuple[ast.stmt, ...]) -> tuple[ast.AST, ...]:
     return tuple(out)
 
 
+def walk_all(nodes: list[ast.stmt]) -> tuple[ast.AST, ...]:
+    """Every node of ``nodes``, nested scopes included: ``ast.walk`` of each in turn."""
+    return _walk_all(tuple(nodes))
+
+
+@lru_cache(maxsize=128)
+def _walk_all(nodes: tuple[ast.stmt, ...]) -> tuple[ast.AST, ...]:
+    return tuple(node for stmt in nodes for node in ast.walk(stmt))
+
+
 def is_super_call(stmt: ast.stmt, method: str, first_param: str | None, cls_name: str) -> bool:
     """``super().m()`` or ``super(Cls, first_param).m()`` as a whole statement."""
     return super_start(stmt, method, first_param) in ("", cls_name)

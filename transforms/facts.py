@@ -21,6 +21,7 @@ from transforms.astutil import (
     explicit_parent_call,
     is_super_call,
     super_start,
+    walk_all,
     walk_same_scope,
 )
 from transforms.env_facts import EnvFacts, EnvRestore, env_setup, restore_tail
@@ -167,16 +168,15 @@ def _all_names(stmts: list[ast.stmt]) -> tuple[frozenset[str], frozenset[str]]:
     """(names read anywhere, every identifier anywhere), nested scopes included."""
     loaded: set[str] = set()
     every: set[str] = set()
-    for stmt in stmts:
-        for node in ast.walk(stmt):
-            if isinstance(node, ast.Name):
-                every.add(node.id)
-                if isinstance(node.ctx, ast.Load):
-                    loaded.add(node.id)
-            elif isinstance(node, ast.arg):
-                every.add(node.arg)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                every.add(node.name)
+    for node in walk_all(stmts):
+        if isinstance(node, ast.Name):
+            every.add(node.id)
+            if isinstance(node.ctx, ast.Load):
+                loaded.add(node.id)
+        elif isinstance(node, ast.arg):
+            every.add(node.arg)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            every.add(node.name)
     return frozenset(loaded), frozenset(every)
 
 
@@ -246,12 +246,11 @@ def cleanup_usage(body: list[ast.stmt], api: Mapping[str, str]) -> tuple[int, in
         calls += 1
         closes += method == "close"
         direct.add(id(node.func))
-    for stmt in body:
-        for node in ast.walk(stmt):
-            if not isinstance(node, (ast.Name, ast.Attribute)) or id(node) in direct:
-                continue
-            if dotted(node) in api:
-                return calls, closes, getattr(node, "lineno", stmt.lineno)
+    for node in walk_all(body):
+        if not isinstance(node, (ast.Name, ast.Attribute)) or id(node) in direct:
+            continue
+        if dotted(node) in api:
+            return calls, closes, node.lineno
     return calls, closes, None
 
 

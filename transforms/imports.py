@@ -112,9 +112,7 @@ def remove_unused_temp_imports(
     code = printer.code(module)
     if "__all__" in code:
         return module  # names listed in __all__ are read by ``from module import *``
-    imports = "".join(
-        printer.node_code(module, s) for s in module.body if _statement_temp_names(s)
-    )
+    imports = "".join(printer.node_code(module, s) for s in module.body if _statement_temp_names(s))
     gone = {n for n in candidates if _mentions(code, n) == _mentions(imports, n)}
     if candidates - gone:
         gone |= candidates - _names_read(ast.walk(ast.parse(code)))

@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
-from transforms.imports import temp_import_reads
 from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, super_start
+from transforms.imports import temp_import_reads
 from transforms.temp_facts import (
     Constant,
     Hazard,

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from transforms.astutil import dotted, walk_same_scope
+from transforms.astutil import dotted, walk_all, walk_same_scope
 
 TMP_PREFIX = "/tmp/"
 
@@ -387,14 +387,13 @@ def hazards(
     """Every parallel hazard in a setup body (nested blocks included), in one walk."""
     written: set[str] = set()
     first_use: dict[str, int] = {}
-    for stmt in body:
-        for node in ast.walk(stmt):
-            yield from _node_hazards(node, aliases)
-            if isinstance(node, ast.Name) and constants and node.id in constants:
-                first_use.setdefault(node.id, node.lineno)
-            name = _written_name(node, aliases)
-            if name:
-                written.add(name)
+    for node in walk_all(body):
+        yield from _node_hazards(node, aliases)
+        if isinstance(node, ast.Name) and constants and node.id in constants:
+            first_use.setdefault(node.id, node.lineno)
+        name = _written_name(node, aliases)
+        if name:
+            written.add(name)
     yield from _constant_hazards(first_use, written, constants or {})
     # ``self.path = "out.txt"`` then ``open(self.path, "w")``: reported where the name is fixed
     # (the line a rewrite replaces).
@@ -512,8 +511,7 @@ class ChdirSite:
 def chdir_calls(body: list[ast.stmt], aliases: Mapping[str, str]) -> int:
     return sum(
         1
-        for stmt in body
-        for node in ast.walk(stmt)
+        for node in walk_all(body)
         if isinstance(node, ast.Call) and qualify(node.func, aliases) == "os.chdir"
     )
 
@@ -691,13 +689,12 @@ def _module_attribute(node: ast.Attribute, aliases: Mapping[str, str]) -> bool:
 
 def phase_state_line(body: list[ast.stmt], aliases: Mapping[str, str]) -> int | None:
     """Line of the first use of per-phase state (see ``PHASE_CALLS``), or None."""
-    for stmt in body:
-        for node in ast.walk(stmt):
-            if isinstance(node, ast.Attribute):
-                name = qualify(node, aliases)
-                handlers = node.attr in PHASE_ATTRS and not _module_attribute(node, aliases)
-                if handlers or name in PHASE_NAMES or name in PHASE_CALLS:
-                    return node.lineno
-                if name in STREAMS and isinstance(node.ctx, (ast.Store, ast.Del)):
-                    return node.lineno
+    for node in walk_all(body):
+        if isinstance(node, ast.Attribute):
+            name = qualify(node, aliases)
+            handlers = node.attr in PHASE_ATTRS and not _module_attribute(node, aliases)
+            if handlers or name in PHASE_NAMES or name in PHASE_CALLS:
+                return node.lineno
+            if name in STREAMS and isinstance(node.ctx, (ast.Store, ast.Del)):
+                return node.lineno
     return None
