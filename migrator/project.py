@@ -84,8 +84,8 @@ def complete(
 
 
 def _unresolved_modules(infos: Iterable[ModuleInfo], aliases: Mapping[str, str]) -> set[str]:
-    """Dotted prefixes of base names (and of their re-export chains) that no indexed module
-    answers: the modules to look for."""
+    """Dotted prefixes of base names (and of their re-export chains) and of class decorators
+    that no indexed module answers: the modules to look for."""
     model = Hierarchy(list(infos), aliases)
     out: set[str] = set()
     for info in model.classes.values():
@@ -97,6 +97,13 @@ def _unresolved_modules(infos: Iterable[ModuleInfo], aliases: Mapping[str, str])
                 continue
             parts = name.split(".")
             out.update(".".join(parts[:cut]) for cut in range(1, len(parts)))
+        # A class decorator may be a unittest skip bound in another module (tornado's
+        # ``skipNotCPython``): that module tells.
+        for target in info.decorator_targets:
+            name = model.canonical(target) if target else None
+            if name and not name.startswith("?"):
+                parts = name.split(".")
+                out.update(".".join(parts[:cut]) for cut in range(1, len(parts)))
     return {m for m in out if m not in model.modules}
 
 

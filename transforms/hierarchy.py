@@ -190,9 +190,24 @@ class Hierarchy:
                 return entry, f"{wraps[0]}()"
             if info.metaclass:
                 return entry, "a metaclass"
-            if info.wrapping_decorators:
-                return entry, f"the class decorator @{info.wrapping_decorators[0]}"
+            wrapping = [
+                name
+                for name, target in zip(
+                    info.wrapping_decorators, info.decorator_targets or [""] * 99, strict=False
+                )
+                if not self.is_skip_alias(target)
+            ]
+            if wrapping:
+                return entry, f"the class decorator @{wrapping[0]}"
         return None
+
+    def is_skip_alias(self, qualified: str) -> bool:
+        """Whether ``qualified`` names a module global of the run bound once to a unittest
+        skip decorator: pytest applies it before any fixture, like ``@unittest.skipIf``."""
+        name = self.canonical(qualified) or ""
+        module, _, head = name.rpartition(".")
+        info = self.modules.get(module)
+        return info is not None and head in info.skip_aliases
 
     def is_test_class(self, qualname: str) -> bool:
         return any(self.kind(k) in ("testcase", "async", "third") for k in self.mro(qualname))

@@ -38,6 +38,7 @@ from transforms.temp_facts import (
 )
 
 FUNCTION_LEVEL = ("setUp", "tearDown")
+SKIP_NAMES = ("skip", "skipIf", "skipUnless")
 CLASS_LEVEL = ("setUpClass", "tearDownClass")
 MODULE_LEVEL = ("setUpModule", "tearDownModule")
 LIFECYCLE_METHODS = FUNCTION_LEVEL + CLASS_LEVEL
@@ -110,6 +111,9 @@ class ClassInfo:
     metaclass: bool = False
     # Class decorators other than unittest's skips (``@freeze_time(...)`` wraps setUp).
     wrapping_decorators: tuple[str, ...] = ()
+    # Their qualified names ("" for a call): a module-level alias of a unittest skip
+    # (``skipNotCPython = unittest.skipIf(...)``) is a skip too, once its module is known.
+    decorator_targets: tuple[str, ...] = ()
     # A test method carries a decorator that may mark it skipped at import time
     # (``@skipIfNoSecurity``): unittest checks that mark before setUp, a fixture would not.
     opaque_tests: bool = False
@@ -143,6 +147,8 @@ class ModuleInfo:
     # The names bound by ``shutil``/``tempfile`` imports that the module reads (an import
     # the rewrite leaves unread goes; one already unread stays).
     temp_reads: frozenset[str] = frozenset()
+    # Globals bound once to a unittest skip decorator (see ``skip_aliases``).
+    skip_aliases: frozenset[str] = frozenset()
     # Hazards in pytest fixtures already there (a suite migrated earlier): (class, hazard).
     fixture_hazards: tuple[tuple[str | None, Hazard], ...] = ()
     # Names of the functions defined at module level (``testing.setUp`` is one of them).
@@ -285,6 +291,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         else {},
         file_literals=file_literals(source),
         chdir="chdir" in source,
+        skip_aliases=skip_aliases(tree, aliases) if "skip" in source else frozenset(),
         temp_reads=temp_import_reads(scan.imports, scan.names),
         fixture_hazards=tuple(_fixture_hazards(tree, aliases, constants))
         if "fixture" in source
@@ -501,6 +508,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
                 attrs.add(stmt.name)
             bound.update(_binds(stmt, LIFECYCLE_METHODS))
     bases = tuple(resolve(dotted(b), ctx.aliases, ctx.module, ctx.top) for b in node.bases)
+    wrapping = list(_wrapping_decorators(node, ctx))
     return ClassInfo(
         module=ctx.module,
         path=ctx.path,
@@ -513,7 +521,8 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         methods=methods,
         bound_otherwise=frozenset(bound),
         metaclass=any(k.arg == "metaclass" for k in node.keywords),
-        wrapping_decorators=tuple(_wrapping_decorators(node, ctx.aliases)),
+        wrapping_decorators=tuple(name for name, _ in wrapping),
+        decorator_targets=tuple(target for _, target in wrapping),
         simple_bindings=frozenset(
             n for n in bound if simple[n] == 1 and n not in methods and _bound_once(node, n)
         ),
@@ -525,19 +534,47 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
     )
 
 
-def _wrapping_decorators(node: ast.ClassDef, aliases: Mapping[str, str]) -> Iterator[str]:
-    """Decorators of the class statement that may replace or wrap its methods: all but
-    unittest's skip decorators and pytest marks, which pytest applies before any fixture
-    and which leave the methods alone."""
+def _wrapping_decorators(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tuple[str, str]]:
+    """(name as written, qualified name or "" for a call) of each decorator of the class
+    statement that may replace or wrap its methods: all but unittest's skip decorators and
+    pytest marks, which pytest applies before any fixture and which leave the methods alone.
+    """
     for decorator in node.decorator_list:
-        target = decorator.func if isinstance(decorator, ast.Call) else decorator
-        name = dotted(target) or "?"
+        call = isinstance(decorator, ast.Call)
+        name = dotted(decorator.func if isinstance(decorator, ast.Call) else decorator) or "?"
         head, _, rest = name.partition(".")
-        qualified = f"{aliases.get(head, head)}.{rest}" if rest else aliases.get(head, head)
+        qualified = f"{ctx.aliases.get(head, head)}.{rest}" if rest else ctx.aliases.get(head, head)
         if qualified.startswith("pytest.mark."):
             continue
         if name.rsplit(".", 1)[-1] not in ("skip", "skipIf", "skipUnless", "expectedFailure"):
-            yield name
+            target = "" if call else resolve(name, ctx.aliases, ctx.module, ctx.top) or ""
+            yield name, target
+
+
+DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+UNITTEST_SKIPS = frozenset(
+    f"{module}.{name}" for module in ("unittest", "unittest.case") for name in SKIP_NAMES
+)
+
+
+def skip_aliases(tree: ast.Module, aliases: Mapping[str, str]) -> frozenset[str]:
+    """Module globals bound once, at the top level, to a unittest skip decorator:
+    ``skipIfNoNetwork = unittest.skipIf("NO_NETWORK" in os.environ, "no network")``."""
+    found: Counter[str] = Counter()
+    skips: set[str] = set()
+    for stmt in tree.body:
+        # Any other binding anywhere (a block, a def, a local of a function) counts too.
+        found.update(_assigned_names(stmt))
+        found.update(n.name for n in ast.walk(stmt) if isinstance(n, DEFINITIONS))
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and isinstance(stmt.value, ast.Call)
+            and qualify(stmt.value.func, aliases) in UNITTEST_SKIPS
+        ):
+            skips.add(stmt.targets[0].id)
+    return frozenset(name for name in skips if found[name] == 1)
 
 
 def _simple_binding(stmt: ast.stmt) -> Iterator[str]:
