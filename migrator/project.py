@@ -100,7 +100,7 @@ def _unresolved_modules(infos: Iterable[ModuleInfo], aliases: Mapping[str, str])
         # A class decorator may be a unittest skip bound in another module (tornado's
         # ``skipNotCPython``): that module tells.
         for target in info.decorator_targets:
-            name = model.canonical(target) if target else None
+            name = model.canonical(target.removesuffix("()")) if target else None
             if name and not name.startswith("?"):
                 parts = name.split(".")
                 out.update(".".join(parts[:cut]) for cut in range(1, len(parts)))

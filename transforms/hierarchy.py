@@ -19,6 +19,7 @@ follows a class differs between its users.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import zip_longest
 
 from transforms.index import CLASS_LEVEL, FUNCTION_LEVEL, ClassInfo, ModuleInfo
 
@@ -192,22 +193,26 @@ class Hierarchy:
                 return entry, "a metaclass"
             wrapping = [
                 name
-                for name, target in zip(
-                    info.wrapping_decorators, info.decorator_targets or [""] * 99, strict=False
+                for name, target in zip_longest(
+                    info.wrapping_decorators, info.decorator_targets, fillvalue=""
                 )
-                if not self.is_skip_alias(target)
+                if not self.clear_decorator(target)
             ]
             if wrapping:
                 return entry, f"the class decorator @{wrapping[0]}"
         return None
 
-    def is_skip_alias(self, qualified: str) -> bool:
-        """Whether ``qualified`` names a module global of the run bound once to a unittest
-        skip decorator: pytest applies it before any fixture, like ``@unittest.skipIf``."""
-        name = self.canonical(qualified) or ""
+    def clear_decorator(self, target: str) -> bool:
+        """Whether a class decorator (its qualified name, "()" added for a call) leaves the
+        lifecycle alone: a pytest mark, or a module global of the run bound once to a
+        unittest skip decorator, which pytest applies before any fixture."""
+        call = target.endswith("()")
+        name = self.canonical(target.removesuffix("()")) or ""
+        if name.startswith("pytest.mark."):
+            return True
         module, _, head = name.rpartition(".")
         info = self.modules.get(module)
-        return info is not None and head in info.skip_aliases
+        return not call and info is not None and head in info.skip_aliases
 
     def is_test_class(self, qualname: str) -> bool:
         return any(self.kind(k) in ("testcase", "async", "third") for k in self.mro(qualname))

@@ -111,8 +111,9 @@ class ClassInfo:
     metaclass: bool = False
     # Class decorators other than unittest's skips (``@freeze_time(...)`` wraps setUp).
     wrapping_decorators: tuple[str, ...] = ()
-    # Their qualified names ("" for a call): a module-level alias of a unittest skip
-    # (``skipNotCPython = unittest.skipIf(...)``) is a skip too, once its module is known.
+    # Their qualified names ("()" added for a call): a module-level alias of a unittest skip
+    # (``skipNotCPython = unittest.skipIf(...)``) is a skip too, once its module is known,
+    # and so is a pytest mark reached through a re-export (``from . import pytest``).
     decorator_targets: tuple[str, ...] = ()
     # A test method carries a decorator that may mark it skipped at import time
     # (``@skipIfNoSecurity``): unittest checks that mark before setUp, a fixture would not.
@@ -535,7 +536,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
 
 
 def _wrapping_decorators(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tuple[str, str]]:
-    """(name as written, qualified name or "" for a call) of each decorator of the class
+    """(name as written, qualified name, with "()" for a call) of each decorator of the class
     statement that may replace or wrap its methods: all but unittest's skip decorators and
     pytest marks, which pytest applies before any fixture and which leave the methods alone.
     """
@@ -547,8 +548,8 @@ def _wrapping_decorators(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tup
         if qualified.startswith("pytest.mark."):
             continue
         if name.rsplit(".", 1)[-1] not in ("skip", "skipIf", "skipUnless", "expectedFailure"):
-            target = "" if call else resolve(name, ctx.aliases, ctx.module, ctx.top) or ""
-            yield name, target
+            target = resolve(name, ctx.aliases, ctx.module, ctx.top) or ""
+            yield name, f"{target}()" if call else target
 
 
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
