@@ -14,6 +14,7 @@ from libcst.codemod import CodemodContext
 
 from transforms.class_lifecycle import ClassLifecycle
 from transforms.imports import add_imports, remove_unused_temp_imports
+from transforms.kept_lifecycle import KeptLifecycle
 from transforms.lifecycle import CONVERTED, PlanTransform
 from transforms.method_lifecycle import MethodLifecycle
 from transforms.module_lifecycle import ModuleLifecycle
@@ -26,6 +27,7 @@ PIPELINE: tuple[type[PlanTransform], ...] = (
     ModuleLifecycle,
     ClassLifecycle,
     MethodLifecycle,
+    KeptLifecycle,
     SkipMarks,
 )
 

@@ -104,6 +104,15 @@ class BodyFacts:
     state_writes: tuple[tuple[str, int, bool], ...] = ()
     restore_mentions: frozenset[str] = frozenset()
     phase_state: int | None = None
+    # How many attributes named like a lifecycle method (``x.setUp``) the body reads: a
+    # body whose only ones are its parent call statements can be left to unittest while
+    # its parents become fixtures (``Planner.kept_plan``).
+    lifecycle_mentions: int = 0
+
+
+LIFECYCLE_NAMES = frozenset(
+    {"setUp", "tearDown", "setUpClass", "tearDownClass", "setUpModule", "tearDownModule"}
+)
 
 
 def contains_return(stmts: list[ast.stmt]) -> bool:
@@ -318,4 +327,7 @@ def body_facts(
         state_writes=changed,
         restore_mentions=restore,
         phase_state=phase_state_line(func.body, aliases or {}),
+        lifecycle_mentions=sum(
+            isinstance(n, ast.Attribute) and n.attr in LIFECYCLE_NAMES for n in walk_all(func.body)
+        ),
     )

@@ -46,8 +46,9 @@ from transforms.index import (
     Reference,
     resolve,
 )
+from transforms.kept_plan import LEVEL, keep_candidate, kept_plans
 from transforms.names import fresh, snake
-from transforms.plan_types import FilePlan, LevelPlan
+from transforms.plan_types import FilePlan, KeptPlan, LevelPlan
 from transforms.resource_plan import ResourcePlanner
 
 CLEANUP_API = {"function": FUNCTION_CLEANUPS, "class": CLASS_CLEANUPS}
@@ -89,6 +90,9 @@ class Planner(ResourcePlanner):
         # The refusal each spread refusal (MF114) started from, and the class being decided.
         self.roots: dict[tuple[str, str], Refusal] = {}
         self._current: str | None = None
+        # Refused classes left to unittest under converted parents (``transforms.kept_plan``).
+        self.keeping = False
+        self.kept: dict[str, KeptPlan] = {}
 
     def _withheld_definers(self) -> dict[str, str]:
         """Every class whose lifecycle runs for a withheld test class: refused first."""
@@ -639,12 +643,32 @@ class Planner(ResourcePlanner):
         the parents their helpers call) in calls style."""
         self._plan_all()
         seeds = [key for key, r in self.refused.items() if r.code in SHAPE_CODES]
+        # A refused class that can stay unittest needs its parents in calls style.
+        # (Only the parents: the class itself is decided, and refused, as before.)
+        seeds += [
+            (parent, LEVEL)
+            for q, level in list(self.refused)
+            if level == LEVEL and self._keeps(q)
+            for parent in self._safe_parents(q)
+        ]
         if not seeds:
             return
         self.calls_style = closure(self, seeds)
         self.refused, self.planned, self.roots = {}, {}, {}
         self.calls = CallsModel(self)
+        self.keeping = True
         self._plan_all()
+        self.kept = kept_plans(self)
+
+    def _safe_parents(self, qualname: str) -> list[str]:
+        try:
+            return self.parents(qualname, LEVEL)
+        except _Refused:
+            return []
+
+    def _keeps(self, qualname: str) -> bool:
+        refusal = self.refused[(qualname, LEVEL)]
+        return refusal.code != Code.RELATED_REFUSED and keep_candidate(self, qualname)
 
     def _plan_all(self) -> None:
         for level in LEVELS:
@@ -779,9 +803,11 @@ class Planner(ResourcePlanner):
         changed = True
         while changed:
             changed = False
+            # Refused classes left to unittest do not refuse the parents they call.
+            kept = kept_plans(self) if self.keeping and level == LEVEL else {}
             for qualname in self.classes:
                 group = self.definers(qualname, level)
-                bad = [g for g in group if (g, level) in self.refused]
+                bad = [g for g in group if (g, level) in self.refused and g not in kept]
                 for member in group:
                     if bad and (member, level) in self.planned:
                         self._refuse(
@@ -929,6 +955,11 @@ def plan_run(
             pytest_name=pytest_name,
             contextlib_name=contextlib_name,
             temp_reads=module.temp_reads,
+            kept={
+                planner.classes[q].name: plan
+                for q, plan in planner.kept.items()
+                if planner.classes[q].module == module.module
+            },
         )
     return plans
 

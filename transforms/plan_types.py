@@ -66,6 +66,19 @@ class LevelPlan:
 
 
 @dataclass(frozen=True)
+class KeptPlan:
+    """A refused test class left to unittest while its parents' lifecycles become fixtures
+    (``transforms.kept_plan``): what it needs to keep running exactly what it ran."""
+
+    # The parents' fixtures it switches off (unittest runs its own lifecycle instead).
+    disables: tuple[str, ...]
+    # (lifecycle method it inherited from a converted parent, that parent's helper to call).
+    stubs: tuple[tuple[str, str], ...]
+    # (method, spelled parent call, helper or ``KEEP``) for the parent calls in its methods.
+    parent_calls: tuple[tuple[str, str, str], ...]
+
+
+@dataclass(frozen=True)
 class FilePlan:
     """Everything the rewrite of one file needs; empty when nothing changes."""
 
@@ -80,12 +93,19 @@ class FilePlan:
     skip_spellings: Mapping[str, str] = field(default_factory=dict)
     pytest_name: str = "pytest"
     contextlib_name: str = "contextlib"
+    # Refused classes left to unittest under converted parents, by class name.
+    kept: Mapping[str, KeptPlan] = field(default_factory=dict)
     # ``ModuleInfo.temp_reads``: the shutil/tempfile names the original reads.
     temp_reads: frozenset[str] = frozenset()
 
     @property
     def changes(self) -> bool:
-        return bool(self.classes) or self.module is not None or bool(self.skip_classes)
+        return (
+            bool(self.classes)
+            or self.module is not None
+            or bool(self.skip_classes)
+            or bool(self.kept)
+        )
 
     @property
     def moves_temp_paths(self) -> bool:

@@ -1,0 +1,51 @@
+import sys
+import unittest
+import warnings
+
+EVENTS = []
+
+
+class Base(unittest.TestCase):
+    def setUp(self):
+        super().setUp()
+        EVENTS.append("base-setUp")
+        self.base = True
+
+    def tearDown(self):
+        EVENTS.append("base-tearDown")
+        super().tearDown()
+
+
+class Plain(Base):
+    def test_plain(self):
+        self.assertTrue(self.base)
+
+
+class Quiet(Base):
+    """Filters warnings in setUp: refused (MF119)."""
+
+    def setUp(self):
+        super().setUp()
+        warnings.simplefilter("ignore")
+        EVENTS.append("quiet-setUp")
+
+    def test_quiet(self):
+        warnings.warn("hidden")
+        self.assertTrue(self.base)
+
+
+class Loud(Base):
+    def setUp(self):
+        self.err = sys.stderr
+        sys.stderr = sys.stdout
+        EVENTS.append("loud-setUp")
+
+    def test_loud(self):
+        self.assertFalse(hasattr(self, "base"))
+        sys.stderr = self.err
+
+
+class LoudChild(Loud):
+    def test_child(self):
+        self.assertFalse(hasattr(self, "base"))
+        sys.stderr = self.err
