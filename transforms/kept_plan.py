@@ -55,7 +55,6 @@ KEEPABLE = frozenset(
         Code.ASYNC,
         Code.RETURN_FLOW,
         Code.CLEANUP_USAGE,
-        Code.CLEANUP_ORDER,
         Code.NAME_CONFLICT,
         Code.RELATED_REFUSED,
         Code.GENERATOR,
@@ -64,7 +63,10 @@ KEEPABLE = frozenset(
     }
 )
 # Not kept: a wrapper (MF121) or an unmarkable skip (MF120) of a test class also refuses
-# every parent whose lifecycle it runs (the parents' own checks read their users).
+# every parent whose lifecycle it runs (the parents' own checks read their users); a
+# cleanup-order refusal (MF112) depends on the parents' plan, so a second run on the output
+# could convert the class after all (every code kept here is about the class's own body,
+# which a second run reads the same).
 
 
 def keep_candidate(planner: Planner, qualname: str) -> bool:
