@@ -16,29 +16,18 @@ Refuses when: never; see the plan.
 from __future__ import annotations
 
 import libcst as cst
-from libcst.codemod import CodemodContext
 
 from transforms.calls import ParentCalls
-from transforms.cstutil import MODULE_BLOCKS, TransformMismatch, module_level_classes
-from transforms.lifecycle import PlanTransform, disabling_line
-from transforms.plan_types import FilePlan, KeptPlan
+from transforms.cstutil import TransformMismatch
+from transforms.lifecycle import ModuleClassesTransform, disabling_line
+from transforms.plan_types import KeptPlan
 
 BLANK = cst.EmptyLine(indent=False)
 WHY = "unittest runs this class's own lifecycle, which calls its parents': no parent fixture."
 
 
-class KeptLifecycle(PlanTransform):
+class KeptLifecycle(ModuleClassesTransform):
     """Rewrites the classes of ``FilePlan.kept``."""
-
-    def __init__(self, context: CodemodContext, plan: FilePlan) -> None:
-        super().__init__(context, plan)
-        self.top_level: set[int] = set()
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, cst.Module):
-            self.top_level = {id(s) for s in module_level_classes(node.body)}
-            return True
-        return isinstance(node, MODULE_BLOCKS)
 
     def leave_ClassDef(
         self, original_node: cst.ClassDef, updated_node: cst.ClassDef

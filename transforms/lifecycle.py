@@ -78,10 +78,8 @@ class PlanTransform(cst.CSTTransformer):
         self.plan = plan
 
 
-class ClassLifecycleTransform(PlanTransform):
-    """Converts one lifecycle level of every planned top-level class."""
-
-    LEVEL: ClassVar[str]
+class ModuleClassesTransform(PlanTransform):
+    """A transform of the classes that run at import time (``module_level_classes``)."""
 
     def __init__(self, context: CodemodContext, plan: FilePlan) -> None:
         super().__init__(context, plan)
@@ -95,6 +93,12 @@ class ClassLifecycleTransform(PlanTransform):
             self.top_level = {id(s) for s in module_level_classes(node.body)}
             return True
         return isinstance(node, MODULE_BLOCKS)
+
+
+class ClassLifecycleTransform(ModuleClassesTransform):
+    """Converts one lifecycle level of every planned top-level class."""
+
+    LEVEL: ClassVar[str]
 
     def leave_ClassDef(
         self, original_node: cst.ClassDef, updated_node: cst.ClassDef
