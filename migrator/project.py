@@ -87,23 +87,22 @@ def _unresolved_modules(infos: Iterable[ModuleInfo], aliases: Mapping[str, str])
     """Dotted prefixes of base names (and of their re-export chains) and of class decorators
     that no indexed module answers: the modules to look for."""
     model = Hierarchy(list(infos), aliases)
-    out: set[str] = set()
+    names: list[str] = []
     for info in model.classes.values():
         for base in info.bases:
             name = model.canonical(base)
             # A third-party-looking name may be the project's own package (tornado.testing
             # in tornado's own suite): looked for too.
-            if name is None or name.startswith("?") or model.kind(name) not in ("unknown", "third"):
-                continue
-            parts = name.split(".")
-            out.update(".".join(parts[:cut]) for cut in range(1, len(parts)))
+            if name is not None and model.kind(name) in ("unknown", "third"):
+                names.append(name)
         # A class decorator may be a unittest skip bound in another module (tornado's
         # ``skipNotCPython``): that module tells.
-        for target in info.decorator_targets:
-            name = model.canonical(target.removesuffix("()")) if target else None
-            if name and not name.startswith("?"):
-                parts = name.split(".")
-                out.update(".".join(parts[:cut]) for cut in range(1, len(parts)))
+        names += [model.canonical(t.removesuffix("()")) or "" for t in info.decorator_targets]
+    out = {
+        ".".join(parts[:cut])
+        for parts in (n.split(".") for n in names if n and not n.startswith("?"))
+        for cut in range(1, len(parts))
+    }
     return {m for m in out if m not in model.modules}
 
 

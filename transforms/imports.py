@@ -140,8 +140,8 @@ def _top_level_temp_names(module: cst.Module) -> set[str]:
 
 
 def _statement_temp_names(stmt: cst.BaseStatement) -> list[str]:
-    """What a one-import line of ``TEMP_MODULES`` binds without ``as`` (what
-    ``_without_aliases`` may take out of it)."""
+    """What a one-import line of ``TEMP_MODULES`` binds without ``as``: what
+    ``_without_aliases`` may take out of it."""
     if not m.matches(stmt, _IMPORT_LINE):
         return []
     assert isinstance(stmt, cst.SimpleStatementLine)
@@ -159,22 +159,13 @@ def _statement_temp_names(stmt: cst.BaseStatement) -> list[str]:
 def _without_aliases(stmt: cst.BaseStatement, gone: set[str]) -> cst.BaseStatement | None:
     """The import statement without the aliases binding ``gone`` names (None when nothing
     is left); any other statement as it is."""
-    if not m.matches(stmt, _IMPORT_LINE):
+    if not gone.intersection(_statement_temp_names(stmt)):
         return stmt
     assert isinstance(stmt, cst.SimpleStatementLine)
     small = stmt.body[0]
-    if len(stmt.body) != 1 or not isinstance(small, (cst.Import, cst.ImportFrom)):
-        return stmt
-    if isinstance(small, cst.ImportFrom) and (
-        isinstance(small.names, cst.ImportStar)
-        or small.relative
-        or _module_name(small) not in TEMP_MODULES
-    ):
-        return stmt
+    assert isinstance(small, (cst.Import, cst.ImportFrom))
     names = list(small.names)  # type: ignore[arg-type]
     kept = [a for a in names if _bound(a) not in gone or a.asname is not None]
-    if len(kept) == len(names):
-        return stmt
     if not kept:
         return None
     kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)

@@ -547,7 +547,7 @@ def _wrapping_decorators(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tup
         qualified = f"{ctx.aliases.get(head, head)}.{rest}" if rest else ctx.aliases.get(head, head)
         if qualified.startswith("pytest.mark."):
             continue
-        if name.rsplit(".", 1)[-1] not in ("skip", "skipIf", "skipUnless", "expectedFailure"):
+        if name.rsplit(".", 1)[-1] not in (*SKIP_NAMES, "expectedFailure"):
             target = resolve(name, ctx.aliases, ctx.module, ctx.top) or ""
             yield name, f"{target}()" if call else target
 
@@ -636,7 +636,7 @@ def _opaque_tests(node: ast.ClassDef, aliases: Mapping[str, str]) -> bool:
     for decorator in _test_decorators(node):
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
         name = dotted(target) or ""
-        if name.rsplit(".", 1)[-1] in ("skip", "skipIf", "skipUnless"):
+        if name.rsplit(".", 1)[-1] in SKIP_NAMES:
             continue
         head, _, rest = name.partition(".")
         qualified = aliases.get(head, f"builtins.{head}" if head in dir(__builtins__) else "")
@@ -652,7 +652,7 @@ def _skip_calls(node: ast.ClassDef) -> list[ast.Call]:
     for decorator in _test_decorators(node):
         if isinstance(decorator, ast.Call):
             name = dotted(decorator.func) or ""
-            if name.rsplit(".", 1)[-1] in ("skip", "skipIf", "skipUnless"):
+            if name.rsplit(".", 1)[-1] in SKIP_NAMES:
                 found.append(decorator)
     return found
 

@@ -42,6 +42,7 @@ from transforms.index import (
     CLASS_CLEANUPS,
     FUNCTION_CLEANUPS,
     MODULE_LEVEL,
+    SKIP_NAMES,
     ModuleInfo,
     Reference,
     resolve,
@@ -1016,14 +1017,11 @@ def _nested_refusals(planner: Planner, module: ModuleInfo) -> list[Refusal]:
     return out
 
 
-SKIP_DECORATORS = ("skip", "skipIf", "skipUnless")
-
-
 def _skip_spellings(module: ModuleInfo) -> dict[str, str]:
     """Dotted spelling in this module -> ``skip``/``skipIf``/``skipUnless``."""
     out: dict[str, str] = {}
     for local, qualified in module.aliases.items():
-        for name in SKIP_DECORATORS:
+        for name in SKIP_NAMES:
             if qualified in ("unittest", "unittest.case"):
                 out[f"{local}.{name}"] = name
             elif qualified in (f"unittest.{name}", f"unittest.case.{name}"):
