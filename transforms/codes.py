@@ -78,7 +78,7 @@ SUMMARIES: dict[Code, str] = {
         "retired (never reported now): a module that binds pytest or contextlib to something"
         " else gets an aliased import"
     ),
-    Code.PHASE_STATE: "setUp/tearDown changes warnings filters, logging handlers or sys.stdout",
+    Code.PHASE_STATE: "setUp/tearDown changes logging handlers or sys.stdout",
     Code.SKIP_DECORATOR: "a test's skip decorator cannot become a pytest mark (string condition)",
     Code.WRAPPED: (
         "a class of the MRO wraps the lifecycle (run, __call__, debug, _callSetUp, ... or a"
@@ -122,7 +122,7 @@ UNBLOCK: dict[Code, str] = {
     Code.GENERATOR: "remove yield/await from the lifecycle method",
     Code.SIGNATURE: "use the plain signature (self) or (cls)",
     Code.SHADOWED_IMPORT: "nothing: never reported",
-    Code.PHASE_STATE: "set warnings filters/logging/stdout in the test, or with a pytest fixture",
+    Code.PHASE_STATE: "set logging/stdout in the test, or with a pytest fixture",
     Code.SKIP_DECORATOR: "write the skip condition as a Python expression, not a string",
     Code.WRAPPED: "keep it, or move the wrapper's work into setUp/tearDown first",
     Code.VERIFY_CHANGED: "run verify --keep and read why the tests changed outcome",

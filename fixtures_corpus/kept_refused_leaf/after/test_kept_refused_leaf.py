@@ -1,6 +1,6 @@
+import logging
 import sys
 import unittest
-import warnings
 
 import pytest
 
@@ -28,21 +28,24 @@ class Plain(Base):
 
 
 class Quiet(Base):
-    """Filters warnings in setUp: refused (MF119)."""
+    """Adds a root logging handler in setUp: refused (MF119)."""
     # unittest runs this class's own lifecycle, which calls its parents': no parent fixture.
     _base_setup = None
 
     def setUp(self):
         self._base_set_up()
-        warnings.simplefilter("ignore")
+        self.handler = logging.NullHandler()
+        logging.root.addHandler(self.handler)
         EVENTS.append("quiet-setUp")
 
-    def test_quiet(self):
-        warnings.warn("hidden")
-        self.assertTrue(self.base)
-
     def tearDown(self):
+        logging.root.removeHandler(self.handler)
         self._base_tear_down()
+        EVENTS.append("quiet-tearDown")
+
+    def test_quiet(self):
+        self.assertIn(self.handler, logging.root.handlers)
+        self.assertTrue(self.base)
 
 
 class Loud(Base):

@@ -1,6 +1,6 @@
+import logging
 import sys
 import unittest
-import warnings
 
 EVENTS = []
 
@@ -22,15 +22,21 @@ class Plain(Base):
 
 
 class Quiet(Base):
-    """Filters warnings in setUp: refused (MF119)."""
+    """Adds a root logging handler in setUp: refused (MF119)."""
 
     def setUp(self):
         super().setUp()
-        warnings.simplefilter("ignore")
+        self.handler = logging.NullHandler()
+        logging.root.addHandler(self.handler)
         EVENTS.append("quiet-setUp")
 
+    def tearDown(self):
+        logging.root.removeHandler(self.handler)
+        super().tearDown()
+        EVENTS.append("quiet-tearDown")
+
     def test_quiet(self):
-        warnings.warn("hidden")
+        self.assertIn(self.handler, logging.root.handlers)
         self.assertTrue(self.base)
 
 

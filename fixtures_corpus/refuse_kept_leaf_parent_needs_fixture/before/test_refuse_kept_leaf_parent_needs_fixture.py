@@ -1,8 +1,8 @@
+import logging
 import os
 import shutil
 import tempfile
 import unittest
-import warnings
 
 CLEANED = []
 
@@ -23,8 +23,10 @@ class Workspace(unittest.TestCase):
 class QuietWorkspace(Workspace):
     def setUp(self):
         super().setUp()
-        warnings.simplefilter("ignore")
+        self.handler = logging.NullHandler()
+        logging.root.addHandler(self.handler)
+        self.addCleanup(logging.root.removeHandler, self.handler)
 
     def test_quiet(self):
-        warnings.warn("hidden")
+        self.assertIn(self.handler, logging.root.handlers)
         self.assertTrue(os.path.isdir(self.tmp))
