@@ -50,9 +50,9 @@ LEVELS: dict[str, tuple[str, str]] = {
 INCONSISTENT = "?inconsistent-mro"
 # unittest runs setUp, the test and tearDown from these methods of TestCase: a class that
 # overrides one runs the lifecycle inside its own code (a transaction, a patch, a loop).
-WRAPPERS = frozenset(
-    {"run", "__call__", "debug", "_callSetUp", "_callTearDown", "_callTestMethod", "_callCleanup"}
-)
+# ``_callTestMethod`` is not one of them: unittest calls it between setUp and tearDown for
+# the test method alone, and a fixture's setup and teardown stay on either side of it.
+WRAPPERS = frozenset({"run", "__call__", "debug", "_callSetUp", "_callTearDown", "_callCleanup"})
 
 
 class MixinDisagreement(Exception):
