@@ -47,6 +47,15 @@ LEVELS: dict[str, tuple[str, str]] = {
     "function": FUNCTION_LEVEL,
     "class": CLASS_LEVEL,
 }
+# What a decorator's subclass must not define for a level's lifecycle to run as before: the
+# lifecycle methods and the cleanup API that run with them.
+LEVEL_NAMES: dict[str, frozenset[str]] = {
+    "function": frozenset({"setUp", "tearDown", "addCleanup", "doCleanups", "enterContext"}),
+    "class": frozenset(
+        {"setUpClass", "tearDownClass", "addClassCleanup", "doClassCleanups", "enterClassContext"}
+    ),
+}
+ALL_LEVEL_NAMES = LEVEL_NAMES["function"] | LEVEL_NAMES["class"]
 INCONSISTENT = "?inconsistent-mro"
 # unittest runs setUp, the test and tearDown from these methods of TestCase: a class that
 # overrides one runs the lifecycle inside its own code (a transaction, a patch, a loop).
@@ -179,9 +188,10 @@ class Hierarchy:
             out.append(entry)
         return tuple(out)
 
-    def wrapper(self, qualname: str) -> tuple[str, str] | None:
-        """(class, what) of the first class of ``qualname``'s reach that wraps the lifecycle:
-        a wrapper method, a metaclass, or a class decorator (which may replace setUp)."""
+    def wrapper(self, qualname: str, level: str = "function") -> tuple[str, str] | None:
+        """(class, what) of the first class of ``qualname``'s reach that wraps the level's
+        lifecycle: a wrapper method, a metaclass, or a class decorator (which may replace
+        setUp)."""
         for entry in self.reach(qualname):
             info = self.classes.get(entry)
             if info is None:
@@ -196,23 +206,31 @@ class Hierarchy:
                 for name, target in zip_longest(
                     info.wrapping_decorators, info.decorator_targets, fillvalue=""
                 )
-                if not self.clear_decorator(target)
+                if not self.clear_decorator(target, level)
             ]
             if wrapping:
                 return entry, f"the class decorator @{wrapping[0]}"
         return None
 
-    def clear_decorator(self, target: str) -> bool:
+    def clear_decorator(self, target: str, level: str = "function") -> bool:
         """Whether a class decorator (its qualified name, "()" added for a call) leaves the
-        lifecycle alone: a pytest mark, or a module global of the run bound once to a
-        unittest skip decorator, which pytest applies before any fixture."""
+        level's lifecycle alone: a pytest mark; a module global of the run bound once to a
+        unittest skip decorator, which pytest applies before any fixture; or a function of
+        the run that returns a subclass defining none of the level's lifecycle, wrapper,
+        cleanup or special methods (``subclassing_decorators``)."""
         call = target.endswith("()")
         name = self.canonical(target.removesuffix("()")) or ""
         if name.startswith("pytest.mark."):
             return True
         module, _, head = name.rpartition(".")
         info = self.modules.get(module)
-        return not call and info is not None and head in info.skip_aliases
+        if call or info is None:
+            return False
+        attrs = info.class_decorators.get(head)
+        if attrs is not None:
+            unsafe = WRAPPERS | LEVEL_NAMES.get(level, ALL_LEVEL_NAMES)
+            return not any(a in unsafe or a.startswith("__") for a in attrs)
+        return head in info.skip_aliases
 
     def is_test_class(self, qualname: str) -> bool:
         return any(self.kind(k) in ("testcase", "async", "third") for k in self.mro(qualname))

@@ -150,6 +150,9 @@ class ModuleInfo:
     temp_reads: frozenset[str] = frozenset()
     # Globals bound once to a unittest skip decorator (see ``skip_aliases``).
     skip_aliases: frozenset[str] = frozenset()
+    # Class decorators that return a subclass of their argument, by name: the attributes
+    # that subclass defines (see ``subclassing_decorators``).
+    class_decorators: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Hazards in pytest fixtures already there (a suite migrated earlier): (class, hazard).
     fixture_hazards: tuple[tuple[str | None, Hazard], ...] = ()
     # Names of the functions defined at module level (``testing.setUp`` is one of them).
@@ -293,6 +296,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         file_literals=file_literals(source),
         chdir="chdir" in source,
         skip_aliases=skip_aliases(tree, aliases) if "skip" in source else frozenset(),
+        class_decorators=subclassing_decorators(tree),
         temp_reads=temp_import_reads(scan.imports, scan.names),
         fixture_hazards=tuple(_fixture_hazards(tree, aliases, constants))
         if "fixture" in source
@@ -556,6 +560,65 @@ DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 UNITTEST_SKIPS = frozenset(
     f"{module}.{name}" for module in ("unittest", "unittest.case") for name in SKIP_NAMES
 )
+
+
+def subclassing_decorators(tree: ast.Module) -> dict[str, frozenset[str]]:
+    """Module functions that return a subclass of their one argument, defined in their body,
+    and nothing else: ``def abstract_base_test(cls): class Wrapper(cls): ...; return
+    Wrapper``. Maps each name (bound once) to the attributes the subclass defines: the
+    decorated class behaves as the original one but for those."""
+    found: Counter[str] = Counter()
+    for stmt in tree.body:
+        found.update(_assigned_names(stmt))
+        found.update(n.name for n in ast.walk(stmt) if isinstance(n, DEFINITIONS))
+    out: dict[str, frozenset[str]] = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.FunctionDef) and found[stmt.name] == 1:
+            attrs = _subclass_attrs(stmt)
+            if attrs is not None:
+                out[stmt.name] = attrs
+    return out
+
+
+def _subclass_attrs(func: ast.FunctionDef) -> frozenset[str] | None:
+    args = func.args
+    if func.decorator_list or len(args.args) != 1 or args.posonlyargs or args.vararg:
+        return None
+    if args.kwonlyargs or args.kwarg or args.defaults:
+        return None
+    body = [s for s in func.body if not _is_docstring_stmt(s)]
+    if len(body) != 2:
+        return None
+    inner, ret = body
+    if not (
+        isinstance(inner, ast.ClassDef)
+        and not inner.decorator_list
+        and not inner.keywords
+        and len(inner.bases) == 1
+        and isinstance(inner.bases[0], ast.Name)
+        and inner.bases[0].id == args.args[0].arg
+        and isinstance(ret, ast.Return)
+        and isinstance(ret.value, ast.Name)
+        and ret.value.id == inner.name
+    ):
+        return None
+    attrs: set[str] = set()
+    for stmt in inner.body:
+        if isinstance(stmt, DEFINITIONS):
+            attrs.add(stmt.name)
+        elif not _is_docstring_stmt(stmt):
+            attrs.update(_assigned_names(stmt))
+            if not isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Pass)):
+                return None  # code that runs when the class is built: not read here
+    return frozenset(attrs)
+
+
+def _is_docstring_stmt(stmt: ast.stmt) -> bool:
+    return (
+        isinstance(stmt, ast.Expr)
+        and isinstance(stmt.value, ast.Constant)
+        and isinstance(stmt.value.value, str)
+    )
 
 
 def skip_aliases(tree: ast.Module, aliases: Mapping[str, str]) -> frozenset[str]:

@@ -28,8 +28,8 @@ Example::
 
 Refuses when: it never refuses by itself; a refused class is kept only when its whole
 lineage up to ``TestCase`` is known, every converted parent it reaches is in calls style
-with nothing but helper calls (no temporary paths, environment, working directory or
-cleanup stack, which need the fixture), every refused definer of its lineage comes before
+with helpers that need nothing from the fixture (no temporary paths, environment or
+working directory), every refused definer of its lineage comes before
 every converted one, and its own lifecycle methods mention lifecycle methods only in plain
 ``super().setUp()`` statements. Otherwise the refusal spreads (MF114) as before.
 """
@@ -131,19 +131,13 @@ def _kept_plan(planner: Planner, qualname: str) -> KeptPlan | None:
 
 
 def _helpers_only(plan: LevelPlan) -> bool:
-    """A calls-style plan whose helpers need nothing from the fixture."""
+    """A calls-style plan whose helpers need nothing from the fixture. (A cleanup stack is
+    fine: the fixture points ``self.addCleanup`` at it only for the classes it runs for; a
+    kept class's helpers register with unittest, as they did.)"""
     needs_fixture = (
-        plan.redirect
-        or plan.stack
-        or plan.temp
-        or plan.dirs
-        or plan.drops
-        or plan.chdir
-        or plan.env
-        or plan.env_restores
-        or plan.requests
+        plan.temp or plan.dirs or plan.drops or plan.chdir or plan.env or plan.env_restores
     )
-    return plan.calls and not needs_fixture
+    return plan.calls and not needs_fixture and not plan.requests
 
 
 def _parent_calls(planner: Planner, qualname: str) -> tuple[tuple[str, str, str], ...] | None:

@@ -266,7 +266,7 @@ class Planner(ResourcePlanner):
         without a wrapper, and none inherits the class where unittest would not run it."""
         info = self.classes[qualname]
         for user in [qualname, *self.users(qualname)]:
-            wrapped = self.wrapper(user)
+            wrapped = self.wrapper(user, level)
             if wrapped is not None:
                 owner, what = wrapped
                 short = owner.rsplit(".", 1)[-1]
