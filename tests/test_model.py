@@ -11,6 +11,7 @@ from pathlib import Path
 
 from migrator.engine import Options, migrate_paths
 from migrator.results import Report, Status
+from transforms.index import ModuleInfo, index_module
 
 
 def write(root: Path, files: dict[str, str]) -> None:
@@ -410,3 +411,72 @@ def test_a_locally_imported_module_function_named_setup_is_not_a_reference(
     report = migrate_paths([namespace / "annot"])
     assert [(r.code.value, r.cls) for r in report.refusals] == [("MF110", "U")]
     assert report.converted == 1
+
+
+def _index(source: str) -> ModuleInfo:
+    return index_module(textwrap.dedent(source), "m", "m.py")
+
+
+def test_only_a_plain_subclassing_function_is_a_subclassing_decorator() -> None:
+    info = _index(
+        """
+        import functools
+
+        def plain(cls):
+            "Doc."
+            class Wrapper(cls):
+                flag = True
+                @classmethod
+                def setUpClass(cls):
+                    super().setUpClass()
+            return Wrapper
+
+        def two_args(cls, other):
+            class Wrapper(cls):
+                pass
+            return Wrapper
+
+        def runs_code(cls):
+            class Wrapper(cls):
+                print("building")
+            return Wrapper
+
+        def more_statements(cls):
+            cls.marked = True
+            class Wrapper(cls):
+                pass
+            return Wrapper
+
+        def other_base(cls):
+            class Wrapper(object):
+                pass
+            return Wrapper
+
+        def rebound(cls):
+            class Wrapper(cls):
+                pass
+            return Wrapper
+
+        rebound = functools.lru_cache(rebound)
+        """
+    )
+    assert dict(info.class_decorators) == {"plain": frozenset({"flag", "setUpClass"})}
+
+
+def test_only_a_global_bound_once_to_a_unittest_skip_is_a_skip_alias() -> None:
+    info = _index(
+        """
+        import os
+        import unittest
+        from unittest import skipUnless as su
+
+        skip_posix = unittest.skipIf(os.name == "posix", "not on posix")
+        only_nt = su(os.name == "nt", "nt only")
+        twice = unittest.skip("a")
+        twice = unittest.skip("b")
+        other = functools.partial(unittest.skipIf, True)
+        if os.name == "nt":
+            in_block = unittest.skip("in a block")
+        """
+    )
+    assert info.skip_aliases == frozenset({"skip_posix", "only_nt"})
