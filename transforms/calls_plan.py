@@ -97,12 +97,21 @@ def closure(model: Hierarchy, seeds: Iterable[tuple[str, str]]) -> set[tuple[str
     return out
 
 
+# Why a cleanup that asserts is refused (MF111), in both styles.
+ASSERTING_CLEANUP = (
+    "a cleanup that asserts (enterContext(self.assertNoLogs()), addCleanup(self.assert...)):"
+    " under unittest its failure fails the test; in a fixture's teardown it would be an error"
+)
+
+
 def check_helper_body(facts: BodyFacts, level: str) -> None:
     """A lifecycle method that stays a method and is called from a fixture. At function
     level its ``self.addCleanup`` calls are fine: the fixture takes them on its stack (see
     ``Planner._decide_calls``); ``doCleanups()`` and class-level cleanups are not."""
     if facts.is_async:
         raise CallsRefused(Code.ASYNC, facts.line, f"async {facts.name}")
+    if facts.asserting_cleanup is not None:
+        raise CallsRefused(Code.CLEANUP_USAGE, facts.asserting_cleanup, ASSERTING_CLEANUP)
     registers = facts.cleanup_calls > facts.cleanup_closes and level == "function"
     if facts.cleanup_closes or (facts.cleanup_calls and not registers) or facts.cleanup_problem:
         raise CallsRefused(

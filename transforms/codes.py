@@ -67,7 +67,10 @@ SUMMARIES: dict[Code, str] = {
     Code.PARTIAL_OVERRIDE: "setUp and tearDown disagree on calling super(), or one is inherited",
     Code.RETURN_FLOW: "a return in the setup sits where it cannot be restructured exactly",
     Code.REFERENCED: "the lifecycle method is called or referenced elsewhere",
-    Code.CLEANUP_USAGE: "addCleanup/enterContext used as a value, in a nested scope or doCleanups",
+    Code.CLEANUP_USAGE: (
+        "addCleanup/enterContext used as a value, in a nested scope or doCleanups,"
+        " or registering one of the test's own assertions"
+    ),
     Code.CLEANUP_ORDER: "cleanups registered elsewhere would run in a different order",
     Code.NAME_CONFLICT: "merging setUp and tearDown into one function changes a name's meaning",
     Code.RELATED_REFUSED: "a class of the same hierarchy is refused, so this one stays too",
@@ -114,7 +117,10 @@ UNBLOCK: dict[Code, str] = {
     Code.PARTIAL_OVERRIDE: "make setUp and tearDown agree: both call super(), or neither does",
     Code.RETURN_FLOW: "replace the early return with an if/else around the rest of the setup",
     Code.REFERENCED: "stop calling the lifecycle method directly; move shared code to a helper",
-    Code.CLEANUP_USAGE: "call addCleanup/enterContext as a statement in the method itself",
+    Code.CLEANUP_USAGE: (
+        "call addCleanup/enterContext as a statement in the method itself; make a check"
+        " that must fail the test part of the test"
+    ),
     Code.CLEANUP_ORDER: "register the cleanup in setUp, or do the work in tearDown",
     Code.NAME_CONFLICT: "rename the local that setUp and tearDown both bind differently",
     Code.RELATED_REFUSED: "unblock the class the message names; this one follows",

@@ -104,6 +104,10 @@ class BodyFacts:
     state_writes: tuple[tuple[str, int, bool], ...] = ()
     restore_mentions: frozenset[str] = frozenset()
     phase_state: int | None = None
+    # Line of a cleanup that asserts (``enterContext(self.assertNoLogs())``,
+    # ``addCleanup(self.assertEqual, ...)``): its failure fails the test under unittest, but
+    # would be a teardown error in a fixture.
+    asserting_cleanup: int | None = None
     # How many attributes named like a lifecycle method (``x.setUp``) the body reads: a
     # body whose only ones are its parent call statements can be left to unittest while
     # its parents become fixtures (``Planner.kept_plan``).
@@ -235,6 +239,28 @@ def _is_docstring(stmt: ast.stmt) -> bool:
     )
 
 
+def asserting_cleanup(
+    body: list[ast.stmt], api: Mapping[str, str], first: str | None
+) -> int | None:
+    """Line of the first cleanup registration whose callable (``addCleanup``) or context
+    manager (``enterContext``) is one of the test case's own assertions."""
+    if first is None:
+        return None
+    for node in walk_same_scope(body):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        method = api.get(dotted(node.func) or "")
+        registered = node.args[0]
+        if method == "enter_context" and isinstance(registered, ast.Call):
+            registered = registered.func
+        elif method != "callback":
+            continue
+        name = dotted(registered) or ""
+        if name.startswith(f"{first}.") and name[len(first) + 1 :].startswith(("assert", "fail")):
+            return node.lineno
+    return None
+
+
 def cleanup_usage(body: list[ast.stmt], api: Mapping[str, str]) -> tuple[int, int, int | None]:
     """(cleanup calls, of which ``doCleanups``-like, line of a use that cannot be rewritten).
 
@@ -327,6 +353,7 @@ def body_facts(
         state_writes=changed,
         restore_mentions=restore,
         phase_state=phase_state_line(func.body, aliases or {}),
+        asserting_cleanup=asserting_cleanup(func.body, api, first),
         lifecycle_mentions=sum(
             isinstance(n, ast.Attribute) and n.attr in LIFECYCLE_NAMES for n in walk_all(func.body)
         ),

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from transforms.calls_plan import (
+    ASSERTING_CLEANUP,
     KEEP,
     SHAPE_CODES,
     CallsModel,
@@ -337,6 +338,8 @@ class Planner(ResourcePlanner):
                 facts.cleanup_problem,
                 "cleanup API used other than as a direct call",
             )
+        if facts.asserting_cleanup is not None:
+            raise _Refused(Code.CLEANUP_USAGE, facts.asserting_cleanup, ASSERTING_CLEANUP)
         if level == "function" and facts.phase_state is not None:
             raise _Refused(
                 Code.PHASE_STATE,
