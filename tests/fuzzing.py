@@ -47,6 +47,9 @@ class Lifecycle:
     early_return: bool
     skip: bool
     raises: bool
+    # Adds a logging handler (per-phase state, MF119): a refused child under parents that
+    # convert stays unittest (``transforms.kept_plan``).
+    phase: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,11 @@ class Program:
 
 PRELUDE = """\
 import json
+import logging
 import os
 import unittest
+
+HANDLER = logging.NullHandler()
 
 
 def ev(owner, what):
@@ -107,6 +113,7 @@ def lifecycles(draw: st.DrawFn, name: str, root: bool) -> Lifecycle:
         # A failing setup whose parent setup already ran is only "close" (README): the parent
         # fixture's teardown runs where unittest's did not. Failures go to root classes.
         raises=root and draw(st.integers(0, 5)) == 0,
+        phase=name in ("setUp", "tearDown") and not root and draw(st.integers(0, 3)) == 0,
     )
 
 
@@ -159,6 +166,8 @@ def _method_lines(klass: Klass, method: Lifecycle) -> list[str]:
     if method.cleanup:
         api = "addClassCleanup" if level == "class" else "addCleanup"
         body.append(f'{owner}.{api}(ev, {owner}, "{tag} cleanup")')
+    if method.phase:
+        body.append('logging.getLogger("mf-fuzz").addHandler(HANDLER)')
     if method.skip:
         body += ["if FLAG:", f'    {owner}.skipTest("skipped in {tag}")']
     if method.raises:
