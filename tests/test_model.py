@@ -480,3 +480,36 @@ def test_only_a_global_bound_once_to_a_unittest_skip_is_a_skip_alias() -> None:
         """
     )
     assert info.skip_aliases == frozenset({"skip_posix", "only_nt"})
+
+
+def test_a_base_through_an_assigned_global_says_so(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "test_assigned.py": """\
+            import unittest
+
+            import helpers as hp
+
+            shortcut = hp.Holder
+
+
+            class T(shortcut.Mixin, unittest.TestCase):
+                def setUp(self):
+                    self.x = 1
+
+                def test_x(self):
+                    self.assertEqual(self.x, 1)
+            """,
+            "helpers.py": """\
+            class Holder:
+                class Mixin:
+                    pass
+            """,
+        },
+    )
+    report = migrate(tmp_path)
+    [refusal] = report.refusals
+    assert refusal.code.value == "MF105"
+    assert "shortcut is bound by an assignment in" in refusal.message
+    assert "include the file" not in refusal.message

@@ -317,8 +317,30 @@ class Planner(ResourcePlanner):
                 f"base {name}: several files of the run are module {module} ({', '.join(shared)});"
                 " which one Python imports depends on sys.path"
             )
+        assigned = self._assigned_global(name)
+        if assigned is not None:
+            head, info = assigned
+            return (
+                f"base {name}: {head} is bound by an assignment in {info.path}, not by an import"
+                " or a class statement; the model does not follow assigned values"
+            )
         hint = f"; include the file of module {module} in the run" if module else ""
         return f"base {name} is not in the run{hint}"
+
+    def _assigned_global(self, name: str) -> tuple[str, ModuleInfo] | None:
+        """(global, module) when ``name`` goes through a global of a module of the run that
+        neither an import nor a class statement binds (``ppt = pp.pyparsing_test``)."""
+        parts = name.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            info = self.modules.get(".".join(parts[:cut]))
+            if info is None:
+                continue
+            head = parts[cut]
+            classes = {c.name for c in info.classes}
+            if head in info.top_names and head not in info.aliases and head not in classes:
+                return head, info
+            return None
+        return None
 
     def _check_body(self, facts: BodyFacts, level: str, setup: bool) -> None:
         allowed = ("classmethod",) if level == "class" else ()
