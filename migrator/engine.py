@@ -1,7 +1,7 @@
 """The run: index every file, plan once, rewrite in parallel, check, and report.
 
 1. Index (``ast``, cheap): every ``.py`` file of the run that contains a class.
-2. Plan (once, in this process): ``transforms.plan.plan_run`` over the whole index.
+2. Plan (once, in this process): ``transforms.run_plan.plan_run`` over the whole index.
 3. Rewrite (libcst, in worker processes): only files whose plan changes something.
    A worker never raises: it returns a frozen ``FileResult``.
 4. If a planned file could not be rewritten (libcst cannot parse it, an internal error),
@@ -41,8 +41,8 @@ from transforms import rewrite_module
 from transforms.codes import Code, Refusal
 from transforms.hierarchy import Hierarchy
 from transforms.index import TRIGGER_WORDS, ModuleInfo, index_module
-from transforms.plan import plan_run
 from transforms.plan_types import FilePlan
+from transforms.run_plan import plan_run
 from transforms.temp_facts import file_literals
 
 T = TypeVar("T")

@@ -1,7 +1,7 @@
 """Pure CST rewrites that move unittest lifecycles onto pytest fixtures.
 
 ``PIPELINE`` is the explicit, ordered list of transforms; ``rewrite`` runs it over one
-module's source text for a ``FilePlan`` computed by ``transforms.plan`` and returns the new
+module's source text for a ``FilePlan`` computed by ``transforms.run_plan`` and returns the new
 text with what was converted. Nothing here reads or writes files, or prints.
 """
 

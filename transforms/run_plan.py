@@ -1,0 +1,155 @@
+"""From a run's index to one ``FilePlan`` per module.
+
+What it does: runs the ``Planner`` over every class of the run, then gathers, per module,
+its fixtures, refusals (its classes' and the nested ones'), hazards, kept classes, skip marks
+and how the rewritten module spells ``pytest`` and ``contextlib``.
+Why: the planner decides classes; this module only assembles what each file's rewrite
+reads, so that neither has to know the other's details.
+Example: ``plan_run(infos)["tests/test_x.py"].classes["UserTests"]``.
+Refuses when: never itself; the refusals come from the planner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from transforms.codes import Code, Refusal
+from transforms.hazard_plan import _hazards
+from transforms.index import SKIP_NAMES, ModuleInfo
+from transforms.names import fresh
+from transforms.plan import Planner
+from transforms.plan_types import FilePlan, LevelPlan
+
+
+def plan_run(
+    modules: Iterable[ModuleInfo],
+    outside: Mapping[str, int] | None = None,
+    module_aliases: Mapping[str, str] | None = None,
+    withheld: Mapping[tuple[str, str], str] | None = None,
+) -> dict[str, FilePlan]:
+    """Plan every module of a run; keyed by path. ``outside`` counts the quoted file names of
+    the run's files that were not indexed (no class, no setup)."""
+    modules = list(modules)
+    planner = Planner(modules, outside or {}, module_aliases, withheld)
+    planner.plan_classes()
+    plans: dict[str, FilePlan] = {}
+    for module in modules:
+        refusals = [
+            r for (q, _), r in planner.refused.items() if planner.classes[q].module == module.module
+        ]
+        refusals += _nested_refusals(planner, module)
+        module_plan, module_refusals = planner.plan_module(module)
+        classes: dict[str, tuple[LevelPlan, ...]] = {}
+        for (qualname, _level), plan in sorted(planner.planned.items()):
+            info = planner.classes[qualname]
+            if info.module == module.module:
+                classes[info.name] = (*classes.get(info.name, ()), plan)
+        pytest_name, contextlib_name = generated_names(module, classes, module_plan)
+        classes = {
+            name: tuple(replace(p, names=(pytest_name, contextlib_name)) for p in levels)
+            for name, levels in classes.items()
+        }
+        if module_plan is not None:
+            module_plan = replace(module_plan, names=(pytest_name, contextlib_name))
+        plans[module.path] = FilePlan(
+            path=module.path,
+            classes=classes,
+            module=module_plan,
+            refusals=tuple(
+                sorted(refusals + module_refusals, key=lambda r: (r.line, r.code.value))
+            ),
+            hazards=_hazards(module, classes, module_plan),
+            skip_classes=_skip_classes(planner, module),
+            skip_spellings=_skip_spellings(module),
+            pytest_name=pytest_name,
+            contextlib_name=contextlib_name,
+            temp_reads=module.temp_reads,
+            kept={
+                planner.classes[q].name: plan
+                for q, plan in planner.kept.items()
+                if planner.classes[q].module == module.module
+            },
+        )
+    return plans
+
+
+def generated_names(
+    module: ModuleInfo, classes: Mapping[str, tuple[LevelPlan, ...]], module_plan: LevelPlan | None
+) -> tuple[str, str]:
+    """How the rewritten module spells ``pytest`` and ``contextlib``: the plain module names,
+    or a fresh alias (``import pytest as pytest_``) when the module binds the name to
+    something else, a converted class binds it in its body (decorators read class scope),
+    or a converted body binds it as a local (the fixture reads ``contextlib`` before it)."""
+    infos = [c for c in module.classes if c.name in classes and c.module_level]
+    class_attrs = set().union(*(c.attrs for c in infos))
+    locals_: set[str] = set()
+    for info in infos:
+        for facts in info.methods.values():
+            locals_ |= facts.assigned
+    for facts in module.functions.values():
+        locals_ |= facts.assigned
+    taken = set(module.top_names) | class_attrs | locals_
+    for info in infos:
+        for facts in info.methods.values():
+            taken |= facts.all_names
+    pytest_name = "pytest"
+    if "pytest" in module.shadowed or "pytest" in class_attrs:
+        pytest_name = fresh("pytest_", taken)
+    contextlib_name = "contextlib"
+    if "contextlib" in module.shadowed or "contextlib" in locals_:
+        contextlib_name = fresh("contextlib_", taken)
+    return pytest_name, contextlib_name
+
+
+def _nested_refusals(planner: Planner, module: ModuleInfo) -> list[Refusal]:
+    """Lifecycle methods in classes that are not at top level are reported, not converted."""
+    out = []
+    for info in module.classes:
+        if info.module_level or not info.methods:
+            continue
+        testish = any(planner.kind(b) in ("testcase", "async", "third") for b in info.bases)
+        if testish:
+            out.append(
+                Refusal(
+                    Code.NOT_TOP_LEVEL,
+                    module.path,
+                    info.line,
+                    info.name,
+                    "class is defined inside a function or another class",
+                )
+            )
+    return out
+
+
+def _skip_spellings(module: ModuleInfo) -> dict[str, str]:
+    """Dotted spelling in this module -> ``skip``/``skipIf``/``skipUnless``."""
+    out: dict[str, str] = {}
+    for local, qualified in module.aliases.items():
+        for name in SKIP_NAMES:
+            if qualified in ("unittest", "unittest.case"):
+                out[f"{local}.{name}"] = name
+            elif qualified in (f"unittest.{name}", f"unittest.case.{name}"):
+                out[local] = name
+    return out
+
+
+def _skip_classes(planner: Planner, module: ModuleInfo) -> tuple[str, ...]:
+    """Test classes of the module whose tests run under a converted function fixture.
+
+    unittest skips a decorated test before setUp; pytest sets fixtures up before unittest
+    sees the skip. A pytest skip mark is evaluated before fixtures, so decorated tests of
+    these classes get one, and their setup does not run, as before.
+    """
+    fixtures = {q for (q, level) in planner.planned if level == "function"}
+    if not fixtures:
+        return ()
+    out = []
+    for info in module.classes:
+        qualname = info.qualname
+        if not info.module_level or not info.skip_decorated or qualname not in planner.classes:
+            continue
+        users = planner.users(qualname)
+        if any(f in planner.mro(u) for u in users for f in fixtures):
+            out.append(info.name)
+    return tuple(out)
