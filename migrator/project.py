@@ -95,9 +95,10 @@ def _unresolved_modules(infos: Iterable[ModuleInfo], aliases: Mapping[str, str])
             # in tornado's own suite): looked for too.
             if name is not None and model.kind(name) in ("unknown", "third"):
                 names.append(name)
-        # A class decorator may be a unittest skip bound in another module (tornado's
-        # ``skipNotCPython``): that module tells.
-        names += [model.canonical(t.removesuffix("()")) or "" for t in info.decorator_targets]
+        # A class decorator may be a unittest skip or a subclassing function bound in
+        # another module (tornado's ``skipNotCPython``, ``abstract_base_test``): that module
+        # tells. (A call, ``@deco(...)``, is neither: its module is not looked for.)
+        names += [model.canonical(t) or "" for t in info.decorator_targets if not t.endswith("()")]
     out = {
         ".".join(parts[:cut])
         for parts in (n.split(".") for n in names if n and not n.startswith("?"))

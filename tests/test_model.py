@@ -477,6 +477,15 @@ def test_only_a_global_bound_once_to_a_unittest_skip_is_a_skip_alias() -> None:
         other = functools.partial(unittest.skipIf, True)
         if os.name == "nt":
             in_block = unittest.skip("in a block")
+        rebound_later = unittest.skip("c")
+
+        def rebinds():
+            global rebound_later
+            rebound_later = None
+
+        def local_only():
+            skip_posix = None
+            return skip_posix
         """
     )
     assert info.skip_aliases == frozenset({"skip_posix", "only_nt"})

@@ -20,6 +20,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, super_start
 from transforms.imports import temp_import_reads
@@ -265,6 +266,11 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         module="setUpModule" in source or "tearDownModule" in source,
     )
     scan = _scan(tree)
+
+    @lru_cache(maxsize=1)
+    def bindings() -> Counter[str]:
+        return global_bindings(tree, scan.declared_global)
+
     constants = module_constants(tree, aliases)
     classes = tuple(_classes(scan, tree, module, path, aliases, top, words, constants))
     module_api = _module_cleanup_api(aliases)
@@ -295,8 +301,10 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         else {},
         file_literals=file_literals(source),
         chdir="chdir" in source,
-        skip_aliases=skip_aliases(tree, aliases) if "skip" in source else frozenset(),
-        class_decorators=subclassing_decorators(tree),
+        skip_aliases=skip_aliases(tree, aliases, bindings()) if "skip" in source else frozenset(),
+        class_decorators=subclassing_decorators(tree, bindings())
+        if defines_class_in_function(tree)
+        else {},
         temp_reads=temp_import_reads(scan.imports, scan.names),
         fixture_hazards=tuple(_fixture_hazards(tree, aliases, constants))
         if "fixture" in source
@@ -417,6 +425,7 @@ class _Scan:
     module_attrs: list[ast.Attribute] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     imports: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
+    declared_global: list[str] = field(default_factory=list)
 
 
 def _scan(tree: ast.Module) -> _Scan:
@@ -439,6 +448,8 @@ def _scan(tree: ast.Module) -> _Scan:
                 found.module_names.append(node.lineno)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             found.imports.append(node)
+        elif isinstance(node, ast.Global):
+            found.declared_global += node.names
     return found
 
 
@@ -562,22 +573,49 @@ UNITTEST_SKIPS = frozenset(
 )
 
 
-def subclassing_decorators(tree: ast.Module) -> dict[str, frozenset[str]]:
+def subclassing_decorators(
+    tree: ast.Module, bindings: Mapping[str, int]
+) -> dict[str, frozenset[str]]:
     """Module functions that return a subclass of their one argument, defined in their body,
     and nothing else: ``def abstract_base_test(cls): class Wrapper(cls): ...; return
-    Wrapper``. Maps each name (bound once) to the attributes the subclass defines: the
-    decorated class behaves as the original one but for those."""
-    found: Counter[str] = Counter()
-    for stmt in tree.body:
-        found.update(_assigned_names(stmt))
-        found.update(n.name for n in ast.walk(stmt) if isinstance(n, DEFINITIONS))
+    Wrapper``. Maps each name (bound once, see ``global_bindings``) to the attributes the
+    subclass defines: the decorated class behaves as the original one but for those."""
     out: dict[str, frozenset[str]] = {}
     for stmt in tree.body:
-        if isinstance(stmt, ast.FunctionDef) and found[stmt.name] == 1:
+        if isinstance(stmt, ast.FunctionDef) and bindings.get(stmt.name) == 1:
             attrs = _subclass_attrs(stmt)
             if attrs is not None:
                 out[stmt.name] = attrs
     return out
+
+
+def defines_class_in_function(tree: ast.Module) -> bool:
+    """Whether a top-level function has a class statement directly in its body (the only
+    shape ``subclassing_decorators`` accepts): most modules have none."""
+    return any(
+        isinstance(stmt, ast.FunctionDef) and any(isinstance(s, ast.ClassDef) for s in stmt.body)
+        for stmt in tree.body
+    )
+
+
+def global_bindings(tree: ast.Module, declared_global: Iterable[str]) -> Counter[str]:
+    """How many statements bind each module global: the module's own statements (a def or
+    class statement once, its body binding only locals), plus one for every name a function
+    declares ``global`` (it may rebind it)."""
+    found: Counter[str] = Counter()
+    for stmt in tree.body:
+        if isinstance(stmt, DEFINITIONS):
+            found[stmt.name] += 1
+            continue
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                found[node.id] += 1
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                found.update((a.asname or a.name).split(".")[0] for a in node.names)
+            elif isinstance(node, DEFINITIONS):
+                found[node.name] += 1
+    found.update(declared_global)
+    return found
 
 
 def _subclass_attrs(func: ast.FunctionDef) -> frozenset[str] | None:
@@ -621,15 +659,13 @@ def _is_docstring_stmt(stmt: ast.stmt) -> bool:
     )
 
 
-def skip_aliases(tree: ast.Module, aliases: Mapping[str, str]) -> frozenset[str]:
-    """Module globals bound once, at the top level, to a unittest skip decorator:
-    ``skipIfNoNetwork = unittest.skipIf("NO_NETWORK" in os.environ, "no network")``."""
-    found: Counter[str] = Counter()
+def skip_aliases(
+    tree: ast.Module, aliases: Mapping[str, str], bindings: Mapping[str, int]
+) -> frozenset[str]:
+    """Module globals bound once (see ``global_bindings``), at the top level, to a unittest
+    skip decorator: ``skipIfNoNetwork = unittest.skipIf("NO_NETWORK" in os.environ, "...")``."""
     skips: set[str] = set()
     for stmt in tree.body:
-        # Any other binding anywhere (a block, a def, a local of a function) counts too.
-        found.update(_assigned_names(stmt))
-        found.update(n.name for n in ast.walk(stmt) if isinstance(n, DEFINITIONS))
         if (
             isinstance(stmt, ast.Assign)
             and len(stmt.targets) == 1
@@ -638,7 +674,7 @@ def skip_aliases(tree: ast.Module, aliases: Mapping[str, str]) -> frozenset[str]
             and qualify(stmt.value.func, aliases) in UNITTEST_SKIPS
         ):
             skips.add(stmt.targets[0].id)
-    return frozenset(name for name in skips if found[name] == 1)
+    return frozenset(name for name in skips if bindings.get(name) == 1)
 
 
 def _simple_binding(stmt: ast.stmt) -> Iterator[str]:
