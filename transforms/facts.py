@@ -209,7 +209,7 @@ def _super_calls(
     body: list[ast.stmt], method: str, first_param: str | None, cls_name: str
 ) -> tuple[SuperCall, ...]:
     calls: list[SuperCall] = []
-    real = [s for s in body if not _is_docstring(s)]
+    real = [s for s in body if not is_docstring(s)]
     for stmt in walk_same_scope(body):
         if not isinstance(stmt, ast.stmt):
             continue
@@ -231,7 +231,7 @@ def _position(stmt: ast.stmt, real: list[ast.stmt]) -> str:
     return "first" if first else "last" if last else "middle"
 
 
-def _is_docstring(stmt: ast.stmt) -> bool:
+def is_docstring(stmt: ast.stmt) -> bool:
     return (
         isinstance(stmt, ast.Expr)
         and isinstance(stmt.value, ast.Constant)

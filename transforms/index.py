@@ -22,7 +22,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from transforms.facts import BodyFacts, body_facts, dotted, explicit_parent_call, super_start
+from transforms.facts import (
+    BodyFacts,
+    body_facts,
+    dotted,
+    explicit_parent_call,
+    is_docstring,
+    super_start,
+)
 from transforms.imports import temp_import_reads
 from transforms.temp_facts import (
     Constant,
@@ -624,7 +631,7 @@ def _subclass_attrs(func: ast.FunctionDef) -> frozenset[str] | None:
         return None
     if args.kwonlyargs or args.kwarg or args.defaults:
         return None
-    body = [s for s in func.body if not _is_docstring_stmt(s)]
+    body = [s for s in func.body if not is_docstring(s)]
     if len(body) != 2:
         return None
     inner, ret = body
@@ -644,19 +651,11 @@ def _subclass_attrs(func: ast.FunctionDef) -> frozenset[str] | None:
     for stmt in inner.body:
         if isinstance(stmt, DEFINITIONS):
             attrs.add(stmt.name)
-        elif not _is_docstring_stmt(stmt):
+        elif not is_docstring(stmt):
             attrs.update(_assigned_names(stmt))
             if not isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Pass)):
                 return None  # code that runs when the class is built: not read here
     return frozenset(attrs)
-
-
-def _is_docstring_stmt(stmt: ast.stmt) -> bool:
-    return (
-        isinstance(stmt, ast.Expr)
-        and isinstance(stmt.value, ast.Constant)
-        and isinstance(stmt.value.value, str)
-    )
 
 
 def skip_aliases(
