@@ -50,6 +50,8 @@ class Lifecycle:
     # Adds a logging handler (per-phase state, MF119): a refused child under parents that
     # convert stays unittest (``transforms.kept_plan``).
     phase: bool = False
+    # Hands the test to a module function that registers a cleanup on it (``register``).
+    escape: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Test:
     fails: bool
     cleanup: bool
     skipped: bool
+    escape: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,10 @@ def skip_by_decorator(func):
 
 
 FLAG = True
+
+
+def register(test, what):
+    test.addCleanup(ev, test, what)
 """
 
 
@@ -114,6 +121,7 @@ def lifecycles(draw: st.DrawFn, name: str, root: bool) -> Lifecycle:
         # fixture's teardown runs where unittest's did not. Failures go to root classes.
         raises=root and draw(st.integers(0, 5)) == 0,
         phase=name in ("setUp", "tearDown") and not root and draw(st.integers(0, 3)) == 0,
+        escape=name in ("setUp", "tearDown") and draw(st.integers(0, 3)) == 0,
     )
 
 
@@ -145,6 +153,7 @@ def programs(draw: st.DrawFn, name: str) -> Program:
                 fails=draw(st.integers(0, 4)) == 0,
                 cleanup=draw(st.booleans()),
                 skipped=draw(st.integers(0, 5)) == 0,
+                escape=draw(st.integers(0, 3)) == 0,
             )
             for n in range(draw(st.integers(0 if mixin else 1, 2)))
         )
@@ -168,6 +177,8 @@ def _method_lines(klass: Klass, method: Lifecycle) -> list[str]:
         body.append(f'{owner}.{api}(ev, {owner}, "{tag} cleanup")')
     if method.phase:
         body.append('logging.getLogger("mf-fuzz").addHandler(HANDLER)')
+    if method.escape:
+        body.append(f'register({owner}, "{tag} escaped cleanup")')
     if method.skip:
         body += ["if FLAG:", f'    {owner}.skipTest("skipped in {tag}")']
     if method.raises:
@@ -195,6 +206,8 @@ def _test_lines(test: Test) -> list[str]:
     lines += [f"def {test.name}(self):", f'    ev(self, "{test.name}")']
     if test.cleanup:
         lines.append(f'    self.addCleanup(ev, self, "{test.name} cleanup")')
+    if test.escape:
+        lines.append(f'    register(self, "{test.name} escaped cleanup")')
     if test.fails:
         lines.append(f'    self.fail("{test.name} fails")')
     return lines

@@ -12,7 +12,7 @@ Refuses when: never.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import lru_cache
 
 NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
@@ -86,13 +86,16 @@ def super_start(stmt: ast.stmt, method: str, first_param: str | None) -> str | N
     return args[0]
 
 
-def explicit_parent_call(stmt: ast.stmt, method: str, first_param: str | None) -> str | None:
-    """``Base.m(self)`` as a whole statement: returns ``"Base"``."""
+def explicit_parent_call(
+    stmt: ast.stmt, method: str, first_param: str | None, modules: Collection[str] = ()
+) -> str | None:
+    """``Base.m(self)`` as a whole statement: returns ``"Base"``. ``modules``: spellings
+    that name a module (``testing.setUp(self)`` calls a function, not a parent)."""
     call = _statement_call(stmt, method)
     if call is None or call.keywords or first_param is None:
         return None
     target = dotted(call.func.value)  # type: ignore[attr-defined]
-    if target is None or target == first_param:
+    if target is None or target == first_param or target in modules:
         return None
     if method.endswith("Class"):
         return None  # Base.setUpClass() would run with cls=Base: not the subclass's call.

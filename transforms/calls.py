@@ -16,7 +16,7 @@ Refuses when: never; the plan decided. A shape that contradicts the plan raises
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import libcst as cst
 
@@ -39,9 +39,17 @@ from transforms.plan_types import LevelPlan
 class ParentCalls(SameScope, cst.CSTTransformer):
     """Replaces parent call statements in one method body (nested scopes stay)."""
 
-    def __init__(self, method: str, param: str, cls_name: str, targets: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        method: str,
+        param: str,
+        cls_name: str,
+        targets: Mapping[str, str],
+        modules: Collection[str] = (),
+    ) -> None:
         super().__init__()
         self.method, self.param, self.cls_name, self.targets = method, param, cls_name, targets
+        self.modules = modules
         self.seen: set[str] = set()
 
     def leave_SimpleStatementLine(
@@ -49,7 +57,9 @@ class ParentCalls(SameScope, cst.CSTTransformer):
     ) -> cst.SimpleStatementLine | cst.RemovalSentinel:
         body: list[cst.BaseSmallStatement] = []
         for small in updated_node.body:
-            spelled = parent_call_spelling(small, self.method, self.param, self.cls_name)
+            spelled = parent_call_spelling(
+                small, self.method, self.param, self.cls_name, self.modules
+            )
             if spelled is None:
                 body.append(small)
                 continue
@@ -81,7 +91,7 @@ def _helper_def(
     method = node.name.value
     first = node.params.params[0].name.value if node.params.params else plan.param or "self"
     targets = {spelled: target for m, spelled, target in plan.parent_calls if m == method}
-    replacer = ParentCalls(method, first, cls_name, targets)
+    replacer = ParentCalls(method, first, cls_name, targets, plan.modules)
     body = node.body.visit(replacer)
     if replacer.seen != set(targets):
         # The plan read a parent call the rewrite did not find: never write half of it.

@@ -12,7 +12,7 @@ Refuses when: never.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 import libcst as cst
 import libcst.matchers as m
@@ -51,10 +51,15 @@ def block(
 
 
 def parent_call_spelling(
-    small: cst.BaseSmallStatement, method: str, param: str | None, cls_name: str
+    small: cst.BaseSmallStatement,
+    method: str,
+    param: str | None,
+    cls_name: str,
+    modules: Collection[str] = (),
 ) -> str | None:
     """``""`` for ``super().method()``/``super(Cls, param).method()``, ``"Base"`` for
-    ``Base.method(param)``, None when the statement is no parent call."""
+    ``Base.method(param)``, None when the statement is no parent call (``modules``: the
+    spellings that name a module, as ``astutil.explicit_parent_call``)."""
     if not isinstance(small, cst.Expr) or not isinstance(small.value, cst.Call):
         return None
     call = small.value
@@ -74,28 +79,38 @@ def parent_call_spelling(
     target = cst_dotted(receiver)
     if target is None or target == param or param is None or method.endswith("Class"):
         return None
+    if target in modules:
+        return None
     args = [cst_dotted(a.value) for a in call.args]
     return target if args == [param] and not call.args[0].keyword else None
 
 
 def is_parent_call(
-    small: cst.BaseSmallStatement, method: str, param: str | None, cls_name: str
+    small: cst.BaseSmallStatement,
+    method: str,
+    param: str | None,
+    cls_name: str,
+    modules: Collection[str] = (),
 ) -> bool:
     """The statement calls the parent's ``method`` in one of the forms the inline fixture
     replaces (``super().m()``, ``super(Cls, param).m()``, ``Base.m(param)``)."""
-    spelled = parent_call_spelling(small, method, param, cls_name)
+    spelled = parent_call_spelling(small, method, param, cls_name, modules)
     return spelled is not None and not spelled.startswith("super:")
 
 
 def drop_parent_calls(
-    stmts: list[cst.BaseStatement], method: str, param: str | None, cls_name: str
+    stmts: list[cst.BaseStatement],
+    method: str,
+    param: str | None,
+    cls_name: str,
+    modules: Collection[str] = (),
 ) -> list[cst.BaseStatement]:
     """Remove top-level parent calls; their comments move to the next statement."""
     out: list[cst.BaseStatement] = []
     carried: list[cst.EmptyLine] = []
     for stmt in stmts:
         if isinstance(stmt, cst.SimpleStatementLine):
-            kept = [s for s in stmt.body if not is_parent_call(s, method, param, cls_name)]
+            kept = [s for s in stmt.body if not is_parent_call(s, method, param, cls_name, modules)]
             if not kept:
                 carried += list(stmt.leading_lines)
                 continue

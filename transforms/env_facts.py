@@ -14,7 +14,7 @@ Refuses when: never; what does not match stays as it is and is reported as hazar
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from transforms.astutil import dotted, explicit_parent_call, is_super_call, walk_same_scope
@@ -207,14 +207,20 @@ class RestoreTail:
 
 
 def restore_tail(
-    body: list[ast.stmt], first: str | None, cls_name: str, aliases: Mapping[str, str]
+    body: list[ast.stmt],
+    first: str | None,
+    cls_name: str,
+    aliases: Mapping[str, str],
+    modules: Collection[str] = (),
 ) -> RestoreTail:
     if not body:
         return RestoreTail()
     stmts = list(body)
     last = stmts[-1]
     name = "tearDown"
-    if is_super_call(last, name, first, cls_name) or explicit_parent_call(last, name, first):
+    if is_super_call(last, name, first, cls_name) or explicit_parent_call(
+        last, name, first, modules
+    ):
         stmts.pop()
     env: list[EnvRestore] = []
     chdir: ChdirSite | None = None

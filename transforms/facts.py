@@ -13,7 +13,7 @@ Refuses when: never; it only describes. The plan turns facts into refusals.
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from transforms.astutil import (
@@ -206,14 +206,18 @@ def _globals(stmts: list[ast.stmt]) -> tuple[frozenset[str], bool]:
 
 
 def _super_calls(
-    body: list[ast.stmt], method: str, first_param: str | None, cls_name: str
+    body: list[ast.stmt],
+    method: str,
+    first_param: str | None,
+    cls_name: str,
+    modules: Collection[str] = (),
 ) -> tuple[SuperCall, ...]:
     calls: list[SuperCall] = []
     real = [s for s in body if not is_docstring(s)]
     for stmt in walk_same_scope(body):
         if not isinstance(stmt, ast.stmt):
             continue
-        explicit = explicit_parent_call(stmt, method, first_param)
+        explicit = explicit_parent_call(stmt, method, first_param, modules)
         start = super_start(stmt, method, first_param)
         if explicit is None and start is None:
             continue
@@ -295,8 +299,10 @@ def body_facts(
     cleanup_api: dict[str, str],
     aliases: Mapping[str, str] | None = None,
     constants: Mapping[str, Constant] | None = None,
+    modules: Collection[str] = (),
 ) -> BodyFacts:
-    """Describe one lifecycle function (a method, or a module-level function)."""
+    """Describe one lifecycle function (a method, or a module-level function). ``modules``:
+    the spellings that can only name a module (``index.module_spellings``)."""
     args = func.args
     params = tuple(a.arg for a in args.posonlyargs + args.args)
     expected = 0 if not cls_name else 1
@@ -315,7 +321,7 @@ def body_facts(
     same_scope = list(walk_same_scope(func.body))
     paths, dirs = temp_sites(func.body, first, aliases or {}, constants)
     is_teardown = func.name.startswith("tearDown")
-    tail = restore_tail(func.body, first, cls_name, aliases or {}) if is_teardown else None
+    tail = restore_tail(func.body, first, cls_name, aliases or {}, modules) if is_teardown else None
     is_setup = func.name.startswith("setUp")
     changed = state_writes(func.body, aliases or {}) if is_setup else ()
     if is_setup:
@@ -329,7 +335,7 @@ def body_facts(
         simple_signature=simple,
         is_async=isinstance(func, ast.AsyncFunctionDef),
         decorators=tuple(dotted(d) or "?" for d in func.decorator_list),
-        super_calls=_super_calls(func.body, func.name, first, cls_name),
+        super_calls=_super_calls(func.body, func.name, first, cls_name, modules),
         has_yield=any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in same_scope),
         has_await=any(isinstance(n, ast.Await) for n in same_scope),
         has_return=contains_return(func.body),

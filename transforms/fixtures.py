@@ -88,7 +88,7 @@ def _part(
 ) -> list[cst.BaseStatement]:
     if func is None or method is None:
         return []
-    stmts = drop_parent_calls(statements(func.body), method, plan.param, cls_name)
+    stmts = drop_parent_calls(statements(func.body), method, plan.param, cls_name, plan.modules)
     stmts = rewrite_temp(stmts, plan, setup=method == plan.setup)
     if plan.stack:
         stmts = rewrite_cleanups(stmts, plan.cleanup_api, plan.stack)
@@ -128,7 +128,7 @@ def redirect_line(param: str, stack: str) -> cst.BaseStatement:
     after tearDown too."""
     stmt = cst.parse_statement(f"{param}.addCleanup = {stack}.callback\n")
     note = cst.EmptyLine(
-        comment=cst.Comment("# Cleanups the tests register run after the teardown, as before.")
+        comment=cst.Comment("# Cleanups registered on the test run after the teardown, as before.")
     )
     return stmt.with_changes(leading_lines=[note])
 

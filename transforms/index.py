@@ -16,6 +16,7 @@ Refuses when: never; the plan refuses.
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -109,6 +110,9 @@ class ClassInfo:
     bound_otherwise: frozenset[str]
     cleanup_users: tuple[tuple[str, int, str], ...]
     references: tuple[Reference, ...]
+    # (method, line, callee) where an instance method hands ``self`` to code this tool does
+    # not read (``configure(self)``): that code may register cleanups on the test.
+    self_escapes: tuple[tuple[str, int, str], ...] = ()
     skip_decorated: bool = False
     # Lifecycle names bound by one plain statement of the class body that a helper name can
     # take over: ``setUp = helper``, ``tearDown = setUp``, ``from m import setUp``.
@@ -173,6 +177,9 @@ class ModuleInfo:
     locked: str = ""
     # How often each module constant of a path or file name is read in the module.
     constant_loads: Mapping[str, int] = field(default_factory=dict)
+    # Spellings that can only name a module (``module_spellings``), when the text has a
+    # ``x.setUp(``-like call at all.
+    module_spellings: frozenset[str] = frozenset()
 
     @property
     def lifecycle_count(self) -> int:
@@ -279,7 +286,11 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         return global_bindings(tree, scan.declared_global)
 
     constants = module_constants(tree, aliases)
-    classes = tuple(_classes(scan, tree, module, path, aliases, top, words, constants))
+    modules = module_spellings(tree, bindings()) if _MODULE_CALL.search(source) else frozenset()
+    context = _ClassContext(
+        module, path, aliases, top, False, words, scan, constants, modules=modules
+    )
+    classes = tuple(_classes(tree, context))
     module_api = _module_cleanup_api(aliases)
     functions: dict[str, BodyFacts] = {}
     bound: set[str] = set()
@@ -323,6 +334,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         if words.module
         else (),
         constant_loads=_constant_loads(tree, constants) if constants else {},
+        module_spellings=modules,
     )
 
 
@@ -433,22 +445,29 @@ class _Scan:
     names: set[str] = field(default_factory=set)
     imports: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
     declared_global: list[str] = field(default_factory=list)
+    # Calls given a bare name that is the first parameter of some function: where a test
+    # instance may be handed to code this tool does not read (see ``_self_escapes``).
+    param_calls: list[tuple[ast.Call, frozenset[str]]] = field(default_factory=list)
 
 
 def _scan(tree: ast.Module) -> _Scan:
     """One ``ast.walk``: the classes and every attribute or name the index looks at."""
     found = _Scan()
+    # ast.walk goes breadth first: a function's parameters are seen before its body.
+    firsts: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef):
             found.classes.append(node)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            params = node.args.posonlyargs + node.args.args
+            if params:
+                firsts.add(params[0].arg)
+        elif isinstance(node, ast.Call):
+            passed = _names_passed(node, firsts)
+            if passed:
+                found.param_calls.append((node, passed))
         elif isinstance(node, ast.Attribute):
-            if node.attr in LIFECYCLE_METHODS:
-                found.lifecycle_attrs.append(node)
-            elif node.attr in ALL_CLEANUP_ATTRS:
-                found.cleanup_attrs.append(node)
-            elif node.attr in MODULE_LEVEL:
-                found.module_names.append(node.lineno)
-                found.module_attrs.append(node)
+            _scan_attribute(node, found)
         elif isinstance(node, ast.Name):
             found.names.add(node.id)
             if node.id in MODULE_LEVEL:
@@ -458,6 +477,52 @@ def _scan(tree: ast.Module) -> _Scan:
         elif isinstance(node, ast.Global):
             found.declared_global += node.names
     return found
+
+
+def _scan_attribute(node: ast.Attribute, found: _Scan) -> None:
+    if node.attr in LIFECYCLE_METHODS:
+        found.lifecycle_attrs.append(node)
+    elif node.attr in ALL_CLEANUP_ATTRS:
+        found.cleanup_attrs.append(node)
+    elif node.attr in MODULE_LEVEL:
+        found.module_names.append(node.lineno)
+        found.module_attrs.append(node)
+
+
+# ``x.setUp(self)``-like text: only then can a module's function pass for a parent call.
+_MODULE_CALL = re.compile(r"\w\.(?:setUp|tearDown)\(")
+
+
+def module_spellings(tree: ast.Module, bindings: Mapping[str, int]) -> frozenset[str]:
+    """Spellings that can only name a module: what a module-level plain import binds
+    (``import a.b`` -> ``a``, ``a.b``; ``import a.b as x`` -> ``x``) when no other statement
+    binds the same name. ``from a import b`` may bind a class: not counted."""
+    counts: Counter[str] = Counter()
+    spelled: list[tuple[str, list[str]]] = []
+    for node in _module_level(tree.body):
+        if not isinstance(node, ast.Import):
+            continue
+        for alias in node.names:
+            if alias.asname:
+                counts[alias.asname] += 1
+                spelled.append((alias.asname, [alias.asname]))
+                continue
+            parts = alias.name.split(".")
+            counts[parts[0]] += 1
+            spelled.append((parts[0], [".".join(parts[:i]) for i in range(1, len(parts) + 1)]))
+    return frozenset(
+        name for head, names in spelled if bindings.get(head) == counts[head] for name in names
+    )
+
+
+def _names_passed(call: ast.Call, names: set[str]) -> frozenset[str]:
+    """Which of ``names`` the call is given as a bare argument (``f(self)``, ``f(x=self)``,
+    ``f(*self)``)."""
+    if not names:
+        return frozenset()
+    values = [*call.args, *(k.value for k in call.keywords)]
+    values = [v.value if isinstance(v, ast.Starred) else v for v in values]
+    return frozenset(v.id for v in values if isinstance(v, ast.Name) and v.id in names)
 
 
 def _within(node: ast.AST, span: ast.stmt) -> bool:
@@ -474,24 +539,15 @@ class _Words:
     module: bool
 
 
-def _classes(
-    scan: _Scan,
-    tree: ast.Module,
-    module: str,
-    path: str,
-    aliases: Mapping[str, str],
-    top: frozenset[str],
-    words: _Words,
-    constants: Mapping[str, Constant],
-) -> Iterator[ClassInfo]:
+def _classes(tree: ast.Module, base: _ClassContext) -> Iterator[ClassInfo]:
     top_level = {id(s) for s in tree.body}
     in_blocks = {id(s) for s in _module_level(tree.body) if isinstance(s, ast.ClassDef)}
-    for node in scan.classes:
-        context = _ClassContext(
-            module, path, aliases, top, id(node) in top_level, words, scan, constants
+    for node in base.scan.classes:
+        context = replace(
+            base,
+            top_level=id(node) in top_level,
+            module_level=id(node) in in_blocks and id(node) not in top_level,
         )
-        if id(node) in in_blocks and id(node) not in top_level:
-            context = replace(context, module_level=True)
         yield _class_info(node, context)
 
 
@@ -509,6 +565,8 @@ class _ClassContext:
     constants: Mapping[str, Constant]
     # Inside an if/try/with block at module level: a module global all the same.
     module_level: bool = False
+    # ``module_spellings``: ``testing.setUp(self)`` with ``testing`` a module is no parent call.
+    modules: frozenset[str] = frozenset()
 
 
 def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
@@ -524,7 +582,9 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
                 api = FUNCTION_CLEANUPS if stmt.name in FUNCTION_LEVEL else CLASS_CLEANUPS
                 if stmt.name in methods:
                     bound.add(stmt.name)  # defined twice: the plan refuses
-                methods[stmt.name] = body_facts(stmt, node.name, api, ctx.aliases, ctx.constants)
+                methods[stmt.name] = body_facts(
+                    stmt, node.name, api, ctx.aliases, ctx.constants, ctx.modules
+                )
         else:
             attrs.update(_binds(stmt, tuple(_assigned_names(stmt))))
             if isinstance(stmt, ast.ClassDef):
@@ -550,6 +610,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
             n for n in bound if simple[n] == 1 and n not in methods and _bound_once(node, n)
         ),
         cleanup_users=tuple(_cleanup_users(node, ctx.scan)) if ctx.words.cleanup else (),
+        self_escapes=tuple(_self_escapes(node, ctx)),
         references=tuple(_class_refs(node, ctx)) if ctx.words.lifecycle else (),
         skip_decorated=bool(_skip_calls(node)),
         opaque_tests=_opaque_tests(node, ctx.aliases),
@@ -788,6 +849,59 @@ def _cleanup_users(node: ast.ClassDef, scan: _Scan) -> Iterator[tuple[str, int, 
                     yield stmt.name, sub.lineno, sub.attr
 
 
+# Callables given a test instance that never call back into it for a cleanup.
+PASSIVE_CALLEES = frozenset(
+    {
+        "callable",
+        "delattr",
+        "getattr",
+        "hasattr",
+        "hash",
+        "id",
+        "isinstance",
+        "issubclass",
+        "print",
+        "repr",
+        "setattr",
+        "str",
+        "super",
+        "type",
+        "vars",
+    }
+)
+
+
+def _self_escapes(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tuple[str, int, str]]:
+    """(method, line, callee) for each call of an instance method that passes the method's
+    first parameter as an argument, apart from the class's own parent calls and a few
+    builtins: what the callee does with the test (``test.addCleanup(...)``) is not read."""
+    if not ctx.scan.param_calls:
+        return
+    for stmt in node.body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        params = stmt.args.posonlyargs + stmt.args.args
+        if not params or any(
+            dotted(d) in ("staticmethod", "classmethod") for d in stmt.decorator_list
+        ):
+            continue
+        first = params[0].arg
+        for call, passed in ctx.scan.param_calls:
+            if first not in passed or not _within(call, stmt):
+                continue
+            callee = dotted(call.func) or "?"
+            if callee in PASSIVE_CALLEES or _parent_call_of(call, stmt.name, first, ctx.modules):
+                continue
+            if isinstance(call.func, ast.Attribute) and call.func.attr in ("format", "format_map"):
+                continue  # "{self.x}".format(self=self) reads attributes, nothing more
+            yield stmt.name, call.lineno, callee
+
+
+def _parent_call_of(call: ast.Call, method: str, first: str, modules: frozenset[str]) -> bool:
+    """``Base.method(self)``: the method's own parent call (planned apart)."""
+    return explicit_parent_call(ast.Expr(value=call), method, first, modules) is not None
+
+
 def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
     """Every ``X.setUp``-like attribute in the class, minus recognised parent calls."""
     allowed: set[int] = set()
@@ -802,7 +916,7 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
                 if not isinstance(sub, ast.stmt):
                     continue
                 if super_start(sub, stmt.name, first) is not None or explicit_parent_call(
-                    sub, stmt.name, first
+                    sub, stmt.name, first, ctx.modules
                 ):
                     allowed.add(id(sub.value.func))  # type: ignore[attr-defined]
     methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]

@@ -57,7 +57,7 @@ def _method(stmt: cst.BaseStatement, plan: KeptPlan, cls_name: str) -> cst.BaseS
     if not targets:
         return stmt
     first = stmt.params.params[0].name.value if stmt.params.params else "self"
-    replacer = ParentCalls(method, first, cls_name, targets)
+    replacer = ParentCalls(method, first, cls_name, targets, plan.modules)
     body = stmt.body.visit(replacer)
     if replacer.seen != set(targets) or not isinstance(body, cst.BaseSuite):
         raise TransformMismatch(f"{cls_name}.{method}: planned parent calls not found")

@@ -40,6 +40,7 @@ from transforms.hierarchy import (
 from transforms.index import (
     CLASS_CLEANUPS,
     FUNCTION_CLEANUPS,
+    FUNCTION_LEVEL,
     MODULE_LEVEL,
     ModuleInfo,
     Reference,
@@ -607,6 +608,31 @@ class Planner(ResourcePlanner):
                         f"{info.name}.{method} ({info.path}:{line}) uses {attr}; its cleanups"
                         " would run before the fixture teardown",
                     )
+            if level == "function":
+                redirect = may_redirect or redirected
+                needed = self._check_escapes(qualname, user, has_teardown, redirect) or needed
+        return needed and may_redirect
+
+    def _check_escapes(self, qualname: str, user: str, has_teardown: bool, redirect: bool) -> bool:
+        """Whether the fixture must take the cleanups of code that gets the test instance
+        (``configure(self)``; ``ClassInfo.self_escapes``). They are registered with unittest,
+        whose ``doCleanups`` runs inside the test call: before a fixture teardown, and never
+        after a fixture setup that failed or for a registration made in the teardown. So they
+        matter in a setUp or tearDown always, and in any other method under a teardown."""
+        info = self.classes[user]
+        needed = False
+        for method, line, callee in info.self_escapes:
+            if method not in FUNCTION_LEVEL and not has_teardown:
+                continue
+            if not redirect:
+                at = line if user == qualname else self.classes[qualname].line
+                raise _Refused(
+                    Code.CLEANUP_ORDER,
+                    at,
+                    f"{info.name}.{method} ({info.path}:{line}) passes the test to {callee}(),"
+                    " whose cleanups would run before the fixture teardown",
+                )
+            needed = True
         return needed
 
     def _param(self, setup: BodyFacts | None, teardown: BodyFacts | None) -> str | None:

@@ -63,6 +63,9 @@ class LevelPlan:
     helpers: tuple[tuple[str, str], ...] = ()
     entries: tuple[str | None, str | None] = (None, None)
     parent_calls: tuple[tuple[str, str, str], ...] = ()
+    # Spellings that name a module (``ModuleInfo.module_spellings``): ``testing.setUp(self)``
+    # is a call of a module's function there, not a parent call.
+    modules: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class KeptPlan:
     stubs: tuple[tuple[str, str], ...]
     # (method, spelled parent call, helper or ``KEEP``) for the parent calls in its methods.
     parent_calls: tuple[tuple[str, str, str], ...]
+    # As ``LevelPlan.modules``.
+    modules: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,10 @@ def plan_run(
                 classes[info.name] = (*classes.get(info.name, ()), plan)
         pytest_name, contextlib_name = generated_names(module, classes, module_plan)
         classes = {
-            name: tuple(replace(p, names=(pytest_name, contextlib_name)) for p in levels)
+            name: tuple(
+                replace(p, names=(pytest_name, contextlib_name), modules=module.module_spellings)
+                for p in levels
+            )
             for name, levels in classes.items()
         }
         if module_plan is not None:
@@ -66,7 +69,7 @@ def plan_run(
             contextlib_name=contextlib_name,
             temp_reads=module.temp_reads,
             kept={
-                planner.classes[q].name: plan
+                planner.classes[q].name: replace(plan, modules=module.module_spellings)
                 for q, plan in planner.kept.items()
                 if planner.classes[q].module == module.module
             },

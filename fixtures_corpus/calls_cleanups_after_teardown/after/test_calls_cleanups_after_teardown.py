@@ -8,7 +8,7 @@ class Base(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _base_setup(self):
         with contextlib.ExitStack() as cleanups:
-            # Cleanups the tests register run after the teardown, as before.
+            # Cleanups registered on the test run after the teardown, as before.
             self.addCleanup = cleanups.callback
             self._base_set_up()
             yield
@@ -34,7 +34,7 @@ class Child(Base):
     @pytest.fixture(autouse=True)
     def _child_setup(self):
         with contextlib.ExitStack() as cleanups:
-            # Cleanups the tests register run after the teardown, as before.
+            # Cleanups registered on the test run after the teardown, as before.
             self.addCleanup = cleanups.callback
             self._base_set_up()
             yield

@@ -19,7 +19,7 @@ class WithTearDown(unittest.TestCase, CleanupTests):
     @pytest.fixture(autouse=True)
     def _with_tear_down_setup(self):
         with contextlib.ExitStack() as cleanups:
-            # Cleanups the tests register run after the teardown, as before.
+            # Cleanups registered on the test run after the teardown, as before.
             self.addCleanup = cleanups.callback
             self.order = ["setUp"]
             yield

@@ -14,7 +14,7 @@ class Workspace(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _workspace_setup(self):
         with contextlib.ExitStack() as cleanups:
-            # Cleanups the tests register run after the teardown, as before.
+            # Cleanups registered on the test run after the teardown, as before.
             self.addCleanup = cleanups.callback
             self._workspace_set_up()
             yield

@@ -8,7 +8,7 @@ class OrderMatters(unittest.TestCase):
     @pytest.fixture(autouse=True)
     def _order_matters_setup(self):
         with contextlib.ExitStack() as cleanups:
-            # Cleanups the tests register run after the teardown, as before.
+            # Cleanups registered on the test run after the teardown, as before.
             self.addCleanup = cleanups.callback
             self.log = []
             yield
