@@ -129,6 +129,19 @@ class VerifyResult:
         }
 
 
+def source_roots(cwd: Path) -> list[str]:
+    """The run folder's ``src/`` (a src-layout project), to come first on the import path.
+
+    Why: verify runs a copy of the project, but a project installed in development mode
+    imports its package from the original folder. Tests inside the package that import
+    their base classes by the package's name (``from zope.security.tests import Base``)
+    would then get the original, unmigrated bases next to migrated subclasses. ``python -m
+    pytest`` already puts the run folder itself first, which covers the flat layout.
+    """
+    src = cwd / "src"
+    return [str(src)] if src.is_dir() else []
+
+
 def run_pytest(
     cwd: Path,
     targets: Sequence[str],
@@ -160,7 +173,7 @@ def run_pytest(
         if workers not in (None, 0, "0"):
             cmd += ["-p", "xdist", "-n", str(workers), "--dist", dist]
         cmd += ["-q", "-rN", *extra, *targets]
-        paths = [PLUGIN_ROOT, *filter(None, [os.environ.get("PYTHONPATH")])]
+        paths = [PLUGIN_ROOT, *source_roots(cwd), *filter(None, [os.environ.get("PYTHONPATH")])]
         env = {
             **os.environ,
             ENV: str(out_file),

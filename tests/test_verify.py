@@ -255,3 +255,51 @@ def test_verify_reports_its_phases_and_tests_done_out_of_collected(tmp_path: Pat
     assert phases[3].startswith("migrated run (-n ")
     assert ("baseline run", 5, 5) in seen
     assert (phases[3], 5, 5) in seen
+
+
+BASE_IN_PACKAGE = """\
+import unittest
+
+
+class Base(unittest.TestCase):
+    def setUp(self):
+        self.events = ["base.setUp"]
+
+    def tearDown(self):
+        self.events.append("base.tearDown")
+"""
+
+SUBCLASS_BY_PACKAGE_NAME = """\
+from nsverify.pkg.tests import Base
+
+
+class ChildTests(Base):
+    def setUp(self):
+        super().setUp()
+        self.events.append("child.setUp")
+
+    def test_both_setups_ran(self):
+        self.assertEqual(self.events, ["base.setUp", "child.setUp"])
+"""
+
+
+def test_src_layout_copy_imports_its_own_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A src-layout project installed in development mode (here: its ``src`` on PYTHONPATH,
+    under a namespace package, so pytest names the test module ``pkg.tests.test_child``)
+    imports ``nsverify.pkg.tests`` by name: the migrated copy must get its own migrated
+    base, not the original's."""
+    tests = tmp_path / "src" / "nsverify" / "pkg" / "tests"
+    tests.mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text("[tool.pytest.ini_options]\n")
+    (tmp_path / "src" / "nsverify" / "pkg" / "__init__.py").write_text("")
+    (tests / "__init__.py").write_text(BASE_IN_PACKAGE)
+    (tests / "test_child.py").write_text(SUBCLASS_BY_PACKAGE_NAME)
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "src"))
+    result = verify(tests, VerifyOptions(workers=2))
+    assert result.migration is not None and result.migration.converted == 3
+    assert result.migrated.outcomes == {
+        "src/nsverify/pkg/tests/test_child.py::ChildTests::test_both_setups_ran": "passed"
+    }
+    assert result.ok
