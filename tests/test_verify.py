@@ -298,7 +298,8 @@ def test_src_layout_copy_imports_its_own_package(
     (tests / "test_child.py").write_text(SUBCLASS_BY_PACKAGE_NAME)
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "src"))
     result = verify(tests, VerifyOptions(workers=2))
-    assert result.migration is not None and result.migration.converted == 3
+    assert result.migration is not None
+    assert result.migration.converted == 3
     assert result.migrated.outcomes == {
         "src/nsverify/pkg/tests/test_child.py::ChildTests::test_both_setups_ran": "passed"
     }
