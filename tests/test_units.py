@@ -206,3 +206,58 @@ def test_module_printer_is_module_code(source: str) -> None:
     assert printer.code(module) == module.code == source
     changed = module.with_changes(body=[*module.body, cst.parse_statement("y = 2")])
     assert printer.code(changed) == changed.code
+
+
+ESCAPES = """\
+import unittest
+import zope.component.testing
+import helpers as placeless
+from helpers import configure
+
+
+class Base(unittest.TestCase):
+    def setUp(self):
+        pass
+
+
+class T(Base):
+    def setUp(self):
+        Base.setUp(self)
+        placeless.setUp(self)
+        zope.component.testing.setUp(self)
+        isinstance(self, T)
+        self.name = "{self.x}".format(self=self)
+
+    def tearDown(self):
+        placeless.tearDown(self)
+
+    def test_x(self):
+        configure(test=self)
+
+    @staticmethod
+    def helper(self):
+        configure(self)
+"""
+
+
+def test_self_escapes_and_module_calls() -> None:
+    """Calls that hand the test to unread code are facts, apart from the class's own parent
+    calls and passive builtins; a module's ``setUp(self)`` is no parent call."""
+    info = index_module(ESCAPES, "test_escapes", "test_escapes.py")
+    modules = {"unittest", "zope", "zope.component", "zope.component.testing", "placeless"}
+    assert info.module_spellings == modules
+    t = next(c for c in info.classes if c.name == "T")
+    assert t.self_escapes == (
+        ("setUp", 15, "placeless.setUp"),
+        ("setUp", 16, "zope.component.testing.setUp"),
+        ("tearDown", 21, "placeless.tearDown"),
+        ("test_x", 24, "configure"),
+    )
+    assert [c.explicit for c in t.methods["setUp"].super_calls] == ["Base"]
+    assert t.methods["tearDown"].super_calls == ()
+
+
+def test_module_spellings_skip_names_bound_otherwise() -> None:
+    source = "import a.b as x\nimport c.d\nimport e\nfrom f import g\ne = 1\nx.setUp(self)\n"
+    info = index_module(source, "m", "m.py")
+    assert info.module_spellings == {"x", "c", "c.d"}

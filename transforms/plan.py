@@ -601,13 +601,7 @@ class Planner(ResourcePlanner):
                     needed = needed or may_redirect
                     continue
                 if has_teardown or (attr.startswith("do") and registers):
-                    at = line if user == qualname else self.classes[qualname].line
-                    raise _Refused(
-                        Code.CLEANUP_ORDER,
-                        at,
-                        f"{info.name}.{method} ({info.path}:{line}) uses {attr}; its cleanups"
-                        " would run before the fixture teardown",
-                    )
+                    raise self._order_refused(qualname, user, method, line, f"uses {attr}; its")
             if level == "function":
                 redirect = may_redirect or redirected
                 needed = self._check_escapes(qualname, user, has_teardown, redirect) or needed
@@ -625,15 +619,20 @@ class Planner(ResourcePlanner):
             if method not in FUNCTION_LEVEL and not has_teardown:
                 continue
             if not redirect:
-                at = line if user == qualname else self.classes[qualname].line
-                raise _Refused(
-                    Code.CLEANUP_ORDER,
-                    at,
-                    f"{info.name}.{method} ({info.path}:{line}) passes the test to {callee}(),"
-                    " whose cleanups would run before the fixture teardown",
-                )
+                what = f"passes the test to {callee}(), whose"
+                raise self._order_refused(qualname, user, method, line, what)
             needed = True
         return needed
+
+    def _order_refused(
+        self, qualname: str, user: str, method: str, line: int, what: str
+    ) -> _Refused:
+        """MF112 for cleanups registered in ``user.method`` at ``line`` (the line of
+        ``qualname`` when the method is another class's)."""
+        info = self.classes[user]
+        at = line if user == qualname else self.classes[qualname].line
+        message = f"{info.name}.{method} ({info.path}:{line}) {what} cleanups would run"
+        return _Refused(Code.CLEANUP_ORDER, at, message + " before the fixture teardown")
 
     def _param(self, setup: BodyFacts | None, teardown: BodyFacts | None) -> str | None:
         params = {b.params[0] if b.params else None for b in (setup, teardown) if b}
