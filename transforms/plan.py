@@ -153,7 +153,9 @@ class Planner(ResourcePlanner):
         temp = self._temp_plan(level, setup, teardown, self.modules[info.module], qualname)
         requests += temp.requests
         stack = None
-        if redirect or sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups:
+        if self._redirected(level, mode, parents):
+            pass  # ``self.addCleanup`` is a parent fixture's stack: one list, as in unittest
+        elif redirect or sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups:
             stack = fresh("cleanups", set().union(*(b.all_names for b in bodies)) | set(requests))
         patchable = self._patchable(level, setup, teardown, stack, mode, parents)
         chdir = self._chdir_plan(setup, teardown) if patchable else None
@@ -532,6 +534,13 @@ class Planner(ResourcePlanner):
         own_calls = sum(info.methods[n].cleanup_calls for n in names if n in info.methods)
         chain = [qualname, *parents] if mode == "chain" else [qualname]
         closes = sum(info.methods[n].cleanup_closes for n in names if n in info.methods)
+        redirected = self._redirected(level, mode, parents)
+        if closes and redirected:
+            raise _Refused(
+                Code.CLEANUP_ORDER,
+                info.line,
+                "doCleanups() here would not run the cleanups a parent fixture holds",
+            )
         if closes and mode == "chain":
             for parent in parents:
                 if any(
@@ -545,7 +554,7 @@ class Planner(ResourcePlanner):
                         "doCleanups() here would not run the cleanups of "
                         + parent.rsplit(".", 1)[-1],
                     )
-        if own_calls and mode == "chain":
+        if own_calls and mode == "chain" and not redirected:
             for parent in parents:
                 if names[1] in self.classes[parent].methods:
                     raise _Refused(
@@ -560,12 +569,20 @@ class Planner(ResourcePlanner):
             for n in names
         )
         root = mode != "chain" or not parents
-        redirected = any(
-            plan is not None and plan.redirect
-            for plan in (self.planned.get((p, level)) for p in parents)
-        )
         return self._check_body_cleanups(
             qualname, level, has_teardown, registers, root and level == "function", redirected
+        )
+
+    def _redirected(self, level: str, mode: str, parents: list[str]) -> bool:
+        """Whether a parent fixture this one requests takes every cleanup registered on the
+        test (``self.addCleanup = cleanups.callback``): then this fixture's own registrations
+        stay ``self.addCleanup`` calls and join that one stack in order, as in unittest's
+        single list, which closes after every teardown."""
+        if level != "function" or mode != "chain":
+            return False
+        return any(
+            plan is not None and plan.redirect
+            for plan in (self.planned.get((p, level)) for p in parents)
         )
 
     def _check_body_cleanups(
