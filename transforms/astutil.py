@@ -92,12 +92,21 @@ def explicit_parent_call(
     """``Base.m(self)`` as a whole statement: returns ``"Base"``. ``modules``: spellings
     that name a module (``testing.setUp(self)`` calls a function, not a parent)."""
     call = _statement_call(stmt, method)
-    if call is None or call.keywords or first_param is None:
+    return None if call is None else explicit_parent_target(call, first_param, modules)
+
+
+def explicit_parent_target(
+    call: ast.Call, first_param: str | None, modules: Collection[str] = ()
+) -> str | None:
+    """``Base`` for a call ``Base.m(first_param)`` that can be a parent call (see
+    ``explicit_parent_call``; the caller checks the method name ``m``)."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or call.keywords or first_param is None:
         return None
-    target = dotted(call.func.value)  # type: ignore[attr-defined]
+    target = dotted(func.value)
     if target is None or target == first_param or target in modules:
         return None
-    if method.endswith("Class"):
+    if func.attr.endswith("Class"):
         return None  # Base.setUpClass() would run with cls=Base: not the subclass's call.
     if [dotted(a) for a in call.args] != [first_param]:
         return None

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from transforms.astutil import explicit_parent_target
 from transforms.facts import (
     BodyFacts,
     body_facts,
@@ -899,7 +900,10 @@ def _self_escapes(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tuple[str,
 
 def _parent_call_of(call: ast.Call, method: str, first: str, modules: frozenset[str]) -> bool:
     """``Base.method(self)``: the method's own parent call (planned apart)."""
-    return explicit_parent_call(ast.Expr(value=call), method, first, modules) is not None
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr != method:
+        return False
+    return explicit_parent_target(call, first, modules) is not None
 
 
 def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:

@@ -139,7 +139,8 @@ class Planner(ResourcePlanner):
         parents = self.parents(qualname, level)
         setup, teardown = info.methods.get(setup_name), info.methods.get(teardown_name)
         mode = self._mode(qualname, setup, teardown, parents, level)
-        redirect = self._check_cleanup_order(qualname, level, mode, parents)
+        redirected = self._redirected(level, mode, parents)
+        redirect = self._check_cleanup_order(qualname, level, mode, parents, redirected)
         param = self._param(setup, teardown)
         hoist = self._check_merge(setup, teardown)
         fixture = self._fixture_name(qualname, level)
@@ -153,9 +154,11 @@ class Planner(ResourcePlanner):
         temp = self._temp_plan(level, setup, teardown, self.modules[info.module], qualname)
         requests += temp.requests
         stack = None
-        if self._redirected(level, mode, parents):
-            pass  # ``self.addCleanup`` is a parent fixture's stack: one list, as in unittest
-        elif redirect or sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups:
+        # Under a redirecting parent ``self.addCleanup`` is that fixture's stack already: the
+        # own registrations stay calls of it, in one list as in unittest.
+        if not redirected and (
+            redirect or sum(b.cleanup_calls for b in bodies) > temp.dropped_cleanups
+        ):
             stack = fresh("cleanups", set().union(*(b.all_names for b in bodies)) | set(requests))
         patchable = self._patchable(level, setup, teardown, stack, mode, parents)
         chdir = self._chdir_plan(setup, teardown) if patchable else None
@@ -525,7 +528,7 @@ class Planner(ResourcePlanner):
         return resolved in TESTCASE
 
     def _check_cleanup_order(
-        self, qualname: str, level: str, mode: str, parents: list[str]
+        self, qualname: str, level: str, mode: str, parents: list[str], redirected: bool
     ) -> bool:
         """Refuse cleanup orders a fixture cannot keep; True when the fixture must take the
         cleanups that tests register (see ``_check_body_cleanups``)."""
@@ -534,7 +537,6 @@ class Planner(ResourcePlanner):
         own_calls = sum(info.methods[n].cleanup_calls for n in names if n in info.methods)
         chain = [qualname, *parents] if mode == "chain" else [qualname]
         closes = sum(info.methods[n].cleanup_closes for n in names if n in info.methods)
-        redirected = self._redirected(level, mode, parents)
         if closes and redirected:
             raise _Refused(
                 Code.CLEANUP_ORDER,
