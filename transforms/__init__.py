@@ -20,6 +20,7 @@ from transforms.method_lifecycle import MethodLifecycle
 from transforms.module_lifecycle import ModuleLifecycle
 from transforms.plan_types import FilePlan
 from transforms.printing import ModulePrinter
+from transforms.relays import RELAYS, Relays
 from transforms.skip_marks import MARKS, SkipMarks
 
 # Order matters only for readability of the diff: each transform touches its own nodes.
@@ -28,6 +29,7 @@ PIPELINE: tuple[type[PlanTransform], ...] = (
     ClassLifecycle,
     MethodLifecycle,
     KeptLifecycle,
+    Relays,
     SkipMarks,
 )
 
@@ -47,7 +49,7 @@ def rewrite_module(module: cst.Module, plan: FilePlan) -> Rewrite:
     for transform in PIPELINE:
         module = module.visit(transform(context, plan))
     converted = tuple(context.scratch.get(CONVERTED, []))
-    wrote = bool(converted) or bool(context.scratch.get(MARKS))
+    wrote = bool(converted) or bool(context.scratch.get(MARKS)) or RELAYS in context.scratch
     needed = [("contextlib", plan.contextlib_name)] if plan.needs_contextlib else []
     needed += [("pytest", plan.pytest_name)] if wrote else []
     if plan.moves_temp_paths:

@@ -89,7 +89,8 @@ def closure(model: Hierarchy, seeds: Iterable[tuple[str, str]]) -> set[tuple[str
     out: set[tuple[str, str]] = set()
     for qualname, level in seeds:
         try:
-            chain = model.parents(qualname, level)
+            # The hierarchy's own answer (the planner's turns a disagreement into a refusal).
+            chain = Hierarchy.parents(model, qualname, level)
         except MixinDisagreement:
             continue
         out.add((qualname, level))

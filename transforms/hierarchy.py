@@ -305,6 +305,22 @@ class Hierarchy:
             raise MixinDisagreement(qualname, f"what follows it differs between users: {detail}")
         return next(iter(found), None)
 
+    def user_chains(self, qualname: str, level: str) -> dict[tuple[str, ...], list[str]]:
+        """What ``super()`` reaches after ``qualname`` in each user's MRO (the definers of the
+        level that follow it, nearest first) -> the users with that chain, in order.
+
+        Exact per user, where ``parents`` asks every class of the chain to agree with all of
+        its own users: a mixin whose users differ gets one entry per distinct chain."""
+        names = LEVELS[level]
+        out: dict[tuple[str, ...], list[str]] = {}
+        for user in self.users(qualname):
+            reach = self.reach(user)
+            if qualname in reach:
+                after = reach[reach.index(qualname) + 1 :]
+                chain = tuple(k for k in after if self.defines(k, names))
+                out.setdefault(chain, []).append(user)
+        return out
+
     def parents(self, qualname: str, level: str) -> list[str]:
         """The definers that run after ``qualname``'s own setup, nearest first."""
         chain: list[str] = []

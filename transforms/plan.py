@@ -48,7 +48,8 @@ from transforms.index import (
 )
 from transforms.kept_plan import LEVEL, keep_candidate, kept_plans
 from transforms.names import fresh, snake
-from transforms.plan_types import KeptPlan, LevelPlan
+from transforms.plan_types import KeptPlan, LevelPlan, Relay
+from transforms.relay_plan import Composition, CompositionRefused, compose
 from transforms.resource_plan import ResourcePlanner
 
 CLEANUP_API = {"function": FUNCTION_CLEANUPS, "class": CLASS_CLEANUPS}
@@ -93,6 +94,8 @@ class Planner(ResourcePlanner):
         # Refused classes left to unittest under converted parents (``transforms.kept_plan``).
         self.keeping = False
         self.kept: dict[str, KeptPlan] = {}
+        # (mixin, level) -> the relays its fixture's request resolves to, per test class.
+        self.relays: dict[tuple[str, str], tuple[tuple[str, Relay], ...]] = {}
 
     def _withheld_definers(self) -> dict[str, str]:
         """Every class whose lifecycle runs for a withheld test class: refused first."""
@@ -136,19 +139,31 @@ class Planner(ResourcePlanner):
         self._check_references(qualname, level)
         if level == "function":
             self._check_skips(qualname)
-        parents = self.parents(qualname, level)
         setup, teardown = info.methods.get(setup_name), info.methods.get(teardown_name)
-        mode = self._mode(qualname, setup, teardown, parents, level)
-        redirected = self._redirected(level, mode, parents)
-        redirect = self._check_cleanup_order(qualname, level, mode, parents, redirected)
+        chains = self.user_chains(qualname, level)
+        relay = None
+        if len(chains) > 1:
+            composed = self._compose(qualname, level, setup, teardown, chains)
+            mode, parents = composed.mode, composed.parents
+            redirected, redirect = composed.outcome.redirected, composed.outcome.redirect
+            if composed.relays:
+                relay = composed.relays[0][1].name
+                self.relays[(qualname, level)] = composed.relays
+        else:
+            parents = list(next(iter(chains), ()))
+            mode = self.chain_mode(qualname, setup, teardown, parents, level)
+            redirected = self.chain_redirected(level, mode, parents)
+            redirect = self.chain_cleanups(qualname, level, mode, parents, redirected)
         param = self._param(setup, teardown)
         hoist = self._check_merge(setup, teardown)
         fixture = self._fixture_name(qualname, level)
         requests: tuple[str, ...] = (
-            (self._parent_fixture(parents[0], level),) if mode == "chain" and parents else ()
+            (self.parent_fixture(parents[0], level),) if mode == "chain" and parents else ()
         )
+        if relay is not None:
+            requests = (relay,)
         disables = (
-            tuple(self._parent_fixture(p, level) for p in parents) if mode == "override" else ()
+            tuple(self.parent_fixture(p, level) for p in parents) if mode == "override" else ()
         )
         bodies = [b for b in (setup, teardown) if b]
         temp = self._temp_plan(level, setup, teardown, self.modules[info.module], qualname)
@@ -188,7 +203,20 @@ class Planner(ResourcePlanner):
             setup_returns=setup is not None and setup.has_return,
         )
 
-    def _parent_fixture(self, parent: str, level: str) -> str:
+    def _compose(
+        self,
+        qualname: str,
+        level: str,
+        setup: BodyFacts | None,
+        teardown: BodyFacts | None,
+        chains: dict[tuple[str, ...], list[str]],
+    ) -> Composition:
+        try:
+            return compose(self, qualname, level, setup, teardown, chains)
+        except CompositionRefused as refused:
+            raise _Refused(refused.code, refused.line, refused.message) from None
+
+    def parent_fixture(self, parent: str, level: str) -> str:
         plan = self.planned.get((parent, level))
         if plan is None:
             line = self.classes[self._current].line if self._current else 0
@@ -234,7 +262,6 @@ class Planner(ResourcePlanner):
                 break  # what follows TestCase can neither wrap nor extend its lifecycle
         self._check_users(qualname, level)
         self._check_read_only(qualname, level)
-        self.parents(qualname, level)  # raises MIXIN when the users disagree
 
     def _check_read_only(self, qualname: str, level: str) -> None:
         """A lifecycle defined in a class outside the run cannot become a fixture."""
@@ -450,7 +477,7 @@ class Planner(ResourcePlanner):
             return False
         return not _star_import(str(init))
 
-    def _mode(
+    def chain_mode(
         self,
         qualname: str,
         setup: BodyFacts | None,
@@ -527,7 +554,7 @@ class Planner(ResourcePlanner):
             return self.known(resolved) == parents[0]
         return resolved in TESTCASE
 
-    def _check_cleanup_order(
+    def chain_cleanups(
         self, qualname: str, level: str, mode: str, parents: list[str], redirected: bool
     ) -> bool:
         """Refuse cleanup orders a fixture cannot keep; True when the fixture must take the
@@ -575,7 +602,7 @@ class Planner(ResourcePlanner):
             qualname, level, has_teardown, registers, root and level == "function", redirected
         )
 
-    def _redirected(self, level: str, mode: str, parents: list[str]) -> bool:
+    def chain_redirected(self, level: str, mode: str, parents: list[str]) -> bool:
         """Whether a parent fixture this one requests takes every cleanup registered on the
         test (``self.addCleanup = cleanups.callback``): then this fixture's own registrations
         stay ``self.addCleanup`` calls and join that one stack in order, as in unittest's
@@ -687,9 +714,9 @@ class Planner(ResourcePlanner):
     def _fixture_name(self, qualname: str, level: str) -> str:
         info = self.classes[qualname]
         suffix = "setup" if level == "function" else "class_setup"
-        return fresh(f"_{snake(info.name)}_{suffix}", self._taken_names(qualname))
+        return fresh(f"_{snake(info.name)}_{suffix}", self.taken_names(qualname))
 
-    def _taken_names(self, qualname: str) -> set[str]:
+    def taken_names(self, qualname: str) -> set[str]:
         """Names a new attribute of ``qualname`` must not take: attributes and lifecycle
         locals of its MRO and descendants, and the fixtures and helpers planned there."""
         taken: set[str] = set()
@@ -701,6 +728,7 @@ class Planner(ResourcePlanner):
         related = {*self.mro(qualname), *self.descendants(qualname)}
         taken |= {p.fixture for (q, _), p in self.planned.items() if q in related}
         taken |= {h for (q, _), h in self.calls.helpers.items() if q in related}
+        taken |= {r.name for rs in self.relays.values() for h, r in rs if h in related}
         return taken
 
     # -- the run ------------------------------------------------------------------------
@@ -722,6 +750,7 @@ class Planner(ResourcePlanner):
             return
         self.calls_style = closure(self, seeds)
         self.refused, self.planned, self.roots = {}, {}, {}
+        self.relays = {}
         self.calls = CallsModel(self)
         self.keeping = True
         self._plan_all()
@@ -759,9 +788,9 @@ class Planner(ResourcePlanner):
             if level == "function":
                 self._check_skips(qualname)
             parents = self.parents(qualname, level)
-            disables = tuple(self._parent_fixture(p, level) for p in parents)
+            disables = tuple(self.parent_fixture(p, level) for p in parents)
             fixture = self._fixture_name(qualname, level)
-            taken = self._taken_names(qualname) | {fixture}
+            taken = self.taken_names(qualname) | {fixture}
             own = [n for n in names if self.defines(qualname, (n,))]
             helpers = tuple((n, self.calls.name(qualname, n, taken)) for n in own)
             parent_calls = tuple(self._calls_parent_calls(qualname, level))
@@ -790,7 +819,7 @@ class Planner(ResourcePlanner):
             disables=disables,
             calls=True,
             redirect=redirect,
-            stack=fresh("cleanups", self._taken_names(qualname)) if redirect else None,
+            stack=fresh("cleanups", self.taken_names(qualname)) if redirect else None,
             skip_guard=self.needs_skip_guard(qualname, level),
             helpers=helpers,
             entries=entries,
@@ -838,7 +867,10 @@ class Planner(ResourcePlanner):
             return  # no test class inherits it: pytest never calls its setUp
         visiting.add(qualname)
         try:
-            for parent in self.parents(qualname, level):
+            chains = self.user_chains(qualname, level)
+            for parent in dict.fromkeys(p for chain in chains for p in chain):
+                if parent in visiting:
+                    raise self._cycle(qualname, parent, level)
                 self._plan_one(parent, level, visiting)
             self._current = qualname
             self.planned[key] = self.decide(qualname, level)
@@ -846,6 +878,18 @@ class Planner(ResourcePlanner):
             self._refuse(
                 qualname, level, refused.code, refused.line, refused.message, refused.related
             )
+        finally:
+            visiting.discard(qualname)  # the path being planned, not every class seen
+
+    def _cycle(self, qualname: str, parent: str, level: str) -> _Refused:
+        """Two mixins that follow each other in different test classes: each fixture would
+        have to be set up before the other."""
+        first, second = (self.classes[q] for q in (qualname, parent))
+        message = (
+            f"{first.name} and {second.name} ({second.path}:{second.line}) follow each other"
+            " in different test classes: neither fixture can be set up first"
+        )
+        return _Refused(Code.MIXIN, first.line, message)
 
     def _refuse(
         self,
@@ -858,6 +902,7 @@ class Planner(ResourcePlanner):
     ) -> None:
         info = self.classes[qualname]
         self.planned.pop((qualname, level), None)
+        self.relays.pop((qualname, level), None)
         refusal = Refusal(code, info.path, line, info.name, message)
         self.refused.setdefault((qualname, level), refusal)
         root = refusal

@@ -84,6 +84,18 @@ class KeptPlan:
 
 
 @dataclass(frozen=True)
+class Relay:
+    """A fixture a test class gets so that a cooperative mixin's fixture requests what
+    follows the mixin in that class's MRO (``transforms.relay_plan``)."""
+
+    level: str
+    name: str
+    mixin: str  # the mixin's class name
+    target: str  # the fixture of what follows it there; "" when super() reaches TestCase
+    reached: str  # the class name of what follows it, for the docstring
+
+
+@dataclass(frozen=True)
 class FilePlan:
     """Everything the rewrite of one file needs; empty when nothing changes."""
 
@@ -102,6 +114,8 @@ class FilePlan:
     kept: Mapping[str, KeptPlan] = field(default_factory=dict)
     # ``ModuleInfo.temp_reads``: the shutil/tempfile names the original reads.
     temp_reads: frozenset[str] = frozenset()
+    # Relay fixtures to add, by class name (``transforms.relay_plan``).
+    relays: Mapping[str, tuple[Relay, ...]] = field(default_factory=dict)
 
     @property
     def changes(self) -> bool:
@@ -110,6 +124,7 @@ class FilePlan:
             or self.module is not None
             or bool(self.skip_classes)
             or bool(self.kept)
+            or bool(self.relays)
         )
 
     @property

@@ -19,7 +19,7 @@ from transforms.hazard_plan import _hazards
 from transforms.index import SKIP_NAMES, ModuleInfo
 from transforms.names import fresh
 from transforms.plan import Planner
-from transforms.plan_types import FilePlan, LevelPlan
+from transforms.plan_types import FilePlan, LevelPlan, Relay
 
 
 def plan_run(
@@ -45,7 +45,8 @@ def plan_run(
             info = planner.classes[qualname]
             if info.module == module.module:
                 classes[info.name] = (*classes.get(info.name, ()), plan)
-        pytest_name, contextlib_name = generated_names(module, classes, module_plan)
+        relays = _relays(planner, module)
+        pytest_name, contextlib_name = generated_names(module, classes, module_plan, relays)
         classes = {
             name: tuple(
                 replace(p, names=(pytest_name, contextlib_name), modules=module.module_spellings)
@@ -68,6 +69,7 @@ def plan_run(
             pytest_name=pytest_name,
             contextlib_name=contextlib_name,
             temp_reads=module.temp_reads,
+            relays=relays,
             kept={
                 planner.classes[q].name: replace(plan, modules=module.module_spellings)
                 for q, plan in planner.kept.items()
@@ -78,13 +80,17 @@ def plan_run(
 
 
 def generated_names(
-    module: ModuleInfo, classes: Mapping[str, tuple[LevelPlan, ...]], module_plan: LevelPlan | None
+    module: ModuleInfo,
+    classes: Mapping[str, tuple[LevelPlan, ...]],
+    module_plan: LevelPlan | None,
+    relays: Mapping[str, tuple[Relay, ...]] | None = None,
 ) -> tuple[str, str]:
     """How the rewritten module spells ``pytest`` and ``contextlib``: the plain module names,
     or a fresh alias (``import pytest as pytest_``) when the module binds the name to
     something else, a converted class binds it in its body (decorators read class scope),
     or a converted body binds it as a local (the fixture reads ``contextlib`` before it)."""
-    infos = [c for c in module.classes if c.name in classes and c.module_level]
+    written = {*classes, *(relays or {})}
+    infos = [c for c in module.classes if c.name in written and c.module_level]
     class_attrs = set().union(*(c.attrs for c in infos))
     locals_: set[str] = set()
     for info in infos:
@@ -103,6 +109,19 @@ def generated_names(
     if "contextlib" in module.shadowed or "contextlib" in locals_:
         contextlib_name = fresh("contextlib_", taken)
     return pytest_name, contextlib_name
+
+
+def _relays(planner: Planner, module: ModuleInfo) -> dict[str, tuple[Relay, ...]]:
+    """The relay fixtures of the module's classes, for the mixins that stay converted."""
+    out: dict[str, tuple[Relay, ...]] = {}
+    for key, entries in sorted(planner.relays.items()):
+        if key not in planner.planned:
+            continue
+        for host, relay in entries:
+            info = planner.classes[host]
+            if info.module == module.module:
+                out[info.name] = (*out.get(info.name, ()), relay)
+    return out
 
 
 def _nested_refusals(planner: Planner, module: ModuleInfo) -> list[Refusal]:
