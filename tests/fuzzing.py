@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -158,12 +158,72 @@ def programs(draw: st.DrawFn, name: str) -> Program:
             for n in range(draw(st.integers(0 if mixin else 1, 2)))
         )
         block = draw(st.sampled_from(["", "", "", "if", "try"]))
-        classes.append(
-            Klass(f"{name.title().replace('_', '')}{index}", bases, tuple(methods), tests, block)
-        )
+        klass = f"{name.title().replace('_', '')}{index}"
+        if "unittest.TestCase" in bases or testish:
+            tests_.add(klass)
+        classes.append(Klass(klass, bases, tuple(methods), tests, block))
     module_setup = draw(st.none() | lifecycles("setUpModule", True))
     module_teardown = draw(st.none() | lifecycles("tearDownModule", True))
     return Program(name, tuple(classes), module_setup, module_teardown)
+
+
+@st.composite
+def cooperative(draw: st.DrawFn, name: str, level: str) -> Lifecycle:
+    """A lifecycle method that calls super() where a fixture chain can: first in a setup,
+    last in a teardown; it may register a cleanup."""
+    setup = name.startswith("setUp")
+    return Lifecycle(
+        name=name,
+        position="first" if setup else "last",
+        cleanup=draw(st.integers(0, 3)) == 0,
+        early_return=False,
+        skip=False,
+        raises=False,
+    )
+
+
+@st.composite
+def shared_mixins(draw: st.DrawFn, name: str) -> Program:
+    """A cooperative mixin used by test classes whose MROs put different classes after it
+    (``T1(Mixin, Base)``, ``T2(Mixin, Other, Base)``, ``T3(Mixin, TestCase)``, subclasses):
+    the shape the relay fixtures of ``transforms.relay_plan`` convert."""
+    prefix = name.title().replace("_", "")
+    level = draw(st.sampled_from(["function", "function", "class"]))
+    names = ("setUp", "tearDown") if level == "function" else ("setUpClass", "tearDownClass")
+
+    def methods(root: bool) -> tuple[Lifecycle, ...]:
+        chosen = draw(st.lists(st.sampled_from(names), min_size=1, max_size=2, unique=True))
+        out = []
+        for method in names:
+            if method in chosen:
+                made = draw(cooperative(method, level))
+                out.append(replace(made, position="none") if root else made)
+        return tuple(out)
+
+    def tests(index: int) -> tuple[Test, ...]:
+        count = draw(st.integers(1, 2))
+        fails = [draw(st.integers(0, 5)) == 0 for _ in range(count)]
+        return tuple(Test(f"test_{index}_{n}", fails[n], False, False) for n in range(count))
+
+    base = Klass(f"{prefix}Base", ("unittest.TestCase",), methods(True), tests(0))
+    other = Klass(f"{prefix}Other", ("object",), methods(False), ())
+    mixin = Klass(f"{prefix}Mixin", ("object",), methods(False), ())
+    candidates = [
+        (mixin.name, base.name),
+        (mixin.name, other.name, base.name),
+        (mixin.name, "unittest.TestCase"),
+        (other.name, base.name),
+    ]
+    picked = draw(st.lists(st.sampled_from(candidates), min_size=2, max_size=4, unique=True))
+    users = [
+        Klass(
+            f"{prefix}User{i}", bases, methods(False) if draw(st.booleans()) else (), tests(i + 1)
+        )
+        for i, bases in enumerate(picked)
+    ]
+    if users and draw(st.booleans()):
+        users.append(Klass(f"{prefix}Sub", (users[0].name,), (), tests(9)))
+    return Program(name, (base, other, mixin, *users), None, None)
 
 
 def _method_lines(klass: Klass, method: Lifecycle) -> list[str]:

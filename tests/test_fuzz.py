@@ -13,9 +13,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tests.fuzzing import Program, check_batch, programs, render, valid
+from tests.fuzzing import Program, check_batch, programs, render, shared_mixins, valid
 
-BATCHES = st.integers(1, 6).flatmap(lambda n: st.tuples(*[programs(f"fuzz_{i}") for i in range(n)]))
+BATCHES = st.integers(1, 6).flatmap(
+    lambda n: st.tuples(*[programs(f"fuzz_{i}") | shared_mixins(f"fuzz_{i}") for i in range(n)])
+)
 
 
 @settings(

@@ -29,46 +29,31 @@ from transforms.calls_plan import (
     check_helper_body,
     closure,
 )
+from transforms.chain_plan import ChainPlanner
 from transforms.codes import Code, Refusal
 from transforms.facts import BodyFacts
 from transforms.hierarchy import (
     INCONSISTENT,
     LEVELS,
-    TESTCASE,
     MixinDisagreement,
 )
 from transforms.index import (
     CLASS_CLEANUPS,
     FUNCTION_CLEANUPS,
-    FUNCTION_LEVEL,
     MODULE_LEVEL,
     ModuleInfo,
     Reference,
-    resolve,
 )
 from transforms.kept_plan import LEVEL, keep_candidate, kept_plans
 from transforms.names import fresh, snake
 from transforms.plan_types import KeptPlan, LevelPlan, Relay
+from transforms.refused import Refused as _Refused
 from transforms.relay_plan import Composition, CompositionRefused, compose
-from transforms.resource_plan import ResourcePlanner
 
 CLEANUP_API = {"function": FUNCTION_CLEANUPS, "class": CLASS_CLEANUPS}
-CLEANUP_ATTRS = {
-    "function": frozenset({"addCleanup", "enterContext", "doCleanups"}),
-    "class": frozenset({"addClassCleanup", "enterClassContext", "doClassCleanups"}),
-}
 
 
-class _Refused(Exception):
-    """Internal: a check failed; carries the refusal (never leaves this module)."""
-
-    def __init__(self, code: Code, line: int, message: str) -> None:
-        super().__init__(message)
-        self.code, self.line, self.message = code, line, message
-        self.related: str | None = None  # the class a spread refusal (MF114) comes from
-
-
-class Planner(ResourcePlanner):
+class Planner(ChainPlanner):
     """Builds every ``FilePlan`` of a run from its ``ModuleInfo`` list."""
 
     def __init__(
@@ -476,209 +461,6 @@ class Planner(ResourcePlanner):
         if init.name != "__init__.py" or part in package.defs or part in package.aliases:
             return False
         return not _star_import(str(init))
-
-    def chain_mode(
-        self,
-        qualname: str,
-        setup: BodyFacts | None,
-        teardown: BodyFacts | None,
-        parents: list[str],
-        level: str,
-    ) -> str:
-        """ "chain", "override" or "alone" (no parent defines the level)."""
-        statuses = {}
-        for facts, wanted in ((setup, ("first", "only")), (teardown, ("last", "only"))):
-            statuses[id(facts)] = self._super_status(qualname, facts, wanted, parents)
-        names = LEVELS[level]
-        inherited = {n: any(n in self.classes[p].methods for p in parents) for n in names}
-        status = {
-            names[0]: statuses[id(setup)] if setup else "absent",
-            names[1]: statuses[id(teardown)] if teardown else "absent",
-        }
-        relevant = [status[n] for n in names if inherited[n]]
-        if not parents:
-            return "alone"
-        if all(s in ("absent", "chain") for s in relevant):
-            return "chain"
-        if all(s == "none" for s in relevant):
-            return "override"
-        line = self.classes[qualname].line
-        raise _Refused(
-            Code.PARTIAL_OVERRIDE,
-            line,
-            f"{names[0]} {status[names[0]]} / {names[1]} {status[names[1]]} against the parent",
-        )
-
-    def _super_status(
-        self, qualname: str, facts: BodyFacts | None, wanted: tuple[str, ...], parents: list[str]
-    ) -> str:
-        if facts is None:
-            return "absent"
-        calls = facts.super_calls
-        for call in calls:
-            if call.after is not None:
-                message = f"super({call.after}, ...).{facts.name}() starts after {call.after}"
-                raise _Refused(Code.SUPER_POSITION, call.line, message)
-            if call.explicit is not None and not self._explicit_ok(
-                qualname, call.explicit, parents
-            ):
-                raise _Refused(
-                    Code.SUPER_POSITION, call.line, f"explicit call {call.explicit}.{facts.name}"
-                )
-        if not calls:
-            return "none"
-        if not parents or not any(facts.name in self.classes[p].methods for p in parents):
-            # super() reaches unittest.TestCase's no-op: dropped wherever it stands at top level.
-            nested = [c for c in calls if c.position == "nested"]
-            if nested:
-                raise _Refused(Code.SUPER_POSITION, nested[0].line, "super() call inside a block")
-            return "chain"
-        if len(calls) == 1 and calls[0].position in wanted:
-            if wanted[0] == "last" and facts.has_return:
-                # An early return skipped the parent's tearDown; the parent fixture cannot.
-                message = f"return before super().{facts.name}()"
-                raise _Refused(Code.RETURN_FLOW, facts.line, message)
-            return "chain"
-        where = "first" if wanted[0] == "first" else "last"
-        raise _Refused(
-            Code.SUPER_POSITION,
-            calls[0].line,
-            f"super().{facts.name}() is not the {where} statement",
-        )
-
-    def _explicit_ok(self, qualname: str, target: str, parents: list[str]) -> bool:
-        """``Target.setUp(self)`` is the parent call when Target is the nearest definer."""
-        module = self.modules[self.classes[qualname].module]
-        resolved = resolve(target, module.aliases, module.module, module.top_names)
-        if parents:
-            return self.known(resolved) == parents[0]
-        return resolved in TESTCASE
-
-    def chain_cleanups(
-        self, qualname: str, level: str, mode: str, parents: list[str], redirected: bool
-    ) -> bool:
-        """Refuse cleanup orders a fixture cannot keep; True when the fixture must take the
-        cleanups that tests register (see ``_check_body_cleanups``)."""
-        info = self.classes[qualname]
-        names = LEVELS[level]
-        own_calls = sum(info.methods[n].cleanup_calls for n in names if n in info.methods)
-        chain = [qualname, *parents] if mode == "chain" else [qualname]
-        closes = sum(info.methods[n].cleanup_closes for n in names if n in info.methods)
-        if closes and redirected:
-            raise _Refused(
-                Code.CLEANUP_ORDER,
-                info.line,
-                "doCleanups() here would not run the cleanups a parent fixture holds",
-            )
-        if closes and mode == "chain":
-            for parent in parents:
-                if any(
-                    n in self.classes[parent].methods
-                    and self.classes[parent].methods[n].cleanup_calls
-                    for n in names
-                ):
-                    raise _Refused(
-                        Code.CLEANUP_ORDER,
-                        info.line,
-                        "doCleanups() here would not run the cleanups of "
-                        + parent.rsplit(".", 1)[-1],
-                    )
-        if own_calls and mode == "chain" and not redirected:
-            for parent in parents:
-                if names[1] in self.classes[parent].methods:
-                    raise _Refused(
-                        Code.CLEANUP_ORDER,
-                        info.line,
-                        f"cleanups here would run before {parent.rsplit('.', 1)[-1]}.{names[1]}",
-                    )
-        has_teardown = any(names[1] in self.classes[c].methods for c in chain)
-        registers = any(
-            n in self.classes[c].methods and self.classes[c].methods[n].cleanup_calls
-            for c in chain
-            for n in names
-        )
-        root = mode != "chain" or not parents
-        return self._check_body_cleanups(
-            qualname, level, has_teardown, registers, root and level == "function", redirected
-        )
-
-    def chain_redirected(self, level: str, mode: str, parents: list[str]) -> bool:
-        """Whether a parent fixture this one requests takes every cleanup registered on the
-        test (``self.addCleanup = cleanups.callback``): then this fixture's own registrations
-        stay ``self.addCleanup`` calls and join that one stack in order, as in unittest's
-        single list, which closes after every teardown."""
-        if level != "function" or mode != "chain":
-            return False
-        return any(
-            plan is not None and plan.redirect
-            for plan in (self.planned.get((p, level)) for p in parents)
-        )
-
-    def _check_body_cleanups(
-        self,
-        qualname: str,
-        level: str,
-        has_teardown: bool,
-        registers: bool,
-        may_redirect: bool = False,
-        redirected: bool = False,
-    ) -> bool:
-        """Cleanups a test (or another method) registers run in unittest's ``run()``, after
-        tearDown; under a fixture they would run before its teardown.
-
-        Exact when there is no teardown; or when the fixture that holds the whole chain (a
-        function fixture that requests no parent: ``may_redirect``) sends them to its own
-        stack (``self.addCleanup = cleanups.callback``), which closes after every teardown,
-        as unittest's ``doCleanups`` ran after tearDown. Returns whether it must. A
-        ``doCleanups()`` elsewhere stays refused.
-        """
-        needed = False
-        related = {qualname, *self.descendants(qualname)}
-        for user in [qualname, *self.users(qualname)]:
-            # Test methods inherited from any class of the user's MRO run under the fixture.
-            related.update(k for k in self.mro(user) if k in self.classes)
-        for user in sorted(related):
-            info = self.classes[user]
-            for method, line, attr in info.cleanup_users:
-                if attr not in CLEANUP_ATTRS[level]:
-                    continue
-                registering = not attr.startswith("do")
-                if registering and has_teardown and (may_redirect or redirected):
-                    needed = needed or may_redirect
-                    continue
-                if has_teardown or (attr.startswith("do") and registers):
-                    raise self._order_refused(qualname, user, method, line, f"uses {attr}; its")
-            if level == "function":
-                redirect = may_redirect or redirected
-                needed = self._check_escapes(qualname, user, has_teardown, redirect) or needed
-        return needed and may_redirect
-
-    def _check_escapes(self, qualname: str, user: str, has_teardown: bool, redirect: bool) -> bool:
-        """Whether the fixture must take the cleanups of code that gets the test instance
-        (``configure(self)``; ``ClassInfo.self_escapes``). They are registered with unittest,
-        whose ``doCleanups`` runs inside the test call: before a fixture teardown, and never
-        after a fixture setup that failed or for a registration made in the teardown. So they
-        matter in a setUp or tearDown always, and in any other method under a teardown."""
-        info = self.classes[user]
-        needed = False
-        for method, line, callee in info.self_escapes:
-            if method not in FUNCTION_LEVEL and not has_teardown:
-                continue
-            if not redirect:
-                what = f"passes the test to {callee}(), whose"
-                raise self._order_refused(qualname, user, method, line, what)
-            needed = True
-        return needed
-
-    def _order_refused(
-        self, qualname: str, user: str, method: str, line: int, what: str
-    ) -> _Refused:
-        """MF112 for cleanups registered in ``user.method`` at ``line`` (the line of
-        ``qualname`` when the method is another class's)."""
-        info = self.classes[user]
-        at = line if user == qualname else self.classes[qualname].line
-        message = f"{info.name}.{method} ({info.path}:{line}) {what} cleanups would run"
-        return _Refused(Code.CLEANUP_ORDER, at, message + " before the fixture teardown")
 
     def _param(self, setup: BodyFacts | None, teardown: BodyFacts | None) -> str | None:
         params = {b.params[0] if b.params else None for b in (setup, teardown) if b}

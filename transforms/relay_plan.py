@@ -38,6 +38,7 @@ from transforms.codes import Code
 from transforms.facts import BodyFacts
 from transforms.names import fresh, snake
 from transforms.plan_types import Relay
+from transforms.refused import Refused
 
 if TYPE_CHECKING:
     from transforms.plan import Planner
@@ -85,8 +86,6 @@ def compose(
     chains: dict[tuple[str, ...], list[str]],
 ) -> Composition:
     """Decide the class once per chain; one outcome for all, or ``CompositionRefused``."""
-    from transforms.plan import _Refused
-
     has_super = any(b.super_calls for b in (setup, teardown) if b)
     outcomes: set[ChainOutcome] = set()
     for chain in chains:
@@ -95,7 +94,7 @@ def compose(
             mode = planner.chain_mode(qualname, setup, teardown, parents, level)
             redirected = planner.chain_redirected(level, mode, parents)
             redirect = planner.chain_cleanups(qualname, level, mode, parents, redirected)
-        except _Refused as refused:
+        except Refused as refused:
             # The chain's own reason, with the users it concerns.
             users = ", ".join(u.rsplit(".", 1)[-1] for u in chains[chain])
             message = f"{refused.message} (in {users}, where {describe(planner, qualname, chains)})"
