@@ -64,6 +64,11 @@ INCONSISTENT = "?inconsistent-mro"
 WRAPPERS = frozenset({"run", "__call__", "debug", "_callSetUp", "_callTearDown", "_callCleanup"})
 
 
+def nested_key(info: ClassInfo) -> str:
+    """The key of a class that is not bound at module level (no other class names it)."""
+    return f"{info.qualname}@{info.line}"
+
+
 class MixinDisagreement(Exception):
     """What follows a class in the MRO differs between the test classes that use it."""
 
@@ -87,9 +92,11 @@ class Hierarchy:
         # Module globals bound by more than one class statement (``if PY3: class Base`` ...
         # ``else: class Base``): which one runs is not known.
         self.ambiguous: set[str] = set()
+        nested: list[ClassInfo] = []
         for module in {id(m): m for m in self.modules.values()}.values():
             for info in module.classes:
                 if not info.module_level:
+                    nested.append(info)
                     continue
                 if info.qualname in self.classes:
                     self.ambiguous.add(info.qualname)
@@ -99,6 +106,13 @@ class Hierarchy:
         self._mro: dict[str, tuple[str, ...]] = {}
         self._canonical: dict[str, str] = {}
         self._descendants: dict[str, list[str]] | None = None
+        # A class nested in a function or another class is never rewritten, but one that
+        # inherits from a class of the run inherits its fixtures: a user of its lifecycle.
+        for info in nested:
+            if any(self.canonical(b) in self.classes for b in info.bases):
+                self.classes[nested_key(info)] = info
+        self._mro.clear()
+        self._canonical.clear()
 
     # -- names ---------------------------------------------------------------------------
 

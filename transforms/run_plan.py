@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from transforms.codes import Code, Refusal
 from transforms.hazard_plan import _hazards
+from transforms.hierarchy import nested_key
 from transforms.index import SKIP_NAMES, ModuleInfo
 from transforms.names import fresh
 from transforms.plan import Planner
@@ -127,9 +128,10 @@ def _relays(planner: Planner, module: ModuleInfo) -> dict[str, tuple[Relay, ...]
 def _nested_refusals(planner: Planner, module: ModuleInfo) -> list[Refusal]:
     """Lifecycle methods in classes that are not at top level are reported, not converted."""
     out = []
+    refused = {q for q, _level in planner.refused}
     for info in module.classes:
-        if info.module_level or not info.methods:
-            continue
+        if info.module_level or not info.methods or nested_key(info) in refused:
+            continue  # (a nested user of the run's classes is refused by the planner itself)
         testish = any(planner.kind(b) in ("testcase", "async", "third") for b in info.bases)
         if testish:
             out.append(
