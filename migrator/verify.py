@@ -317,7 +317,7 @@ def verify(path: Path, options: VerifyOptions | None = None) -> VerifyResult:
         changes, only_before, only_after = compare(baseline, migrated)
         if changes and options.rerun:
             _tell(options, f"re-running {len(changes)} changed test(s) alone")
-            changes = _classify(changes, before_dir, after_dir, options)
+            changes = _classify(changes, before_dir, after_dir, options, workers)
         return VerifyResult(
             baseline,
             migrated,
@@ -373,24 +373,31 @@ def _runner(options: VerifyOptions, rel: str) -> Callable[[Path, str | int | Non
 
 
 def _classify(
-    changes: list[Change], before_dir: Path, after_dir: Path, options: VerifyOptions
+    changes: list[Change],
+    before_dir: Path,
+    after_dir: Path,
+    options: VerifyOptions,
+    workers: str | int,
 ) -> list[Change]:
-    """Run each changed test alone: twice in the baseline, once migrated.
+    """Run each changed test alone: twice in the baseline, once migrated; and where the
+    migrated test alone behaves as the baseline did, both again in parallel.
 
-    "flaky": the baseline itself gives different outcomes; "parallel": alone, the migrated
-    test behaves as the baseline did, so the difference comes from running in parallel or in
-    another order; "regression": the migrated test alone still differs.
+    "flaky": the baseline itself gives different outcomes; "parallel": the baseline run in
+    parallel gives the same different outcome, so the suite itself is not parallel-safe;
+    "regression": the migrated test differs alone, or only in parallel while the baseline in
+    parallel does not (a temporary directory moved under ``tmp_path`` gets a longer path
+    under ``pytest-xdist``, too long for a Unix socket a program creates in it).
     """
     ids = [c.nodeid for c in changes]
 
-    def alone(cwd: Path) -> RunResult:
+    def alone(cwd: Path, n: str | int | None = None, only: Sequence[str] = ids) -> RunResult:
         # Every changed test is checked again; in chunks, to keep command lines short.
         outcomes: dict[str, str] = {}
-        for start in range(0, len(ids), CHUNK):
+        for start in range(0, len(only), CHUNK):
             result = run_pytest(
                 cwd,
-                ids[start : start + CHUNK],
-                None,
+                only[start : start + CHUNK],
+                n,
                 extra=options.pytest_args,
                 timeout=options.timeout,
                 python=options.python,
@@ -400,17 +407,23 @@ def _classify(
 
     again = [alone(before_dir), alone(before_dir)]
     migrated = alone(after_dir)
-    out = []
+    kinds: dict[str, str] = {}
     for change in changes:
         seen = {r.outcomes.get(change.nodeid) for r in again} | {change.before}
         if len(seen) > 1:
-            kind = "flaky"
+            kinds[change.nodeid] = "flaky"
         elif migrated.outcomes.get(change.nodeid) == change.before:
-            kind = "parallel"
+            kinds[change.nodeid] = "parallel"
         else:
-            kind = "regression"
-        out.append(Change(change.nodeid, change.before, change.after, kind))
-    return out
+            kinds[change.nodeid] = "regression"
+    suspects = [n for n, kind in kinds.items() if kind == "parallel"]
+    if suspects:
+        parallel = alone(before_dir, workers, suspects)
+        for nodeid in suspects:
+            after = next(c.after for c in changes if c.nodeid == nodeid)
+            if parallel.outcomes.get(nodeid) != after:
+                kinds[nodeid] = "regression"
+    return [Change(c.nodeid, c.before, c.after, kinds[c.nodeid]) for c in changes]
 
 
 @dataclass(frozen=True)

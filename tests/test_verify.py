@@ -304,3 +304,50 @@ def test_src_layout_copy_imports_its_own_package(
         "src/nsverify/pkg/tests/test_child.py::ChildTests::test_both_setups_ran": "passed"
     }
     assert result.ok
+
+
+PARALLEL_ONLY = """\
+import os
+import shutil
+import tempfile
+import unittest
+
+
+class MovedTemp(unittest.TestCase):
+    def setUp(self):
+        self.home = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.home)
+
+    def test_home_path(self):
+        # Stands for a path-length limit (a Unix socket in the folder): only the migrated
+        # folder under an xdist worker's basetemp contains the worker name.
+        self.assertNotIn("popen-gw", self.home)
+
+
+class NotParallelSafe(unittest.TestCase):
+    def setUp(self):
+        self.worker = os.environ.get("PYTEST_XDIST_WORKER")
+
+    def test_serial_only(self):
+        self.assertIsNone(self.worker)
+"""
+
+
+def test_a_change_only_in_parallel_is_a_regression_unless_the_baseline_changes_too(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "test_parallel_only.py").write_text(PARALLEL_ONLY)
+    result = verify(tmp_path, VerifyOptions(workers=2))
+    kinds = {c.nodeid: (c.before, c.after, c.kind) for c in result.changes}
+    assert kinds == {
+        "test_parallel_only.py::MovedTemp::test_home_path": ("passed", "failed", "regression"),
+        "test_parallel_only.py::NotParallelSafe::test_serial_only": (
+            "passed",
+            "failed",
+            "parallel",
+        ),
+    }
+    assert not result.ok
