@@ -29,6 +29,7 @@ from transforms.cstutil import (
     fixture_decorator,
     params,
     parent_call_spelling,
+    plain_guard,
     skip_guard,
     yield_line,
 )
@@ -152,12 +153,15 @@ def _fixture(plan: LevelPlan) -> cst.FunctionDef:
     setup, teardown = plan.entries
     if setup:
         body.append(cst.parse_statement(f"{param}.{setup}()"))
-    if teardown or plan.stack:  # without one, no bare trailing yield (ruff PT022)
+    generator = bool(teardown or plan.stack)
+    if generator:  # without one, no bare trailing yield (ruff PT022)
         body.append(yield_line())
     if teardown:
         body.append(cst.parse_statement(f"{param}.{teardown}()"))
     if plan.stack:
         body = [exit_stack(plan.stack, body, None, plan.names[1])]
+    if plan.plain_guard:
+        head.insert(0, plain_guard(param, plan.plain_guard, generator))
     body = [*head, *body]
     scope = None if plan.level == "function" else plan.level
     decorators = [fixture_decorator(scope, plan.names[0])]

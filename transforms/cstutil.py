@@ -173,6 +173,20 @@ def skip_guard(param: str, pytest_name: str) -> cst.BaseStatement:
     return stmt.with_changes(leading_lines=[note])
 
 
+def plain_guard(param: str, plain: str, generator: bool) -> cst.BaseStatement:
+    """pytest also collects ``plain`` (a ``Test*`` class that is not a TestCase) and runs
+    the fixtures it inherits for its tests, which never ran unittest's setUp: the fixture
+    does nothing for them (only TestCase instances have ``_testMethodName``)."""
+    leave = "    yield\n    return\n" if generator else "    return\n"
+    stmt = cst.parse_statement(f'if not hasattr({param}, "_testMethodName"):\n{leave}')
+    note = cst.EmptyLine(
+        comment=cst.Comment(
+            f"# pytest also collects {plain} as a plain class: its tests ran without setUp."
+        )
+    )
+    return stmt.with_changes(leading_lines=[note])
+
+
 def yield_line() -> cst.SimpleStatementLine:
     return cst.SimpleStatementLine(body=[cst.Expr(value=cst.Yield())])
 

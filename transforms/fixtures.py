@@ -23,6 +23,7 @@ from transforms.cstutil import (
     fixture_decorator,
     is_docstring,
     params,
+    plain_guard,
     skip_guard,
     statements,
     with_leading_lines,
@@ -72,6 +73,8 @@ def build_fixture(
         core = [exit_stack(plan.stack, core, base.body, plan.names[1])]
     if plan.skip_guard and plan.param:
         head = [skip_guard(plan.param, plan.names[0]), *head]
+    if plan.plain_guard and plan.param:
+        head = [plain_guard(plan.param, plan.plain_guard, undo), *head]
     names = [n for n in (plan.param, *plan.requests) if n]
     return base.with_changes(
         name=cst.Name(plan.fixture),

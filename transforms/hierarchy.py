@@ -272,6 +272,25 @@ class Hierarchy:
             if self.is_test_class(d) and qualname in self.reach(d)
         ]
 
+    def plain_test_classes(self, qualname: str) -> list[str]:
+        """Classes that inherit ``qualname``'s fixtures and that pytest collects as plain
+        test classes (not TestCases): named ``Test*``, bound at module level, without
+        ``__init__``, with a ``test*`` method of their own or inherited from the run. pytest
+        never calls ``setUp`` for their tests, but runs every autouse fixture they inherit
+        (``class TestShellBase:`` imported into a test module, its subclasses adding
+        ``unittest.TestCase``)."""
+        out = []
+        for klass in (qualname, *self.descendants(qualname)):
+            info = self.classes[klass]
+            if not info.module_level or not info.name.startswith("Test"):
+                continue
+            if self.is_test_class(klass) or "__init__" in info.attrs:
+                continue
+            run = [self.classes[k] for k in self.mro(klass) if k in self.classes]
+            if any(a.startswith("test") for c in run for a in c.attrs):
+                out.append(klass)
+        return out
+
     def unreached_users(self, qualname: str) -> list[str]:
         """Test classes that inherit ``qualname`` after ``TestCase``: unittest never runs
         its lifecycle for them, but they would inherit a fixture written in it."""

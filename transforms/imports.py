@@ -55,7 +55,21 @@ def add_imports(
     block = list(module.body[:split])
     added = [_import_line(name, alias) for name, alias in wanted]
     placed = place(block, added, filename) or [*block, *added]
-    return module.with_changes(body=[*placed, *module.body[split:]])
+    rest: list[cst.BaseStatement] = list(module.body[split:])
+    if rest and not any(m.matches(stmt, _IMPORT_LINE) for stmt in block):
+        rest[0] = _apart(rest[0])
+    return module.with_changes(body=[*placed, *rest])
+
+
+def _apart(stmt: cst.BaseStatement) -> cst.BaseStatement:
+    """The first statement after imports the module did not have: set apart by blank lines
+    as PEP 8 asks (two before a class or function), unless it already is."""
+    lines = list(getattr(stmt, "leading_lines", ()))
+    if lines and lines[0].comment is None:
+        return stmt
+    count = 2 if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)) else 1
+    blank = [cst.EmptyLine(indent=False) for _ in range(count)]
+    return stmt.with_changes(leading_lines=[*blank, *lines])
 
 
 def _import_line(name: str, alias: str) -> cst.SimpleStatementLine:

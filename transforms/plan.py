@@ -147,6 +147,7 @@ class Planner(ChainPlanner):
         )
         if relay is not None:
             requests = (relay,)
+        plain = self._plain_guard(qualname, level, relay is not None)
         disables = (
             tuple(self.parent_fixture(p, level) for p in parents) if mode == "override" else ()
         )
@@ -184,6 +185,7 @@ class Planner(ChainPlanner):
             cleanup_api=api if stack else {},
             hoist_globals=hoist,
             skip_guard=self.needs_skip_guard(qualname, level),
+            plain_guard=plain,
             redirect=redirect,
             setup_returns=setup is not None and setup.has_return,
         )
@@ -264,6 +266,22 @@ class Planner(ChainPlanner):
                     )
                     raise _Refused(Code.UNKNOWN_BASE, self.classes[qualname].line, message)
 
+    def _plain_guard(self, qualname: str, level: str, relayed: bool) -> str:
+        """The name of a plain ``Test*`` class pytest collects that inherits this function
+        fixture (the fixture then does nothing for its tests), or "". A relayed fixture
+        cannot: the relay it requests is not defined for that class."""
+        plain = self.plain_test_classes(qualname) if level == "function" else []
+        if not plain:
+            return ""
+        where = self.classes[plain[0]]
+        if relayed:
+            message = (
+                f"pytest collects {where.name} ({where.path}:{where.line}) as a plain test class,"
+                " which has no relay fixture"
+            )
+            raise _Refused(Code.MIXIN, self.classes[qualname].line, message)
+        return where.name
+
     def needs_skip_guard(self, qualname: str, level: str) -> bool:
         """Whether a test run under this function fixture may be marked skipped by a
         decorator the plan cannot read: unittest would skip it before setUp."""
@@ -309,6 +327,15 @@ class Planner(ChainPlanner):
                 info.line,
                 f"{short} inherits it after TestCase: unittest never runs its"
                 f" {LEVELS[level][0]} there, a fixture would",
+            )
+        plain = self.plain_test_classes(qualname)
+        if plain and level != "function":
+            where = self.classes[plain[0]]
+            raise _Refused(
+                Code.MIXIN,
+                info.line,
+                f"pytest collects {where.name} ({where.path}:{where.line}) as a plain test class:"
+                f" its tests never ran {LEVELS[level][0]}, a fixture would run for them",
             )
 
     def _check_skips(self, qualname: str) -> None:
@@ -603,6 +630,7 @@ class Planner(ChainPlanner):
             redirect=redirect,
             stack=fresh("cleanups", self.taken_names(qualname)) if redirect else None,
             skip_guard=self.needs_skip_guard(qualname, level),
+            plain_guard=self._plain_guard(qualname, level, False),
             helpers=helpers,
             entries=entries,
             parent_calls=parent_calls,

@@ -57,6 +57,9 @@ class LevelPlan:
     redirect: bool = False
     # Start the fixture by skipping a test a decorator marked skipped (unittest's check).
     skip_guard: bool = False
+    # A ``Test*`` class pytest collects as a plain class inherits this fixture: the fixture
+    # starts by doing nothing for a test that is not a TestCase (names that class).
+    plain_guard: str = ""
     # Whether the setup body has a ``return`` in its own scope (from the index's facts): the
     # rewrite looks for returns to lift only then (a libcst walk of every body costs).
     setup_returns: bool = True
