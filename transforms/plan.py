@@ -48,7 +48,7 @@ from transforms.kept_plan import LEVEL, keep_candidate, kept_plans
 from transforms.names import fresh, snake
 from transforms.plan_types import KeptPlan, LevelPlan, Relay
 from transforms.refused import Refused as _Refused
-from transforms.relay_plan import Composition, CompositionRefused, compose
+from transforms.relay_plan import compose
 
 CLEANUP_API = {"function": FUNCTION_CLEANUPS, "class": CLASS_CLEANUPS}
 
@@ -128,7 +128,7 @@ class Planner(ChainPlanner):
         chains = self.user_chains(qualname, level)
         relay = None
         if len(chains) > 1:
-            composed = self._compose(qualname, level, setup, teardown, chains)
+            composed = compose(self, qualname, level, setup, teardown, chains)
             mode, parents = composed.mode, composed.parents
             redirected, redirect = composed.outcome.redirected, composed.outcome.redirect
             if composed.relays:
@@ -189,19 +189,6 @@ class Planner(ChainPlanner):
             redirect=redirect,
             setup_returns=setup is not None and setup.has_return,
         )
-
-    def _compose(
-        self,
-        qualname: str,
-        level: str,
-        setup: BodyFacts | None,
-        teardown: BodyFacts | None,
-        chains: dict[tuple[str, ...], list[str]],
-    ) -> Composition:
-        try:
-            return compose(self, qualname, level, setup, teardown, chains)
-        except CompositionRefused as refused:
-            raise _Refused(refused.code, refused.line, refused.message) from None
 
     def parent_fixture(self, parent: str, level: str) -> str:
         plan = self.planned.get((parent, level))

@@ -61,12 +61,6 @@ class Composition(NamedTuple):
     relays: tuple[tuple[str, Relay], ...]  # (host class, relay): empty for "override"
 
 
-class CompositionRefused(Exception):
-    def __init__(self, code: Code, line: int, message: str) -> None:
-        super().__init__(message)
-        self.code, self.line, self.message = code, line, message
-
-
 def describe(planner: Planner, qualname: str, chains: dict[tuple[str, ...], list[str]]) -> str:
     """``T1 -> Base, T2 -> Other`` (the first user of each chain, and what it reaches)."""
     info = planner.classes[qualname]
@@ -85,7 +79,7 @@ def compose(
     teardown: BodyFacts | None,
     chains: dict[tuple[str, ...], list[str]],
 ) -> Composition:
-    """Decide the class once per chain; one outcome for all, or ``CompositionRefused``."""
+    """Decide the class once per chain; one outcome for all, or ``Refused``."""
     has_super = any(b.super_calls for b in (setup, teardown) if b)
     outcomes: set[ChainOutcome] = set()
     for chain in chains:
@@ -98,14 +92,14 @@ def compose(
             # The chain's own reason, with the users it concerns.
             users = ", ".join(u.rsplit(".", 1)[-1] for u in chains[chain])
             message = f"{refused.message} (in {users}, where {describe(planner, qualname, chains)})"
-            raise CompositionRefused(refused.code, refused.line, message) from None
+            raise Refused(refused.code, refused.line, message) from None
         if mode == "alone":  # nothing follows: the same fixture as either, requesting nothing
             mode = "chain" if has_super else "override"
         outcomes.add(ChainOutcome(mode, redirected, redirect))
     line = planner.classes[qualname].line
     if len(outcomes) > 1:
         message = f"{describe(planner, qualname, chains)}; the fixture would differ between them"
-        raise CompositionRefused(Code.MIXIN, line, message)
+        raise Refused(Code.MIXIN, line, message)
     outcome = outcomes.pop()
     parents = list(dict.fromkeys(k for chain in chains for k in chain))
     relays: tuple[tuple[str, Relay], ...] = ()
@@ -153,7 +147,7 @@ def _check_host(planner: Planner, qualname: str, host: str) -> None:
             f"{mixin.name}: what follows it differs between users, and {info.name}"
             f" ({info.path}:{info.line}), which needs its own relay fixture, {why}"
         )
-        raise CompositionRefused(Code.MIXIN, mixin.line, message)
+        raise Refused(Code.MIXIN, mixin.line, message)
 
 
 def relay_name(planner: Planner, qualname: str, level: str, hosts: dict[str, str | None]) -> str:
