@@ -522,3 +522,89 @@ def test_a_base_through_an_assigned_global_says_so(tmp_path: Path) -> None:
     assert refusal.code.value == "MF105"
     assert "shortcut is bound by an assignment in" in refusal.message
     assert "include the file" not in refusal.message
+
+
+def test_user_chains_and_the_users_the_rewrite_cannot_reach() -> None:
+    from transforms.hierarchy import Hierarchy, nested_key
+
+    info = _index(
+        """
+        import unittest
+
+        class Base(unittest.TestCase):
+            def setUp(self): pass
+
+        class Other:
+            def setUp(self): super().setUp()
+
+        class Mixin:
+            def setUp(self): super().setUp()
+
+        class T1(Mixin, Base): pass
+        class T2(Mixin, Other, Base): pass
+        class T3(Mixin, unittest.TestCase): pass
+        class T4(T2): pass
+
+        class TestPlain(Mixin):
+            def test_plain(self): pass
+
+        class TestWithInit(Mixin):
+            def __init__(self): pass
+            def test_x(self): pass
+
+        def make():
+            class Nested(Mixin, unittest.TestCase): pass
+            return Nested
+        """
+    )
+    model = Hierarchy([info])
+    chains = model.user_chains("m.Mixin", "function")
+    nested = next(c for c in info.classes if c.name == "Nested")
+    assert chains == {
+        ("m.Base",): ["m.T1"],
+        ("m.Other", "m.Base"): ["m.T2", "m.T4"],
+        (): ["m.T3", nested_key(nested)],
+    }
+    # pytest collects TestPlain itself (a Test* class with tests, no __init__, no TestCase)
+    assert model.plain_test_classes("m.Mixin") == ["m.TestPlain"]
+    assert model.plain_test_classes("m.Base") == []
+
+
+def test_relays_resolve_through_the_mro_and_are_placed_once(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "test_relays.py": """
+            import unittest
+
+            class Base(unittest.TestCase):
+                def setUp(self):
+                    self.steps = ["base"]
+
+            class Mixin:
+                def setUp(self):
+                    super().setUp()
+                    self.steps = [*getattr(self, "steps", []), "mixin"]
+
+            class T1(Mixin, Base):
+                def test_a(self):
+                    self.assertEqual(self.steps, ["base", "mixin"])
+
+            class T2(T1):
+                def test_b(self):
+                    self.assertEqual(self.steps, ["base", "mixin"])
+
+            class T3(Mixin, unittest.TestCase):
+                def test_c(self):
+                    self.assertEqual(self.steps, ["mixin"])
+            """
+        },
+    )
+    report = migrate(tmp_path)
+    assert codes(report) == []
+    text = by_name(report)["test_relays.py"]
+    # T2 inherits T1's relay; T1 and T3 each define one for their own successor.
+    assert text.count("def _mixin_next(") == 2
+    assert "def _mixin_setup(self, _mixin_next):" in text
+    assert "def _mixin_next(self, _base_setup):" in text
+    assert "def _mixin_next(self):" in text
