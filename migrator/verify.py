@@ -175,7 +175,9 @@ def run_pytest(
         cmd += ["-q", "-rN", *extra, *targets]
         paths = [PLUGIN_ROOT, *source_roots(cwd), *filter(None, [os.environ.get("PYTHONPATH")])]
         env = {
-            **os.environ,
+            # A verify started inside a pytest (an xdist worker, a test) must not hand that
+            # run's identity to the suites it runs: a serial run would look parallel.
+            **{k: v for k, v in os.environ.items() if not k.startswith(PYTEST_RUN_VARS)},
             ENV: str(out_file),
             "PYTHONDONTWRITEBYTECODE": "1",
             "PYTHONPATH": os.pathsep.join(paths),
@@ -332,6 +334,9 @@ def verify(path: Path, options: VerifyOptions | None = None) -> VerifyResult:
         if not options.keep:
             shutil.rmtree(scratch, ignore_errors=True)
 
+
+# Variables pytest and pytest-xdist set for the run they belong to.
+PYTEST_RUN_VARS = ("PYTEST_XDIST_", "PYTEST_CURRENT_TEST")
 
 # One module that fails to import must not stop the comparison of all the others; its
 # collection error is compared like an outcome.
