@@ -91,7 +91,14 @@ HANDLER = logging.NullHandler()
 
 
 def ev(owner, what):
-    who = owner.id() if isinstance(owner, unittest.TestCase) else getattr(owner, "__name__", owner)
+    if isinstance(owner, unittest.TestCase):
+        who = owner.id()
+    elif isinstance(owner, (type, str)):
+        who = getattr(owner, "__name__", owner)
+    else:  # a test of a plain class pytest collects: its node id, as module.Class.test
+        node = os.environ["PYTEST_CURRENT_TEST"].split(" ")[0]
+        path, _, rest = node.partition("::")
+        who = os.path.splitext(os.path.basename(path))[0] + "." + rest.replace("::", ".")
     with open(os.environ["MF_FUZZ_EVENTS"], "a", encoding="utf-8") as handle:
         handle.write(json.dumps([who, what]) + "\\n")
 
@@ -207,17 +214,30 @@ def shared_mixins(draw: st.DrawFn, name: str) -> Program:
 
     base = Klass(f"{prefix}Base", ("unittest.TestCase",), methods(True), tests(0))
     other = Klass(f"{prefix}Other", ("object",), methods(False), ())
-    mixin = Klass(f"{prefix}Mixin", ("object",), methods(False), ())
+    # A ``Test*`` mixin with tests is collected by pytest as a plain class as well.
+    plain = draw(st.integers(0, 3)) == 0
+    mixin = Klass(
+        f"Test{prefix}Mixin" if plain else f"{prefix}Mixin",
+        ("object",),
+        methods(False),
+        tuple(Test(f"test_plain_{n}", False, False, False) for n in range(2 if plain else 0)),
+    )
     candidates = [
         (mixin.name, base.name),
         (mixin.name, other.name, base.name),
         (mixin.name, "unittest.TestCase"),
         (other.name, base.name),
     ]
-    picked = draw(st.lists(st.sampled_from(candidates), min_size=2, max_size=4, unique=True))
+    # One user (or users that agree) gives a single successor; two or more, often relays.
+    least = draw(st.integers(1, 2))
+    picked = draw(st.lists(st.sampled_from(candidates), min_size=least, max_size=4, unique=True))
     users = [
         Klass(
-            f"{prefix}User{i}", bases, methods(False) if draw(st.booleans()) else (), tests(i + 1)
+            f"{prefix}User{i}",
+            bases,
+            methods(False) if draw(st.booleans()) else (),
+            tests(i + 1),
+            draw(st.sampled_from(["", "", "", "", "", "def"])),
         )
         for i, bases in enumerate(picked)
     ]
@@ -295,13 +315,17 @@ def render(program: Program) -> str:
             members = [["pass"]]
         for member in members:
             lines += [f"    {line}" for line in member] + [""]
-        out += ["", "", *_in_block(klass.block, lines)]
+        out += ["", "", *_in_block(klass.block, lines, klass.name)]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _in_block(block: str, lines: list[str]) -> list[str]:
-    """A class statement at top level, or in a module-level block that runs it."""
+def _in_block(block: str, lines: list[str], name: str) -> list[str]:
+    """A class statement at top level, in a module-level block that runs it, or in a
+    function whose result the module binds (a nested class: never rewritten)."""
     inner = [f"    {line}" if line else "" for line in lines]
+    if block == "def":
+        made = f"_make_{name}"
+        return [f"def {made}():", *inner, f"    return {name}", "", "", f"{name} = {made}()"]
     if block == "if":
         return ["if os.sep:", *inner]
     if block == "try":

@@ -147,7 +147,8 @@ class Planner(ChainPlanner):
         )
         if relay is not None:
             requests = (relay,)
-        plain = self._plain_guard(qualname, level, relay is not None)
+        parent = parents[0] if mode == "chain" and parents and relay is None else None
+        plain = self._plain_guard(qualname, level, relay is not None, parent)
         disables = (
             tuple(self.parent_fixture(p, level) for p in parents) if mode == "override" else ()
         )
@@ -253,21 +254,28 @@ class Planner(ChainPlanner):
                     )
                     raise _Refused(Code.UNKNOWN_BASE, self.classes[qualname].line, message)
 
-    def _plain_guard(self, qualname: str, level: str, relayed: bool) -> str:
+    def _plain_guard(self, qualname: str, level: str, relayed: bool, parent: str | None) -> str:
         """The name of a plain ``Test*`` class pytest collects that inherits this function
-        fixture (the fixture then does nothing for its tests), or "". A relayed fixture
-        cannot: the relay it requests is not defined for that class."""
+        fixture (the fixture then does nothing for its tests), or "". The fixture must still
+        find what it requests there: a relay is not defined for that class, and a parent
+        fixture only if the parent is in that class's MRO."""
         plain = self.plain_test_classes(qualname) if level == "function" else []
         if not plain:
             return ""
-        where = self.classes[plain[0]]
-        if relayed:
-            message = (
-                f"pytest collects {where.name} ({where.path}:{where.line}) as a plain test class,"
-                " which has no relay fixture"
-            )
-            raise _Refused(Code.MIXIN, self.classes[qualname].line, message)
-        return where.name
+        for klass in plain:
+            where = self.classes[klass]
+            lacks = ""
+            if relayed:
+                lacks = "the relay fixture"
+            elif parent is not None and parent not in self.mro(klass):
+                lacks = f"the fixture of {self.classes[parent].name}"
+            if lacks:
+                message = (
+                    f"pytest collects {where.name} ({where.path}:{where.line}) as a plain test"
+                    f" class, which lacks {lacks} that this fixture requests"
+                )
+                raise _Refused(Code.MIXIN, self.classes[qualname].line, message)
+        return self.classes[plain[0]].name
 
     def needs_skip_guard(self, qualname: str, level: str) -> bool:
         """Whether a test run under this function fixture may be marked skipped by a
@@ -617,7 +625,7 @@ class Planner(ChainPlanner):
             redirect=redirect,
             stack=fresh("cleanups", self.taken_names(qualname)) if redirect else None,
             skip_guard=self.needs_skip_guard(qualname, level),
-            plain_guard=self._plain_guard(qualname, level, False),
+            plain_guard=self._plain_guard(qualname, level, False, None),
             helpers=helpers,
             entries=entries,
             parent_calls=parent_calls,
