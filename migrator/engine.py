@@ -336,7 +336,9 @@ def _run(
             results[path] = FileResult(path, Status.SKIPPED, error=reason)
     withheld = {(path, name): why for path, name, why in options.withheld}
     start_phase(progress, "planning", 0)
-    planned = _plan_and_rewrite(infos, tests, jobs, outside, aliases, withheld, progress)
+    config = pytest_config.load([Path(p) for p in paths]) if options.pytest_config else None
+    classes = config.python_classes if config else pytest_config.PYTHON_CLASSES
+    planned = _plan_and_rewrite(infos, tests, jobs, outside, aliases, withheld, progress, classes)
     results.update((p, r) for p, r in planned.items() if not infos[p].read_only)
     return Report(tuple(results[str(u.path)] for u in units)), infos, aliases
 
@@ -368,7 +370,7 @@ def collected(units: list[Unit], paths: list[Path], options: Options) -> list[Un
         modules = pytest_config.collect_only(paths)
         if modules is not None:
             return [replace(u, is_test=u.path.resolve() in modules) for u in units]
-    config = pytest_config.load(paths) if options.pytest_config else None
+    config = pytest_config.load([Path(p) for p in paths]) if options.pytest_config else None
     if config is None:
         return units
     # The project's python_files decide what a test file is, unless --include was given.
@@ -431,6 +433,7 @@ def _plan_and_rewrite(
     aliases: Mapping[str, str] | None = None,
     withheld: Mapping[tuple[str, str], str] | None = None,
     progress: Progress | None = None,
+    python_classes: tuple[str, ...] = pytest_config.PYTHON_CLASSES,
 ) -> dict[str, FileResult]:
     """Plan, rewrite, and plan again without the files that could not be rewritten."""
     broken: dict[str, FileResult] = {}
@@ -438,7 +441,7 @@ def _plan_and_rewrite(
     previous: dict[str, FilePlan] = {}
     for _attempt in range(5):
         live = [info for path, info in infos.items() if path not in broken]
-        plans = plan_run(live, outside, aliases, withheld)
+        plans = plan_run(live, outside, aliases, withheld, python_classes)
         selected = _rewrite_set(plans, live, tests, aliases)
         wanted = {p for p in selected if plans[p].changes}
         # Only files whose plan changed since the last round are rewritten again.

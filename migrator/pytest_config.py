@@ -20,7 +20,7 @@ import shlex
 import subprocess
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 if sys.version_info >= (3, 11):
@@ -31,6 +31,7 @@ else:  # pragma: no cover - exercised on 3.10 only
 # pytest's own defaults.
 NORECURSE = ("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv", "{arch}")
 PYTHON_FILES = ("test_*.py", "*_test.py")
+PYTHON_CLASSES = ("Test",)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class PytestConfig:
     ignored_globs: tuple[str, ...] = ()
     configured_files: bool = False
     sources: tuple[str, ...] = field(default=())
+    # Prefixes (or globs) of the class names pytest collects as test classes.
+    python_classes: tuple[str, ...] = PYTHON_CLASSES
 
     def matches(self, path: Path) -> bool:
         """Whether the file name is one of ``python_files``."""
@@ -166,6 +169,7 @@ def _config(rootdir: Path, options: dict[str, str | list[str]]) -> PytestConfig:
         ignored=tuple(ignored),
         ignored_globs=tuple(globs),
         configured_files=bool(files),
+        python_classes=tuple(_words(options.get("python_classes"))) or PYTHON_CLASSES,
     )
 
 
@@ -181,14 +185,8 @@ def _with_conftests(config: PytestConfig, given: list[Path]) -> PytestConfig:
             names, patterns = _collect_ignores(conftest)
             ignored += [(conftest.parent / n).resolve() for n in names]
             globs += [str(conftest.parent / p) for p in patterns]
-    return PytestConfig(
-        config.rootdir,
-        config.python_files,
-        config.norecursedirs,
-        config.testpaths,
-        tuple(dict.fromkeys(ignored)),
-        tuple(dict.fromkeys(globs)),
-        config.configured_files,
+    return replace(
+        config, ignored=tuple(dict.fromkeys(ignored)), ignored_globs=tuple(dict.fromkeys(globs))
     )
 
 

@@ -608,3 +608,39 @@ def test_relays_resolve_through_the_mro_and_are_placed_once(tmp_path: Path) -> N
     assert "def _mixin_setup(self, _mixin_next):" in text
     assert "def _mixin_next(self, _base_setup):" in text
     assert "def _mixin_next(self):" in text
+
+
+def test_plain_classes_follow_the_projects_python_classes(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.pytest.ini_options]\npython_classes = ["*Checks"]\n',
+            "test_checks.py": """
+            import unittest
+
+            class ShellChecks:
+                def setUp(self):
+                    self.shell = "bash"
+
+                def test_shell(self):
+                    pass
+
+            class TestNotCollectedHere:
+                def setUp(self):
+                    self.other = True
+
+                def test_other(self):
+                    pass
+
+            class BashCase(ShellChecks, TestNotCollectedHere, unittest.TestCase):
+                pass
+            """,
+        },
+    )
+    report = migrate(tmp_path)
+    text = by_name(report)["test_checks.py"]
+    # ShellChecks matches ``*Checks``: its fixture does nothing for its own plain tests.
+    assert "# pytest also collects ShellChecks as a plain class" in text
+    # Under this configuration pytest does not collect TestNotCollectedHere: no guard.
+    assert "collects TestNotCollectedHere" not in text
+    assert report.converted == 2

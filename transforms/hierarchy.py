@@ -18,6 +18,7 @@ follows a class differs between its users.
 
 from __future__ import annotations
 
+import fnmatch
 from collections.abc import Iterable, Mapping
 from itertools import zip_longest
 
@@ -81,9 +82,14 @@ class Hierarchy:
     """Classes of a run, their MROs and the lifecycle definers each MRO reaches."""
 
     def __init__(
-        self, modules: Iterable[ModuleInfo], module_aliases: Mapping[str, str] | None = None
+        self,
+        modules: Iterable[ModuleInfo],
+        module_aliases: Mapping[str, str] | None = None,
+        python_classes: tuple[str, ...] = ("Test",),
     ) -> None:
         self.modules = {m.module: m for m in modules}
+        # pytest's ``python_classes``: prefixes, or globs when they hold ``*?[``.
+        self.python_classes = python_classes
         # Names a module is imported under besides its own (namespace packages).
         for alias, real in (module_aliases or {}).items():
             if real in self.modules:
@@ -274,15 +280,15 @@ class Hierarchy:
 
     def plain_test_classes(self, qualname: str) -> list[str]:
         """Classes that inherit ``qualname``'s fixtures and that pytest collects as plain
-        test classes (not TestCases): named ``Test*``, bound at module level, without
-        ``__init__``, with a ``test*`` method of their own or inherited from the run. pytest
-        never calls ``setUp`` for their tests, but runs every autouse fixture they inherit
-        (``class TestShellBase:`` imported into a test module, its subclasses adding
-        ``unittest.TestCase``)."""
+        test classes (not TestCases): named as ``python_classes`` says (``Test*`` by
+        default), bound at module level, without ``__init__``, with a ``test*`` method of
+        their own or inherited from the run. pytest never calls ``setUp`` for their tests,
+        but runs every autouse fixture they inherit (``class TestShellBase:`` imported into
+        a test module, its subclasses adding ``unittest.TestCase``)."""
         out = []
         for klass in (qualname, *self.descendants(qualname)):
             info = self.classes[klass]
-            if not info.module_level or not info.name.startswith("Test"):
+            if not info.module_level or not self._collects(info.name):
                 continue
             if self.is_test_class(klass) or "__init__" in info.attrs:
                 continue
@@ -290,6 +296,13 @@ class Hierarchy:
             if any(a.startswith("test") for c in run for a in c.attrs):
                 out.append(klass)
         return out
+
+    def _collects(self, name: str) -> bool:
+        """pytest's test for a class name (``python_classes``: prefix or glob)."""
+        return any(
+            fnmatch.fnmatch(name, p) if any(c in p for c in "*?[") else name.startswith(p)
+            for p in self.python_classes
+        )
 
     def unreached_users(self, qualname: str) -> list[str]:
         """Test classes that inherit ``qualname`` after ``TestCase``: unittest never runs

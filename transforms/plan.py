@@ -62,8 +62,9 @@ class Planner(ChainPlanner):
         outside: Mapping[str, int],
         module_aliases: Mapping[str, str] | None = None,
         withheld: Mapping[tuple[str, str], str] | None = None,
+        python_classes: tuple[str, ...] = ("Test",),
     ) -> None:
-        super().__init__(modules, module_aliases)
+        super().__init__(modules, module_aliases, python_classes)
         # (resolved path, class name or "" for the module) -> why verify withheld it.
         self.withheld = dict(withheld or {})
         self._withheld_classes = self._withheld_definers()

@@ -28,11 +28,13 @@ def plan_run(
     outside: Mapping[str, int] | None = None,
     module_aliases: Mapping[str, str] | None = None,
     withheld: Mapping[tuple[str, str], str] | None = None,
+    python_classes: tuple[str, ...] = ("Test",),
 ) -> dict[str, FilePlan]:
     """Plan every module of a run; keyed by path. ``outside`` counts the quoted file names of
-    the run's files that were not indexed (no class, no setup)."""
+    the run's files that were not indexed (no class, no setup); ``python_classes`` is the
+    project's pytest setting."""
     modules = list(modules)
-    planner = Planner(modules, outside or {}, module_aliases, withheld)
+    planner = Planner(modules, outside or {}, module_aliases, withheld, python_classes)
     planner.plan_classes()
     plans: dict[str, FilePlan] = {}
     for module in modules:
