@@ -126,20 +126,9 @@ class Planner(ChainPlanner):
         if level == "function":
             self._check_skips(qualname)
         setup, teardown = info.methods.get(setup_name), info.methods.get(teardown_name)
-        chains = self.user_chains(qualname, level)
-        relay = None
-        if len(chains) > 1:
-            composed = compose(self, qualname, level, setup, teardown, chains)
-            mode, parents = composed.mode, composed.parents
-            redirected, redirect = composed.outcome.redirected, composed.outcome.redirect
-            if composed.relays:
-                relay = composed.relays[0][1].name
-                self.relays[(qualname, level)] = composed.relays
-        else:
-            parents = list(next(iter(chains), ()))
-            mode = self.chain_mode(qualname, setup, teardown, parents, level)
-            redirected = self.chain_redirected(level, mode, parents)
-            redirect = self.chain_cleanups(qualname, level, mode, parents, redirected)
+        mode, parents, redirected, redirect, relay = self._decide_chain(
+            qualname, level, setup, teardown
+        )
         param = self._param(setup, teardown)
         hoist = self._check_merge(setup, teardown)
         fixture = self._fixture_name(qualname, level)
@@ -191,6 +180,26 @@ class Planner(ChainPlanner):
             redirect=redirect,
             setup_returns=setup is not None and setup.has_return,
         )
+
+    def _decide_chain(
+        self, qualname: str, level: str, setup: BodyFacts | None, teardown: BodyFacts | None
+    ) -> tuple[str, list[str], bool, bool, str | None]:
+        """The mode, the parents, whether a parent fixture takes the test's cleanups, whether
+        this one must, and the relay it requests when its users' chains differ."""
+        chains = self.user_chains(qualname, level)
+        if len(chains) > 1:
+            composed = compose(self, qualname, level, setup, teardown, chains)
+            relay = None
+            if composed.relays:
+                relay = composed.relays[0][1].name
+                self.relays[(qualname, level)] = composed.relays
+            outcome = composed.outcome
+            return composed.mode, composed.parents, outcome.redirected, outcome.redirect, relay
+        parents = list(next(iter(chains), ()))
+        mode = self.chain_mode(qualname, setup, teardown, parents, level)
+        redirected = self.chain_redirected(level, mode, parents)
+        redirect = self.chain_cleanups(qualname, level, mode, parents, redirected)
+        return mode, parents, redirected, redirect, None
 
     def parent_fixture(self, parent: str, level: str) -> str:
         plan = self.planned.get((parent, level))
