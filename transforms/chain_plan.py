@@ -96,6 +96,15 @@ class ChainPlanner(ResourcePlanner):
                 # An early return skipped the parent's tearDown; the parent fixture cannot.
                 message = f"return before super().{facts.name}()"
                 raise Refused(Code.RETURN_FLOW, facts.line, message)
+            if (
+                wanted[0] == "first"
+                and facts.skips is not None
+                and self._parents_tear_down(facts.name, parents)
+            ):
+                # A skip after super().setUp() skips the parents' tearDown too; a parent
+                # fixture, already set up, would still tear down. (The calls style can.)
+                message = f"a skip after super().{facts.name}() skips the parents' teardown"
+                raise Refused(Code.RETURN_FLOW, facts.skips, message)
             return "chain"
         where = "first" if wanted[0] == "first" else "last"
         raise Refused(
@@ -103,6 +112,10 @@ class ChainPlanner(ResourcePlanner):
             calls[0].line,
             f"super().{facts.name}() is not the {where} statement",
         )
+
+    def _parents_tear_down(self, setup_name: str, parents: list[str]) -> bool:
+        teardown = next(t for s, t in LEVELS.values() if s == setup_name)
+        return any(teardown in self.classes[p].methods for p in parents)
 
     def _explicit_ok(self, qualname: str, target: str, parents: list[str]) -> bool:
         """``Target.setUp(self)`` is the parent call when Target is the nearest definer."""

@@ -104,6 +104,9 @@ class BodyFacts:
     state_writes: tuple[tuple[str, int, bool], ...] = ()
     restore_mentions: frozenset[str] = frozenset()
     phase_state: int | None = None
+    # Line of the first explicit skip in the body's own scope (``self.skipTest(...)``,
+    # ``raise unittest.SkipTest``): unittest then runs no tearDown, not even a parent's.
+    skips: int | None = None
     # Line of a cleanup that asserts (``enterContext(self.assertNoLogs())``,
     # ``addCleanup(self.assertEqual, ...)``): its failure fails the test under unittest, but
     # would be a teardown error in a fixture.
@@ -293,6 +296,21 @@ def cleanup_usage(body: list[ast.stmt], api: Mapping[str, str]) -> tuple[int, in
     return calls, closes, None
 
 
+def _first_skip(nodes: list[ast.AST], first: str | None) -> int | None:
+    """The line of the first ``<first>.skipTest(...)`` call or ``raise ...SkipTest``."""
+    lines = []
+    for node in nodes:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = node.func.value
+            if node.func.attr == "skipTest" and isinstance(owner, ast.Name) and owner.id == first:
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Raise) and node.exc is not None:
+            raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            if (dotted(raised) or "").rsplit(".", 1)[-1] == "SkipTest":
+                lines.append(node.lineno)
+    return min(lines, default=None)
+
+
 def body_facts(
     func: ast.FunctionDef | ast.AsyncFunctionDef,
     cls_name: str,
@@ -340,6 +358,7 @@ def body_facts(
         has_await=any(isinstance(n, ast.Await) for n in same_scope),
         has_return=contains_return(func.body),
         return_problem=return_problem(func.body),
+        skips=_first_skip(same_scope, first),
         cleanup_calls=calls,
         cleanup_closes=closes,
         cleanup_problem=problem,
