@@ -85,6 +85,15 @@ class ChainPlanner(ResourcePlanner):
                 )
         if not calls:
             return "none"
+        if (
+            wanted[0] == "first"
+            and facts.skips is not None
+            and self._parents_tear_down(facts.name, parents)
+        ):
+            # A skip in a setUp that calls super() skips the parents' tearDown too; a parent
+            # fixture, already set up, would still tear down. (The calls style can.)
+            message = f"a skip in {facts.name}, which calls super(), skips the parents' teardown"
+            raise Refused(Code.RETURN_FLOW, facts.skips, message)
         if not parents or not any(facts.name in self.classes[p].methods for p in parents):
             # super() reaches unittest.TestCase's no-op: dropped wherever it stands at top level.
             nested = [c for c in calls if c.position == "nested"]
@@ -96,15 +105,6 @@ class ChainPlanner(ResourcePlanner):
                 # An early return skipped the parent's tearDown; the parent fixture cannot.
                 message = f"return before super().{facts.name}()"
                 raise Refused(Code.RETURN_FLOW, facts.line, message)
-            if (
-                wanted[0] == "first"
-                and facts.skips is not None
-                and self._parents_tear_down(facts.name, parents)
-            ):
-                # A skip after super().setUp() skips the parents' tearDown too; a parent
-                # fixture, already set up, would still tear down. (The calls style can.)
-                message = f"a skip after super().{facts.name}() skips the parents' teardown"
-                raise Refused(Code.RETURN_FLOW, facts.skips, message)
             return "chain"
         where = "first" if wanted[0] == "first" else "last"
         raise Refused(
