@@ -65,6 +65,16 @@ INCONSISTENT = "?inconsistent-mro"
 WRAPPERS = frozenset({"run", "__call__", "debug", "_callSetUp", "_callTearDown", "_callCleanup"})
 
 
+def differs_words(pairs: Iterable[tuple[str, str | None]]) -> str:
+    """``what follows it differs between users: T1 -> Base, T2 -> TestCase`` for (user,
+    what follows the class there, None for TestCase) pairs."""
+    detail = ", ".join(
+        f"{user.rsplit('.', 1)[-1]} -> {(after or 'TestCase').rsplit('.', 1)[-1]}"
+        for user, after in pairs
+    )
+    return f"what follows it differs between users: {detail}"
+
+
 def nested_key(info: ClassInfo) -> str:
     """The key of a class that is not bound at module level (no other class names it)."""
     return f"{info.qualname}@{info.line}"
@@ -117,8 +127,6 @@ class Hierarchy:
         for info in nested:
             if any(self.canonical(b) in self.classes for b in info.bases):
                 self.classes[nested_key(info)] = info
-        self._mro.clear()
-        self._canonical.clear()
 
     # -- names ---------------------------------------------------------------------------
 
@@ -344,11 +352,8 @@ class Hierarchy:
                 index = chain.index(qualname)
                 found.setdefault(chain[index + 1] if index + 1 < len(chain) else None, user)
         if len(found) > 1:
-            detail = ", ".join(
-                f"{u.rsplit('.', 1)[-1]} -> {(n or 'TestCase').rsplit('.', 1)[-1]}"
-                for n, u in found.items()
-            )
-            raise MixinDisagreement(qualname, f"what follows it differs between users: {detail}")
+            detail = differs_words((u, n) for n, u in found.items())
+            raise MixinDisagreement(qualname, detail)
         return next(iter(found), None)
 
     def user_chains(self, qualname: str, level: str) -> dict[tuple[str, ...], list[str]]:

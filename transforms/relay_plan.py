@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from transforms.codes import Code
 from transforms.facts import BodyFacts
+from transforms.hierarchy import differs_words
 from transforms.names import fresh, snake
 from transforms.plan_types import Relay
 from transforms.refused import Refused
@@ -64,11 +65,10 @@ class Composition(NamedTuple):
 def describe(planner: Planner, qualname: str, chains: dict[tuple[str, ...], list[str]]) -> str:
     """``T1 -> Base, T2 -> Other`` (the first user of each chain, and what it reaches)."""
     info = planner.classes[qualname]
-    pairs = ", ".join(
-        f"{users[0].rsplit('.', 1)[-1]} -> {(chain[0] if chain else 'TestCase').rsplit('.', 1)[-1]}"
-        for chain, users in chains.items()
+    words = differs_words(
+        (users[0], chain[0] if chain else None) for chain, users in chains.items()
     )
-    return f"{info.name} ({info.path}:{info.line}): what follows it differs between users: {pairs}"
+    return f"{info.name} ({info.path}:{info.line}): {words}"
 
 
 def compose(
