@@ -520,8 +520,87 @@ def test_a_base_through_an_assigned_global_says_so(tmp_path: Path) -> None:
     report = migrate(tmp_path)
     [refusal] = report.refusals
     assert refusal.code.value == "MF105"
+    assert refusal.message == (
+        "base helpers.Holder.Mixin: an attribute of class Holder in "
+        f"{tmp_path / 'helpers.py'}; the model does not follow class attributes"
+    )
+
+
+def test_a_global_assigned_twice_is_not_an_alias(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "test_assigned.py": """\
+            import unittest
+
+            import helpers as hp
+
+            shortcut = hp
+            if not hasattr(hp, "Mixin"):
+                shortcut = unittest
+
+
+            class T(shortcut.Mixin, unittest.TestCase):
+                def setUp(self):
+                    self.x = 1
+
+                def test_x(self):
+                    self.assertEqual(self.x, 1)
+            """,
+            "helpers.py": """\
+            class Mixin:
+                pass
+            """,
+        },
+    )
+    report = migrate(tmp_path)
+    [refusal] = report.refusals
+    assert refusal.code.value == "MF105"
     assert "shortcut is bound by an assignment in" in refusal.message
-    assert "include the file" not in refusal.message
+
+
+def test_a_global_assigned_once_from_an_import_is_an_alias(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "test_assigned.py": """\
+            import unittest
+
+            import helpers
+
+            TestCase = unittest.TestCase
+            Base = helpers.Base
+
+
+            class T(Base):
+                def setUp(self):
+                    super().setUp()
+                    self.x = 1
+
+                def test_x(self):
+                    self.assertEqual((self.base, self.x), (1, 1))
+
+
+            class U(TestCase):
+                def setUp(self):
+                    self.y = 2
+
+                def test_y(self):
+                    self.assertEqual(self.y, 2)
+            """,
+            "helpers.py": """\
+            import unittest
+
+
+            class Base(unittest.TestCase):
+                def setUp(self):
+                    self.base = 1
+            """,
+        },
+    )
+    report = migrate(tmp_path)
+    assert report.refusals == ()
+    assert report.converted == 3
 
 
 def test_user_chains_and_the_users_the_rewrite_cannot_reach() -> None:

@@ -169,9 +169,22 @@ class ChainPlanner(ResourcePlanner):
             for n in names
         )
         root = mode != "chain" or not parents
+        holds = root and level == "function"
         return self._check_body_cleanups(
-            qualname, level, has_teardown, registers, root and level == "function", redirected
+            qualname,
+            level,
+            has_teardown,
+            registers,
+            holds,
+            redirected,
+            below=holds and self._teardown_below(qualname, names[1]),
         )
+
+    def _teardown_below(self, qualname: str, teardown: str) -> bool:
+        """Whether a subclass defines ``teardown``: its fixture, chained under this one,
+        tears down before this one does, while the cleanups registered on the test ran after
+        every tearDown in unittest. A fixture that holds the chain then takes them."""
+        return any(teardown in self.classes[d].methods for d in self.descendants(qualname))
 
     def chain_redirected(self, level: str, mode: str, parents: list[str]) -> bool:
         """Whether a parent fixture this one requests takes every cleanup registered on the
@@ -193,6 +206,7 @@ class ChainPlanner(ResourcePlanner):
         registers: bool,
         may_redirect: bool = False,
         redirected: bool = False,
+        below: bool = False,
     ) -> bool:
         """Cleanups a test (or another method) registers run in unittest's ``run()``, after
         tearDown; under a fixture they would run before its teardown.
@@ -201,7 +215,8 @@ class ChainPlanner(ResourcePlanner):
         function fixture that requests no parent: ``may_redirect``) sends them to its own
         stack (``self.addCleanup = cleanups.callback``), which closes after every teardown,
         as unittest's ``doCleanups`` ran after tearDown. Returns whether it must. A
-        ``doCleanups()`` elsewhere stays refused.
+        ``doCleanups()`` elsewhere stays refused. ``below``: a subclass chained under this
+        fixture has a teardown (see ``_teardown_below``).
         """
         needed = False
         related = {qualname, *self.descendants(qualname)}
@@ -214,14 +229,15 @@ class ChainPlanner(ResourcePlanner):
                 if attr not in CLEANUP_ATTRS[level]:
                     continue
                 registering = not attr.startswith("do")
-                if registering and has_teardown and (may_redirect or redirected):
+                if registering and (has_teardown or below) and (may_redirect or redirected):
                     needed = needed or may_redirect
                     continue
                 if has_teardown or (attr.startswith("do") and registers):
                     raise self._order_refused(qualname, user, method, line, f"uses {attr}; its")
             if level == "function":
                 redirect = may_redirect or redirected
-                needed = self._check_escapes(qualname, user, has_teardown, redirect) or needed
+                torn = has_teardown or below
+                needed = self._check_escapes(qualname, user, torn, redirect) or needed
         return needed and may_redirect
 
     def _check_escapes(self, qualname: str, user: str, has_teardown: bool, redirect: bool) -> bool:

@@ -24,9 +24,21 @@ from itertools import zip_longest
 
 from transforms.index import CLASS_LEVEL, FUNCTION_LEVEL, ClassInfo, ModuleInfo
 
-TESTCASE = frozenset({"unittest.TestCase", "unittest.case.TestCase"})
+# unittest2, the backport some suites import under Python 2 (``if PY26: import unittest2 as
+# unittest``, ``try: import unittest2 as unittest``), has the same lifecycle: its TestCase
+# subclasses unittest's and runs setUp, the test, tearDown and the cleanups in that order.
+TESTCASE = frozenset(
+    {"unittest.TestCase", "unittest.case.TestCase", "unittest2.TestCase", "unittest2.case.TestCase"}
+)
 ASYNC_TESTCASE = frozenset(
     {"unittest.IsolatedAsyncioTestCase", "unittest.async_case.IsolatedAsyncioTestCase"}
+)
+# Standard classes a test class may inherit that define no lifecycle, cleanup or wrapper
+# method: they pass every call through, like ``object``.
+TRANSPARENT = frozenset(
+    f"{module}.{name}"
+    for module in ("typing", "typing_extensions")
+    for name in ("Generic", "Protocol")
 )
 # Test frameworks built on unittest whose TestCase does lifecycle work the plan does not
 # model. Only classes outside the run count: a package's own test suite (pyfakefs testing
@@ -63,6 +75,14 @@ INCONSISTENT = "?inconsistent-mro"
 # ``_callTestMethod`` is not one of them: unittest calls it between setUp and tearDown for
 # the test method alone, and a fixture's setup and teardown stay on either side of it.
 WRAPPERS = frozenset({"run", "__call__", "debug", "_callSetUp", "_callTearDown", "_callCleanup"})
+# mock's patchers, called to decorate a class, wrap only the methods whose name starts with
+# ``patch.TEST_PREFIX`` ("test"): setUp, tearDown, setUpClass and the fixtures that replace
+# them run outside the patch, before and after, as they did (``_patch.decorate_class``).
+PATCHERS = frozenset(
+    f"{package}.{name}"
+    for package in ("unittest.mock", "mock", "mock.mock")
+    for name in ("patch", "patch.object", "patch.dict", "patch.multiple")
+)
 
 
 def differs_words(pairs: Iterable[tuple[str, str | None]]) -> str:
@@ -177,7 +197,7 @@ class Hierarchy:
             return "testcase"
         if name in ASYNC_TESTCASE:
             return "async"
-        if name.startswith("builtins."):
+        if name.startswith("builtins.") or name in TRANSPARENT:
             return "object"
         return "unknown"
 
@@ -242,13 +262,14 @@ class Hierarchy:
 
     def clear_decorator(self, target: str, level: str = "function") -> bool:
         """Whether a class decorator (its qualified name, "()" added for a call) leaves the
-        level's lifecycle alone: a pytest mark; a module global of the run bound once to a
-        unittest skip decorator, which pytest applies before any fixture; or a function of
-        the run that returns a subclass defining none of the level's lifecycle, wrapper,
-        cleanup or special methods (``subclassing_decorators``)."""
+        level's lifecycle alone: a pytest mark; a call of one of mock's ``PATCHERS``; a
+        module global of the run bound once to a unittest skip decorator, which pytest
+        applies before any fixture; or a function of the run that returns a subclass
+        defining none of the level's lifecycle, wrapper, cleanup or special methods
+        (``subclassing_decorators``)."""
         call = target.endswith("()")
         name = self.canonical(target.removesuffix("()")) or ""
-        if name.startswith("pytest.mark."):
+        if name.startswith("pytest.mark.") or (call and name in PATCHERS):
             return True
         module, _, head = name.rpartition(".")
         info = self.modules.get(module)

@@ -218,6 +218,34 @@ def _import_bindings(nodes: Iterable[ast.AST], module: str, is_package: bool) ->
     return aliases
 
 
+def assigned_aliases(
+    tree: ast.Module,
+    aliases: Mapping[str, str],
+    module: str,
+    top: frozenset[str],
+    bindings: Mapping[str, int],
+) -> dict[str, str]:
+    """Module globals bound once, by a plain assignment of a dotted name that an import or a
+    class statement of the module binds: ``TestCase = unittest.TestCase`` names
+    ``unittest.TestCase`` wherever the module uses it, as an import would."""
+    out: dict[str, str] = {}
+    for stmt in _module_level(tree.body):
+        if not (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+        ):
+            continue
+        name = stmt.targets[0].id
+        value = dotted(stmt.value)
+        if name in aliases or bindings.get(name) != 1 or value is None:
+            continue
+        target = resolve(value, aliases, module, top)
+        if target is not None and not target.startswith(("?", "builtins.")):
+            out[name] = target
+    return out
+
+
 def _absolute(node: ast.ImportFrom, module: str, is_package: bool) -> str:
     if not node.level:
         return node.module or ""
@@ -286,6 +314,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
     def bindings() -> Counter[str]:
         return global_bindings(tree, scan.declared_global)
 
+    aliases.update(assigned_aliases(tree, aliases, module, top, bindings()))
     constants = module_constants(tree, aliases)
     modules = module_spellings(tree, bindings()) if _MODULE_CALL.search(source) else frozenset()
     context = _ClassContext(
@@ -591,7 +620,9 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
             if isinstance(stmt, ast.ClassDef):
                 attrs.add(stmt.name)
             bound.update(_binds(stmt, LIFECYCLE_METHODS))
-    bases = tuple(resolve(dotted(b), ctx.aliases, ctx.module, ctx.top) for b in node.bases)
+    bases = tuple(
+        resolve(dotted(_mro_entry(b)), ctx.aliases, ctx.module, ctx.top) for b in node.bases
+    )
     wrapping = list(_wrapping_decorators(node, ctx))
     return ClassInfo(
         module=ctx.module,
@@ -640,6 +671,12 @@ DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 UNITTEST_SKIPS = frozenset(
     f"{module}.{name}" for module in ("unittest", "unittest.case") for name in SKIP_NAMES
 )
+
+
+def _mro_entry(base: ast.expr) -> ast.expr:
+    """The expression naming the class a base puts in the MRO: ``Generic[T]`` and
+    ``Base[int]`` put ``Generic`` and ``Base`` there (``__mro_entries__``)."""
+    return base.value if isinstance(base, ast.Subscript) else base
 
 
 def subclassing_decorators(

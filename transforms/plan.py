@@ -364,6 +364,13 @@ class Planner(ChainPlanner):
                 f"base {name}: several files of the run are module {module} ({', '.join(shared)});"
                 " which one Python imports depends on sys.path"
             )
+        nested = self._class_attribute(name)
+        if nested is not None:
+            head, info = nested
+            return (
+                f"base {name}: an attribute of class {head} in {info.path}; the model does not"
+                " follow class attributes"
+            )
         assigned = self._assigned_global(name)
         if assigned is not None:
             head, info = assigned
@@ -373,6 +380,18 @@ class Planner(ChainPlanner):
             )
         hint = f"; include the file of module {module} in the run" if module else ""
         return f"base {name} is not in the run{hint}"
+
+    def _class_attribute(self, name: str) -> tuple[str, ModuleInfo] | None:
+        """(class, module) when ``name`` goes through a class of a module of the run
+        (``helpers.Holder.Mixin``)."""
+        parts = name.split(".")
+        for cut in range(len(parts) - 2, 0, -1):
+            info = self.modules.get(".".join(parts[:cut]))
+            if info is None:
+                continue
+            head = parts[cut]
+            return (head, info) if any(c.name == head for c in info.classes) else None
+        return None
 
     def _assigned_global(self, name: str) -> tuple[str, ModuleInfo] | None:
         """(global, module) when ``name`` goes through a global of a module of the run that
