@@ -324,7 +324,12 @@ def _run(
         if not info.read_only:
             results.pop(path, None)  # a skipped file of the run, indexed after all
     infos = _unique_modules(infos)
-    data = data_folders(units, {i.unit_path: i.fragments for i in indexed if i.fragments})
+    data = data_folders(
+        units,
+        {i.unit_path: i.fragments for i in indexed if i.fragments},
+        {unit.module: str(unit.path) for unit in units},
+        {path: info.aliases.values() for path, info in infos.items()},
+    )
     for unit in units:
         path = str(unit.path)
         reason = data.get(path) or (

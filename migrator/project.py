@@ -151,7 +151,10 @@ def path_fragments(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def data_folders(
-    units: Sequence[Unit], fragments: Mapping[str, Sequence[tuple[str, ...]]]
+    units: Sequence[Unit],
+    fragments: Mapping[str, Sequence[tuple[str, ...]]],
+    modules: Mapping[str, str] | None = None,
+    imports: Mapping[str, Iterable[str]] | None = None,
 ) -> dict[str, str]:
     """Test files that another module of the run names as data: a quoted relative path
     ending with the names of the folders that hold them ("scenario/class_fixtures" for
@@ -162,12 +165,18 @@ def data_folders(
     ``fragments`` maps the paths of the run's test modules (and conftest.py files) to their
     ``path_fragments``: only tests use folders as data (a ``noxfile.py`` naming "tests/unit"
     runs the suite).
+
+    ``modules`` maps the module names of the run to their files, ``imports`` each path to
+    the qualified names it imports: a folder named in a quoted path (an allow-list,
+    ``"tests/cli/"``) whose modules import the package of the module naming it is not data
+    (``_part_of_suite``).
     """
     named: dict[tuple[str, ...], str] = {}
     for path, parts_list in fragments.items():
         for parts in parts_list:
             named.setdefault(parts, path)
     out: dict[str, str] = {}
+    imported = _imported_folders(units, modules or {}, imports or {})
     for unit in units:
         if not unit.is_test:
             continue
@@ -179,6 +188,48 @@ def data_folders(
             referrer = Path(named_in).resolve().parent
             if referrer == data_dir or data_dir in referrer.parents:
                 continue  # a module naming its own folder is not using it as data
+            if _part_of_suite(data_dir, referrer, imported):
+                continue
             out[str(unit.path)] = f"data of {named_in} (it names '{'/'.join(parts)}')"
             break
     return out
+
+
+def _imported_folders(
+    units: Sequence[Unit], modules: Mapping[str, str], imports: Mapping[str, Iterable[str]]
+) -> dict[Path, set[Path]]:
+    """The folder of each test module -> the folders of the run's modules it imports."""
+    files = {module: Path(path).resolve() for module, path in modules.items()}
+    out: dict[Path, set[Path]] = {}
+    for unit in units:
+        if not unit.is_test:
+            continue
+        found = (_defining_file(name, files) for name in imports.get(str(unit.path), ()))
+        folder = unit.path.resolve().parent
+        out.setdefault(folder, set()).update(f.parent for f in found if f is not None)
+    return out
+
+
+def _part_of_suite(data_dir: Path, referrer: Path, imported: Mapping[Path, set[Path]]) -> bool:
+    """Whether a module under ``data_dir`` imports a module of the package that holds the
+    module naming it (``from .. import TestCase``): a sample project runs on its own, where
+    that import could not work, so the folder belongs to the suite around it."""
+    for folder, targets in imported.items():
+        if folder != data_dir and data_dir not in folder.parents:
+            continue
+        for target in targets:
+            outside = target != data_dir and data_dir not in target.parents
+            if outside and (target == referrer or target in referrer.parents):
+                return True
+    return False
+
+
+def _defining_file(name: str, files: Mapping[str, Path]) -> Path | None:
+    """The file of the longest module prefix of a qualified name (``tests.TestCase`` ->
+    ``tests/__init__.py``)."""
+    parts = name.split(".")
+    for cut in range(len(parts), 0, -1):
+        found = files.get(".".join(parts[:cut]))
+        if found is not None:
+            return found
+    return None

@@ -136,3 +136,39 @@ def test_sample_projects_another_runner_executes_stay(tmp_path: Path) -> None:
     skipped = {Path(f.path).name: f.error for f in report.files if f.error}
     assert "data of" in (skipped["test_sample.py"] or "")
     assert "'scenario/one'" in (skipped["test_sample.py"] or "")
+
+
+def test_a_named_folder_that_imports_the_suite_around_it_is_not_data(tmp_path: Path) -> None:
+    # An allow-list naming "tests/cli/" (a source check) next to a sample project: the
+    # modules of tests/cli import the package of the module that names them, so they are
+    # part of its suite; the sample imports only itself.
+    write(
+        tmp_path,
+        {
+            "tests/__init__.py": "import unittest\n\nTestCase = unittest.TestCase\n",
+            "tests/test_source.py": """\
+            import unittest
+
+            ALLOWED = ("tests/cli/", "support/sample")
+
+
+            class Source(unittest.TestCase):
+                def test_allowed(self):
+                    self.assertTrue(ALLOWED)
+            """,
+            "tests/cli/__init__.py": "",
+            "tests/cli/test_cli.py": CASE.format(name="Cli").replace(
+                "import unittest", "import unittest\n\nfrom .. import TestCase"
+            ),
+            "tests/support/sample/__init__.py": "",
+            "tests/support/sample/helpers.py": "VALUE = 1\n",
+            "tests/support/sample/test_sample.py": CASE.format(name="Sample").replace(
+                "import unittest", "import unittest\n\nfrom . import helpers"
+            ),
+        },
+    )
+    report = migrate_paths([tmp_path / "tests"], Options(jobs=1))
+    rewritten = sorted(Path(f.path).name for f in report.files if f.output)
+    assert rewritten == ["test_cli.py"]
+    skipped = {Path(f.path).name: f.error for f in report.files if f.error}
+    assert "data of" in (skipped["test_sample.py"] or "")

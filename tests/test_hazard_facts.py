@@ -171,3 +171,21 @@ def test_an_import_still_read_elsewhere_stays() -> None:
     assert result.output is not None
     assert "str(tmp_path)" in result.output
     assert "import tempfile\n" in result.output
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('os.unlink("TEST.odt")', ["file 'TEST.odt' removed from the working directory"]),
+        ('shutil.rmtree("out.d")', ["file 'out.d' removed from the working directory"]),
+        ('os.remove(os.path.join(self.tmp, "TEST.odt"))', []),
+        ('os.remove("/var/x.db")', []),
+        ("os.remove(self.path)", []),
+    ],
+)
+def test_a_teardown_removing_a_plain_name_is_a_hazard(source: str, expected: list[str]) -> None:
+    from transforms.temp_facts import hazards
+
+    found = list(hazards(body(source), {**ALIASES, "shutil": "shutil"}))
+    assert [h.message.split(",")[0] for h in found] == expected
+    assert all(h.code == "MF202" for h in found)

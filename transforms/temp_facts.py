@@ -175,6 +175,7 @@ def relative_name(node: ast.expr) -> str | None:
     return name
 
 
+REMOVERS = frozenset({"os.remove", "os.unlink", "shutil.rmtree", "os.rmdir"})
 RELATIVE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.[A-Za-z0-9]+$")
 
 
@@ -433,13 +434,7 @@ def _node_hazards(node: ast.AST, aliases: Mapping[str, str]) -> Iterator[Hazard]
                 "MF201", node.lineno, f"fixed temporary path {literal!r} is shared by all workers"
             )
     if isinstance(node, ast.Call):
-        func = qualify(node.func, aliases)
-        if func == "open" and _writes_relative(node):
-            yield Hazard(
-                "MF202", node.lineno, "file written in the working directory, shared by all workers"
-            )
-        if func in ("os.putenv", "os.environ.update", "os.environ.setdefault"):
-            yield Hazard("MF204", node.lineno, f"{func} in a setup changes process-wide state")
+        yield from _call_hazards(node, qualify(node.func, aliases))
     if isinstance(node, ast.keyword) and node.arg and _is_port(node.arg, node.value):
         shown = f"{node.arg}={ast.unparse(node.value)}"
         yield Hazard("MF203", node.value.lineno, f"fixed port {shown}: every worker binds it")
@@ -471,6 +466,20 @@ def _node_hazards(node: ast.AST, aliases: Mapping[str, str]) -> Iterator[Hazard]
             "os.environ written in a setup and not put back exactly as monkeypatch.setenv would"
             " (saved first, restored at the end of tearDown): left as it is",
         )
+
+
+def _call_hazards(node: ast.Call, func: str | None) -> Iterator[Hazard]:
+    if func == "open" and _writes_relative(node):
+        yield Hazard(
+            "MF202", node.lineno, "file written in the working directory, shared by all workers"
+        )
+    removed = relative_name(node.args[0]) if func in REMOVERS and node.args else None
+    if removed is not None:
+        # Removed by a plain name: something of the test wrote it in the working directory.
+        message = f"file {removed!r} removed from the working directory, shared by all workers"
+        yield Hazard("MF202", node.lineno, message)
+    if func in ("os.putenv", "os.environ.update", "os.environ.setdefault"):
+        yield Hazard("MF204", node.lineno, f"{func} in a setup changes process-wide state")
 
 
 def _writes_relative(call: ast.Call) -> bool:
