@@ -139,7 +139,30 @@ def source_roots(cwd: Path) -> list[str]:
     pytest`` already puts the run folder itself first, which covers the flat layout.
     """
     src = cwd / "src"
-    return [str(src)] if src.is_dir() else []
+    if not src.is_dir():
+        return []
+    shadowing = [e for e in src.iterdir() if e.name.split(".")[0] in sys.stdlib_module_names]
+    if not shadowing:
+        return [str(src)]
+    return [str(_without_stdlib_names(src))]
+
+
+def _without_stdlib_names(src: Path) -> Path:
+    """A folder beside the run folder holding links to the entries of ``src`` that do not
+    shadow a standard module. python-future's ``src/`` ships Python 2 shims named
+    ``queue``, ``builtins``, ``http``...: first on the path, they would replace the
+    standard modules (its installer leaves them out on Python 3)."""
+    view = src.parent.parent / f"{src.parent.name}-src-path"
+    view.mkdir(exist_ok=True)
+    for entry in src.iterdir():
+        link = view / entry.name
+        if entry.name.split(".")[0] in sys.stdlib_module_names or link.exists():
+            continue
+        try:
+            link.symlink_to(entry, target_is_directory=entry.is_dir())
+        except OSError:
+            return src  # no links here: the plain folder, as before
+    return view
 
 
 def run_pytest(

@@ -351,3 +351,19 @@ def test_a_change_only_in_parallel_is_a_regression_unless_the_baseline_changes_t
         ),
     }
     assert not result.ok
+
+
+def test_a_src_folder_that_shadows_standard_modules_is_filtered(tmp_path: Path) -> None:
+    from migrator.verify import source_roots
+
+    plain = tmp_path / "plain"
+    (plain / "src" / "mypkg").mkdir(parents=True)
+    assert source_roots(plain) == [str(plain / "src")]
+    shims = tmp_path / "shims"
+    for name in ("mypkg", "queue", "builtins"):
+        (shims / "src" / name).mkdir(parents=True)
+    (shims / "src" / "helper.py").write_text("X = 1\n")
+    [view] = source_roots(shims)
+    assert sorted(p.name for p in Path(view).iterdir()) == ["helper.py", "mypkg"]
+    assert (Path(view) / "mypkg").resolve() == (shims / "src" / "mypkg").resolve()
+    assert not Path(view).is_relative_to(shims)  # beside the run folder, never collected

@@ -39,6 +39,7 @@ class Code(str, Enum):
     SKIP_DECORATOR = "MF120"
     WRAPPED = "MF121"
     VERIFY_CHANGED = "MF122"
+    RUN_BY_UNITTEST = "MF123"
     # Parallel hazards: reported, never refused (the rest of the rewrite goes ahead).
     FIXED_TEMP_PATH = "MF201"
     CWD_WRITE = "MF202"
@@ -90,6 +91,10 @@ SUMMARIES: dict[Code, str] = {
     Code.VERIFY_CHANGED: (
         "verify saw tests of this hierarchy change outcome after migration: it is kept as it was"
     ),
+    Code.RUN_BY_UNITTEST: (
+        "the suite runs the class with unittest itself (run_unittest, loadTestsFromTestCase,"
+        " makeSuite): no fixture runs there"
+    ),
     Code.FIXED_TEMP_PATH: "hazard: a fixed temporary path that all xdist workers share",
     Code.CWD_WRITE: "hazard: a file written in the working directory, shared by all workers",
     Code.FIXED_PORT: "hazard: a fixed port that every worker binds",
@@ -132,6 +137,7 @@ UNBLOCK: dict[Code, str] = {
     Code.SKIP_DECORATOR: "write the skip condition as a Python expression, not a string",
     Code.WRAPPED: "keep it, or move the wrapper's work into setUp/tearDown first",
     Code.VERIFY_CHANGED: "run verify --keep and read why the tests changed outcome",
+    Code.RUN_BY_UNITTEST: "let pytest collect the class instead of running it from a test",
     Code.FIXED_TEMP_PATH: "make the path from tmp_path (or tempfile.mkdtemp())",
     Code.CWD_WRITE: "write under tmp_path instead of the working directory",
     Code.FIXED_PORT: "bind port 0 and read the port the system chose",

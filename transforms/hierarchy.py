@@ -142,6 +142,7 @@ class Hierarchy:
         self._mro: dict[str, tuple[str, ...]] = {}
         self._canonical: dict[str, str] = {}
         self._descendants: dict[str, list[str]] | None = None
+        self._unittest_runs: dict[str, tuple[str, int, str]] | None = None
         # A class nested in a function or another class is never rewritten, but one that
         # inherits from a class of the run inherits its fixtures: a user of its lifecycle.
         for info in nested:
@@ -287,6 +288,18 @@ class Hierarchy:
     def has_unknown_base(self, qualname: str) -> bool:
         """An unknown base may be a TestCase: its lifecycle methods are reported, not ignored."""
         return any(self.kind(k) == "unknown" for k in self.reach(qualname)[1:])
+
+    def run_by_unittest(self, qualname: str) -> tuple[str, int, str] | None:
+        """(file, line, callee) where the suite hands ``qualname`` to unittest's runner or
+        loader (``ModuleInfo.unittest_runs``), if it does."""
+        if self._unittest_runs is None:
+            found: dict[str, tuple[str, int, str]] = {}
+            for module in {id(m): m for m in self.modules.values()}.values():
+                for name, line, callee in module.unittest_runs:
+                    key = self.canonical(name) or name
+                    found.setdefault(key, (module.path, line, callee))
+            self._unittest_runs = found
+        return self._unittest_runs.get(qualname)
 
     def descendants(self, qualname: str) -> list[str]:
         if self._descendants is None:

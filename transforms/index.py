@@ -172,6 +172,10 @@ class ModuleInfo:
     defs: frozenset[str] = frozenset()
     # ``hooks.setUpModule`` or ``from hooks import setUpModule``: (line, qualified target).
     module_lifecycle_refs: tuple[Reference, ...] = ()
+    # Classes the module hands to unittest's own runner or loader (``run_unittest(C)``,
+    # ``loadTestsFromTestCase(C)``), outside ``load_tests`` and ``__main__`` blocks, which
+    # pytest never runs: (qualified name, line, callee).
+    unittest_runs: tuple[tuple[str, int, str], ...] = ()
     # Indexed to know its classes and re-exports, outside the run: never rewritten.
     read_only: bool = False
     # Why a file of the run may not be rewritten (a link, hard links, read-only), if so.
@@ -364,7 +368,77 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         if words.module
         else (),
         constant_loads=_constant_loads(tree, constants) if constants else {},
+        unittest_runs=tuple(unittest_runs(tree, aliases, module, top))
+        if _RUNNER_WORDS.search(source)
+        else (),
         module_spellings=modules,
+    )
+
+
+RUNNER_CALLS = frozenset({"run_unittest", "loadTestsFromTestCase", "makeSuite"})
+_RUNNER_WORDS = re.compile(r"run_unittest|loadTestsFromTestCase|makeSuite")
+
+
+def unittest_runs(
+    tree: ast.Module, aliases: Mapping[str, str], module: str, top: frozenset[str]
+) -> Iterator[tuple[str, int, str]]:
+    """The classes passed to unittest's runner or loader in code pytest runs (see
+    ``ModuleInfo.unittest_runs``): such a class runs its setUp under unittest, where a
+    fixture would not run."""
+    stack: list[tuple[ast.AST, Mapping[str, list[ast.expr]]]] = [(tree, {})]
+    while stack:
+        node, listed = stack.pop()
+        if isinstance(node, ast.If) and _is_main_guard(node.test):
+            stack.extend((child, listed) for child in node.orelse)
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if node.name == "load_tests":
+                continue
+            listed = _listed_locals(node)
+        if isinstance(node, ast.Call):
+            callee = (dotted(node.func) or "").rsplit(".", 1)[-1]
+            if callee in RUNNER_CALLS:
+                for item in (i for arg in node.args for i in _listed(arg, listed)):
+                    target = resolve(dotted(item), aliases, module, top)
+                    if target is not None and not target.startswith("?"):
+                        yield target, node.lineno, callee
+        stack.extend((child, listed) for child in ast.iter_child_nodes(node))
+
+
+def _listed_locals(func: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, list[ast.expr]]:
+    """``tests = (A, B)`` in a function's own statements: name -> the listed expressions."""
+    out: dict[str, list[ast.expr]] = {}
+    for stmt in func.body:
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and isinstance(stmt.value, (ast.List, ast.Tuple))
+        ):
+            out[stmt.targets[0].id] = list(stmt.value.elts)
+    return out
+
+
+def _listed(arg: ast.expr, listed: Mapping[str, list[ast.expr]]) -> list[ast.expr]:
+    """``C``, ``*[A, B]``, ``[A, B]`` and ``*tests`` (``tests = (A, B)`` above) as the
+    expressions they list."""
+    if isinstance(arg, ast.Starred):
+        arg = arg.value
+    if isinstance(arg, ast.Name) and arg.id in listed:
+        return listed[arg.id]
+    if isinstance(arg, (ast.List, ast.Tuple)):
+        return list(arg.elts)
+    return [arg]
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == "__name__"
+        and len(test.comparators) == 1
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value == "__main__"
     )
 
 

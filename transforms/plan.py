@@ -312,6 +312,15 @@ class Planner(ChainPlanner):
                 verb = "has" if what.startswith(("a ", "the ")) else "overrides"
                 message = f"{short} {verb} {what}: the lifecycle runs inside it"
                 raise _Refused(Code.WRAPPED, info.line, message)
+        for user in [qualname, *self.users(qualname)]:
+            run = self.run_by_unittest(user)
+            if run is not None:
+                path, line, callee = run
+                short = user.rsplit(".", 1)[-1]
+                message = (
+                    f"{short} is run by unittest at {path}:{line} ({callee}): no fixture runs there"
+                )
+                raise _Refused(Code.RUN_BY_UNITTEST, info.line, message)
         for user in self.users(qualname):
             for entry in self.mro(user):
                 kind = self.kind(entry)
