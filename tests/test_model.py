@@ -723,3 +723,42 @@ def test_plain_classes_follow_the_projects_python_classes(tmp_path: Path) -> Non
     # Under this configuration pytest does not collect TestNotCollectedHere: no guard.
     assert "collects TestNotCollectedHere" not in text
     assert report.converted == 2
+
+
+def test_only_functions_returning_a_skip_decorator_are_skip_factories() -> None:
+    info = _index(
+        """
+        import functools
+        import unittest
+        from unittest import skipIf
+
+        def requires(reason=None):
+            if callable(reason):
+                raise TypeError("parentheses")
+            def decorator(func):
+                return unittest.skipIf(True, reason)(func)
+            return decorator
+
+        def direct(reason):
+            return skipIf(True, reason)
+
+        def wraps_too(reason):
+            def decorator(func):
+                @functools.wraps(func)
+                def inner(*a):
+                    return func(*a)
+                return unittest.skip(reason)(inner)
+            return decorator
+
+        def sometimes(reason):
+            if reason:
+                return unittest.skip(reason)
+            return functools.wraps
+
+        def rebound(reason):
+            return unittest.skip(reason)
+
+        rebound = None
+        """
+    )
+    assert info.skip_factories == frozenset({"requires", "direct"})

@@ -264,8 +264,9 @@ class Hierarchy:
     def clear_decorator(self, target: str, level: str = "function") -> bool:
         """Whether a class decorator (its qualified name, "()" added for a call) leaves the
         level's lifecycle alone: a pytest mark; a call of one of mock's ``PATCHERS``; a
-        module global of the run bound once to a unittest skip decorator, which pytest
-        applies before any fixture; or a function of the run that returns a subclass
+        module global of the run bound once to a unittest skip decorator, or a call of a
+        function that returns one (``skip_factories``), which pytest applies before any
+        fixture; or a function of the run that returns a subclass
         defining none of the level's lifecycle, wrapper, cleanup or special methods
         (``subclassing_decorators``)."""
         call = target.endswith("()")
@@ -274,8 +275,10 @@ class Hierarchy:
             return True
         module, _, head = name.rpartition(".")
         info = self.modules.get(module)
-        if call or info is None:
+        if info is None:
             return False
+        if call:
+            return head in info.skip_factories
         attrs = info.class_decorators.get(head)
         if attrs is not None:
             unsafe = WRAPPERS | LEVEL_NAMES.get(level, ALL_LEVEL_NAMES)

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from transforms.astutil import explicit_parent_target
+from transforms.astutil import explicit_parent_target, walk_same_scope
 from transforms.facts import (
     BodyFacts,
     body_facts,
@@ -176,6 +176,8 @@ class ModuleInfo:
     # ``loadTestsFromTestCase(C)``), outside ``load_tests`` and ``__main__`` blocks, which
     # pytest never runs: (qualified name, line, callee).
     unittest_runs: tuple[tuple[str, int, str], ...] = ()
+    # Functions whose call returns a unittest skip decorator (``skip_factories``).
+    skip_factories: frozenset[str] = frozenset()
     # Indexed to know its classes and re-exports, outside the run: never rewritten.
     read_only: bool = False
     # Why a file of the run may not be rewritten (a link, hard links, read-only), if so.
@@ -354,6 +356,9 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         file_literals=file_literals(source),
         chdir="chdir" in source,
         skip_aliases=skip_aliases(tree, aliases, bindings()) if "skip" in source else frozenset(),
+        skip_factories=skip_factories(tree, aliases, bindings())
+        if "skip" in source
+        else frozenset(),
         class_decorators=subclassing_decorators(tree, bindings())
         if defines_class_in_function(tree)
         else {},
@@ -743,7 +748,9 @@ def _wrapping_decorators(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tup
 
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 UNITTEST_SKIPS = frozenset(
-    f"{module}.{name}" for module in ("unittest", "unittest.case") for name in SKIP_NAMES
+    f"{module}.{name}"
+    for module in ("unittest", "unittest.case", "unittest2", "unittest2.case")
+    for name in SKIP_NAMES
 )
 
 
@@ -847,6 +854,48 @@ def skip_aliases(
         ):
             skips.add(stmt.targets[0].id)
     return frozenset(name for name in skips if bindings.get(name) == 1)
+
+
+def skip_factories(
+    tree: ast.Module, aliases: Mapping[str, str], bindings: Mapping[str, int]
+) -> frozenset[str]:
+    """Module functions bound once whose call returns a unittest skip decorator: every
+    return gives ``unittest.skipIf(...)``, or a function of their body whose every return
+    is ``unittest.skipIf(...)(its argument)`` (``@requires_crt()``, ``@skip_if_windows("...")``
+    on a class). Such a decorator returns the class itself, marked skipped or not."""
+    out: set[str] = set()
+    for stmt in tree.body:
+        if not isinstance(stmt, ast.FunctionDef) or bindings.get(stmt.name) != 1:
+            continue
+        inner = {s.name: s for s in stmt.body if isinstance(s, ast.FunctionDef)}
+        returns = [n.value for n in walk_same_scope(stmt.body) if isinstance(n, ast.Return)]
+        if returns and all(_returns_skip(v, inner, aliases) for v in returns):
+            out.add(stmt.name)
+    return frozenset(out)
+
+
+def _returns_skip(
+    value: ast.expr | None, inner: Mapping[str, ast.FunctionDef], aliases: Mapping[str, str]
+) -> bool:
+    if isinstance(value, ast.Call):
+        return qualify(value.func, aliases) in UNITTEST_SKIPS
+    if not (isinstance(value, ast.Name) and value.id in inner):
+        return False
+    func = inner[value.id]
+    params = [a.arg for a in func.args.posonlyargs + func.args.args]
+    if len(params) != 1 or func.args.vararg or func.args.kwarg or func.args.kwonlyargs:
+        return False
+    returns = [n.value for n in walk_same_scope(func.body) if isinstance(n, ast.Return)]
+    return bool(returns) and all(
+        isinstance(v, ast.Call)
+        and isinstance(v.func, ast.Call)
+        and qualify(v.func.func, aliases) in UNITTEST_SKIPS
+        and len(v.args) == 1
+        and not v.keywords
+        and isinstance(v.args[0], ast.Name)
+        and v.args[0].id == params[0]
+        for v in returns
+    )
 
 
 def _simple_binding(stmt: ast.stmt) -> Iterator[str]:
