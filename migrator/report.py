@@ -223,6 +223,7 @@ def print_verify(console: Console, result: VerifyResult) -> None:
         ("changed", len(result.changes)),
         ("  of which regressions", sum(c.kind == "regression" for c in result.changes)),
         ("  of which parallel-only", sum(c.kind == "parallel" for c in result.changes)),
+        ("  of which races", sum(c.kind == "race" for c in result.changes)),
         ("  of which flaky", sum(c.kind == "flaky" for c in result.changes)),
         ("only before", len(result.only_before)),
         ("only after", len(result.only_after)),

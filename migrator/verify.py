@@ -66,7 +66,7 @@ class Change:
     nodeid: str
     before: str
     after: str
-    kind: str = "regression"  # or "flaky"
+    kind: str = "regression"  # or "parallel", "race", "flaky" (see ``_classify``)
 
 
 @dataclass(frozen=True)
@@ -414,7 +414,10 @@ def _classify(
     parallel gives the same different outcome, so the suite itself is not parallel-safe;
     "regression": the migrated test differs alone, or only in parallel while the baseline in
     parallel does not (a temporary directory moved under ``tmp_path`` gets a longer path
-    under ``pytest-xdist``, too long for a Unix socket a program creates in it).
+    under ``pytest-xdist``, too long for a Unix socket a program creates in it); "race": it
+    differs only in the full parallel run, and the changed tests run in parallel on their
+    own change on neither side (they share something with other tests, such as a file in
+    the working directory). Every kind is a difference: verify is not OK.
     """
     ids = [c.nodeid for c in changes]
 
@@ -451,6 +454,15 @@ def _classify(
             after = next(c.after for c in changes if c.nodeid == nodeid)
             if parallel.outcomes.get(nodeid) != after:
                 kinds[nodeid] = "regression"
+    unexplained = [n for n in suspects if kinds[n] == "regression"]
+    if unexplained:
+        # Neither side changes when only these tests run in parallel: the change needs the
+        # other tests running at the same time (two tests writing the same file).
+        own = alone(after_dir, workers, unexplained)
+        for nodeid in unexplained:
+            before = next(c.before for c in changes if c.nodeid == nodeid)
+            if own.outcomes.get(nodeid) == before:
+                kinds[nodeid] = "race"
     return [Change(c.nodeid, c.before, c.after, kinds[c.nodeid]) for c in changes]
 
 

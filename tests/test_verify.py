@@ -367,3 +367,53 @@ def test_a_src_folder_that_shadows_standard_modules_is_filtered(tmp_path: Path) 
     assert sorted(p.name for p in Path(view).iterdir()) == ["helper.py", "mypkg"]
     assert (Path(view) / "mypkg").resolve() == (shims / "src" / "mypkg").resolve()
     assert not Path(view).is_relative_to(shims)  # beside the run folder, never collected
+
+
+RACE_WRITER = """\
+import os
+import time
+import unittest
+
+
+class Writer(unittest.TestCase):
+    def setUp(self):
+        # The phase this setup runs in, where another module can see it: the call phase
+        # under unittest, the setup phase once it is a fixture.
+        with open("phase.txt", "w") as handle:
+            handle.write(os.environ["PYTEST_CURRENT_TEST"].rsplit(" ", 1)[-1])
+
+    def tearDown(self):
+        os.remove("phase.txt")
+
+    def test_writes(self):
+        time.sleep(1)  # long enough for the other test to look
+        self.assertTrue(os.path.exists("phase.txt"))
+"""
+
+RACE_READER = """\
+import os
+import time
+
+
+def test_reads_what_another_test_wrote():
+    # Stands for two tests sharing a file in the working directory: it sees the other
+    # test's file only when that test runs at the same time.
+    deadline = time.monotonic() + 3
+    while not os.path.exists("phase.txt") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if os.path.exists("phase.txt"):
+        with open("phase.txt") as handle:
+            assert handle.read() != "(setup)"
+"""
+
+
+def test_a_change_that_needs_the_other_tests_in_parallel_is_a_race(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "test_writer.py").write_text(RACE_WRITER)
+    (tmp_path / "test_reader.py").write_text(RACE_READER)
+    result = verify(tmp_path, VerifyOptions(workers=2))
+    kinds = {c.nodeid: (c.before, c.after, c.kind) for c in result.changes}
+    assert kinds == {
+        "test_reader.py::test_reads_what_another_test_wrote": ("passed", "failed", "race")
+    }
+    assert not result.ok
