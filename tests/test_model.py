@@ -762,3 +762,41 @@ def test_only_functions_returning_a_skip_decorator_are_skip_factories() -> None:
         """
     )
     assert info.skip_factories == frozenset({"requires", "direct"})
+
+
+def test_classes_run_by_unittest_are_those_a_runner_runs() -> None:
+    info = _index(
+        """
+        import unittest
+        from test import support
+
+        class A(unittest.TestCase): pass
+        class B(unittest.TestCase): pass
+        class C(unittest.TestCase): pass
+        class D(unittest.TestCase): pass
+        class E(unittest.TestCase): pass
+
+        def test_suite():
+            # Built and returned, never run by pytest.
+            return unittest.TestSuite([unittest.defaultTestLoader.loadTestsFromTestCase(A)])
+
+        def test_main():
+            tests = (B, C)
+            support.run_unittest(*tests)
+
+        def test_runs_a_suite():
+            suite = unittest.makeSuite(D)
+            unittest.TextTestRunner().run(suite)
+
+        def load_tests(loader, standard, pattern):
+            support.run_unittest(E)
+
+        if __name__ == "__main__":
+            support.run_unittest(E)
+        """
+    )
+    assert sorted((name, callee) for name, _line, callee in info.unittest_runs) == [
+        ("m.B", "run_unittest"),
+        ("m.C", "run_unittest"),
+        ("m.D", "makeSuite"),
+    ]

@@ -381,36 +381,67 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
 
 
 RUNNER_CALLS = frozenset({"run_unittest", "loadTestsFromTestCase", "makeSuite"})
+# The loaders only build a suite (zope's ``test_suite()`` returns one, and pytest never runs
+# it): they count where the same function runs something (``runner.run(suite)``).
+LOADER_CALLS = frozenset({"loadTestsFromTestCase", "makeSuite"})
+RUNNING_CALLS = frozenset({"run", "debug", "run_unittest", "runTests"})
 _RUNNER_WORDS = re.compile(r"run_unittest|loadTestsFromTestCase|makeSuite")
 
 
 def unittest_runs(
     tree: ast.Module, aliases: Mapping[str, str], module: str, top: frozenset[str]
 ) -> Iterator[tuple[str, int, str]]:
-    """The classes passed to unittest's runner or loader in code pytest runs (see
-    ``ModuleInfo.unittest_runs``): such a class runs its setUp under unittest, where a
-    fixture would not run."""
-    stack: list[tuple[ast.AST, Mapping[str, list[ast.expr]]]] = [(tree, {})]
-    while stack:
-        node, listed = stack.pop()
-        if isinstance(node, ast.If) and _is_main_guard(node.test):
-            stack.extend((child, listed) for child in node.orelse)
-            continue
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            if node.name == "load_tests":
+    """The classes passed to unittest's runner, or to its loader where the code also runs
+    a suite, in code pytest runs (see ``ModuleInfo.unittest_runs``): such a class runs its
+    setUp under unittest, where a fixture would not run."""
+    for scope, nodes in _run_scopes(tree):
+        listed = _listed_locals(scope) if not isinstance(scope, ast.Module) else {}
+        calls = [n for n in nodes if isinstance(n, ast.Call)]
+        callees = [_callee_name(c.func) for c in calls]
+        runs = any(callee in RUNNING_CALLS for callee in callees)
+        for call, callee in zip(calls, callees, strict=True):
+            if callee not in RUNNER_CALLS or (callee in LOADER_CALLS and not runs):
                 continue
-            listed = _listed_locals(node)
-        if isinstance(node, ast.Call):
-            callee = (dotted(node.func) or "").rsplit(".", 1)[-1]
-            if callee in RUNNER_CALLS:
-                for item in (i for arg in node.args for i in _listed(arg, listed)):
-                    target = resolve(dotted(item), aliases, module, top)
-                    if target is not None and not target.startswith("?"):
-                        yield target, node.lineno, callee
-        stack.extend((child, listed) for child in ast.iter_child_nodes(node))
+            for item in (i for arg in call.args for i in _listed(arg, listed)):
+                target = resolve(dotted(item), aliases, module, top)
+                if target is not None and not target.startswith("?"):
+                    yield target, call.lineno, callee
 
 
-def _listed_locals(func: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, list[ast.expr]]:
+def _callee_name(func: ast.expr) -> str:
+    """The last name of a callee: ``run`` for ``unittest.TextTestRunner(...).run``."""
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+def _run_scopes(
+    tree: ast.Module,
+) -> Iterator[tuple[ast.Module | ast.FunctionDef | ast.AsyncFunctionDef, list[ast.AST]]]:
+    """Each function (and the module) with the nodes that run in it, leaving out
+    ``load_tests`` and ``if __name__ == "__main__":`` blocks, which pytest never runs."""
+    pending: list[ast.Module | ast.FunctionDef | ast.AsyncFunctionDef] = [tree]
+    while pending:
+        scope = pending.pop()
+        nodes: list[ast.AST] = []
+        stack: list[ast.AST] = list(scope.body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ast.If) and _is_main_guard(node.test):
+                stack.extend(node.orelse)
+                continue
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if node.name != "load_tests":
+                    pending.append(node)
+                continue
+            nodes.append(node)
+            stack.extend(ast.iter_child_nodes(node))
+        yield scope, nodes
+
+
+def _listed_locals(
+    func: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef,
+) -> dict[str, list[ast.expr]]:
     """``tests = (A, B)`` in a function's own statements: name -> the listed expressions."""
     out: dict[str, list[ast.expr]] = {}
     for stmt in func.body:
