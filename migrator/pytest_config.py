@@ -50,8 +50,10 @@ class PytestConfig:
     python_classes: tuple[str, ...] = PYTHON_CLASSES
 
     def matches(self, path: Path) -> bool:
-        """Whether the file name is one of ``python_files``."""
-        return any(fnmatch.fnmatch(path.name, p) for p in self.python_files)
+        """Whether the file is one of ``python_files``, matched as pytest's ``fnmatch_ex``
+        does: the file name, or for a pattern with a ``/`` the whole path
+        (``python_files = "tests/*.py"`` takes every ``.py`` file below a ``tests`` folder)."""
+        return any(_fnmatch_ex(p, path) for p in self.python_files)
 
     def excludes(self, path: Path, given: Sequence[Path]) -> bool:
         """Whether pytest, run on ``given``, never reaches ``path``: ignored, under a
@@ -249,3 +251,13 @@ def collect_only(paths: Sequence[Path], python: str = sys.executable) -> set[Pat
         if file.endswith(".py") and "::" in line:
             modules.add((cwd / file).resolve())
     return modules
+
+
+def _fnmatch_ex(pattern: str, path: Path) -> bool:
+    """pytest's ``fnmatch_ex`` (``_pytest.pathlib``), for POSIX paths."""
+    if "/" not in pattern:
+        return fnmatch.fnmatch(path.name, pattern)
+    name = str(path.resolve())
+    if not pattern.startswith("/"):
+        pattern = f"*/{pattern}"
+    return fnmatch.fnmatch(name, pattern)

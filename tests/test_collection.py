@@ -72,6 +72,17 @@ def test_python_files_and_testpaths_from_pyproject(project: Path) -> None:
     ]
 
 
+def test_a_python_files_pattern_with_a_slash_matches_the_path(project: Path) -> None:
+    # pytest's fnmatch_ex: "tests/*.py" is matched against the whole path, and "*" crosses
+    # folders (PyGithub's configuration).
+    (project / "tests" / "Issue.py").write_text(CASE.format(name="Issue"))
+    (project / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\npython_files = "tests/*.py"\ntestpaths = ["tests"]\n'
+        'norecursedirs = ["support", "legacy", "ignored_by_conftest"]\n'
+    )
+    assert changed(project) == ["tests/Issue.py", "tests/check_style.py", "tests/test_kept.py"]
+
+
 def test_without_configuration_the_defaults_hold(project: Path) -> None:
     (project / "tests" / "conftest.py").unlink()
     assert changed(project, None, project / "tests") == [
