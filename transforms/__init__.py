@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.codemod import CodemodContext
 
+from transforms.call_sites import CallSites
 from transforms.class_lifecycle import ClassLifecycle
 from transforms.imports import add_imports, remove_unused_temp_imports
 from transforms.kept_lifecycle import KeptLifecycle
@@ -30,6 +31,7 @@ PIPELINE: tuple[type[PlanTransform], ...] = (
     MethodLifecycle,
     KeptLifecycle,
     Relays,
+    CallSites,
     SkipMarks,
 )
 

@@ -94,6 +94,11 @@ class Reference:
     attr: str
     # Qualified class the reference names, when it can be resolved; None otherwise.
     target: str | None
+    # For a statement ``super().setUp()`` or ``self.setUp()`` (no arguments) in a plain
+    # method of the class: that method, and "super" or "self". A calls-style plan can
+    # point such a call at the helper it reaches (``CallSite``).
+    host: str | None = None
+    via: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1121,7 +1126,42 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
             owner = next((m for m in methods if _within(sub, m)), None)
             aliases = {**ctx.aliases, **_function_imports(owner, ctx)} if owner else ctx.aliases
             qualified = resolve(target, aliases, ctx.module, ctx.top) if target else None
-            yield Reference(sub.lineno, sub.attr, qualified)
+            via = _call_site(sub, owner)
+            host = owner.name if owner is not None and via is not None else None
+            yield Reference(sub.lineno, sub.attr, qualified, host, via)
+
+
+def _call_site(
+    attr: ast.Attribute, owner: ast.FunctionDef | ast.AsyncFunctionDef | None
+) -> str | None:
+    """ "super" or "self" when ``attr`` is the callee of a statement ``super().setUp()`` or
+    ``self.setUp()`` (its first parameter) in the method's own scope, not a lifecycle
+    method; None otherwise."""
+    if owner is None or owner.name in LIFECYCLE_METHODS:
+        return None
+    params = [a.arg for a in owner.args.posonlyargs + owner.args.args]
+    statement = any(
+        isinstance(n, ast.Expr)
+        and isinstance(n.value, ast.Call)
+        and n.value.func is attr
+        and not n.value.args
+        and not n.value.keywords
+        for n in walk_same_scope(owner.body)
+    )
+    if not statement:
+        return None
+    receiver = attr.value
+    if isinstance(receiver, ast.Name) and params and receiver.id == params[0]:
+        return "self"
+    if (
+        isinstance(receiver, ast.Call)
+        and isinstance(receiver.func, ast.Name)
+        and receiver.func.id == "super"
+        and not receiver.args
+        and not receiver.keywords
+    ):
+        return "super"
+    return None
 
 
 def _function_imports(

@@ -74,6 +74,9 @@ class Planner(ChainPlanner):
         self._references: list[tuple[ModuleInfo, Reference]] | None = None
         self.calls_style: set[tuple[str, str]] = set()
         self.calls = CallsModel(self)
+        # Classes refused for a call of their lifecycle from a method (``super().setUp()``
+        # in a test) that the calls style can point at a helper (``call_site_target``).
+        self.liftable: set[tuple[str, str]] = set()
         # The refusal each spread refusal (MF114) started from, and the class being decided.
         self.roots: dict[tuple[str, str], Refusal] = {}
         self._current: str | None = None
@@ -451,18 +454,26 @@ class Planner(ChainPlanner):
     def _check_references(self, qualname: str, level: str) -> None:
         """A lifecycle method that is read anywhere else must stay a method (MF110).
 
-        A reference in the class or a subclass, or one that resolves to the hierarchy from
+        A reference in the class, a subclass or any class of a test class's MRO that runs
+        it (a mixin's ``super().setUp()``), or one that resolves to the hierarchy from
         anywhere in the run, refuses; an unresolved ``x.setUp()`` outside any class refuses
         the classes of its own module. A name that resolves outside the run's classes
         (``testing.setUp()``, a function of another module) is not a reference.
         """
         names = LEVELS[level]
         related = {qualname, *self.descendants(qualname)}
+        # The other classes of a test class's MRO run their methods on the test too: their
+        # ``super().setUp()`` or ``self.setUp()`` (``Reference.via``) may reach here.
+        lineage = {k for u in self.users(qualname) for k in self.mro(u) if k in self.classes}
         home = self.classes[qualname].module
         line = self.classes[qualname].line
-        for other in sorted(related):
+        for other in sorted(related | lineage):
             for ref in self.classes[other].references:
+                if other not in related and ref.via is None:
+                    continue
                 if ref.attr in names and not self.refers_outside(ref.target):
+                    if self._call_site_ok(qualname, level, other, ref):
+                        continue
                     where = self.classes[other]
                     at = ref.line if other == qualname else line
                     message = f"{ref.attr} referenced at {where.path}:{ref.line}"
@@ -474,6 +485,61 @@ class Planner(ChainPlanner):
             if target in related or (target is None and module.module == home):
                 message = f"{ref.attr} referenced at {module.path}:{ref.line}"
                 raise _Refused(Code.REFERENCED, line, message)
+
+    def _call_site_ok(self, qualname: str, level: str, host: str, ref: Reference) -> bool:
+        """Whether a reference is a call the calls style rewrites (``super().setUp()`` in a
+        test): only there, and only when it reaches the same class from every test class
+        that runs it, one written in calls style (or ``TestCase``'s own no-op)."""
+        if ref.host is None or ref.via is None or level != "function":
+            return False
+        if (qualname, level) not in self.calls_style:
+            self.liftable.add((qualname, level))
+            return False
+        reached, definer = self.call_site_target(host, ref.attr, ref.via)
+        return reached and (definer is None or (definer, level) in self.calls_style)
+
+    def call_site_target(self, host: str, method: str, via: str) -> tuple[bool, str | None]:
+        """(whether every test class that runs ``host``'s methods agrees, the class whose
+        ``method`` a ``super().method()`` ("super") or ``self.method()`` ("self") call in
+        ``host`` reaches there, None for ``TestCase``)."""
+        found: set[str | None] = set()
+        for user in self.users(host):
+            reach = self.reach(user)
+            if host not in reach:
+                continue
+            start = reach.index(host) + 1 if via == "super" else 0
+            found.add(next((k for k in reach[start:] if self.defines(k, (method,))), None))
+        if len(found) != 1:
+            return False, None
+        return True, found.pop()
+
+    def call_sites(self, module: ModuleInfo) -> tuple[tuple[str, str, str, str, str], ...]:
+        """(class, method, "super" or "self", lifecycle method, helper) for each call of a
+        lifecycle method from a method of the module's classes that reaches a class planned
+        in calls style: the rewrite points it at that class's helper."""
+        out: list[tuple[str, str, str, str, str]] = []
+        for info in module.classes:
+            if not info.module_level or info.qualname not in self.classes:
+                continue
+            for ref in info.references:
+                if ref.host is None or ref.via is None or ref.attr not in LEVELS[LEVEL]:
+                    continue
+                reached, definer = self.call_site_target(info.qualname, ref.attr, ref.via)
+                if not reached or definer is None:
+                    continue  # TestCase's own no-op is still there
+                plan = self.planned.get((definer, LEVEL))
+                if plan is None or not plan.calls:
+                    continue
+                entry = (
+                    info.name,
+                    ref.host,
+                    ref.via,
+                    ref.attr,
+                    self.calls.helper_of(definer, ref.attr),
+                )
+                if entry not in out:
+                    out.append(entry)
+        return tuple(out)
 
     def _all_references(self) -> list[tuple[ModuleInfo, Reference]]:
         """References outside any class, and those in class bodies that name a class."""
@@ -580,6 +646,7 @@ class Planner(ChainPlanner):
         the parents their helpers call) in calls style."""
         self._plan_all()
         seeds = [key for key, r in self.refused.items() if r.code in SHAPE_CODES]
+        seeds += [key for key, r in self.refused.items() if key in self.liftable]
         # A refused class that can stay unittest needs its parents in calls style.
         # (Only the parents: the class itself is decided, and refused, as before.)
         seeds += [

@@ -119,6 +119,9 @@ class FilePlan:
     temp_reads: frozenset[str] = frozenset()
     # Relay fixtures to add, by class name (``transforms.relay_plan``).
     relays: Mapping[str, tuple[Relay, ...]] = field(default_factory=dict)
+    # Calls of a lifecycle method from a method, pointed at a calls-style helper: (class,
+    # method, "super" or "self", lifecycle method, helper) (``Planner.call_sites``).
+    call_sites: tuple[tuple[str, str, str, str, str], ...] = ()
 
     @property
     def changes(self) -> bool:
@@ -128,6 +131,7 @@ class FilePlan:
             or bool(self.skip_classes)
             or bool(self.kept)
             or bool(self.relays)
+            or bool(self.call_sites)
         )
 
     @property

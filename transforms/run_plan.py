@@ -73,6 +73,7 @@ def plan_run(
             contextlib_name=contextlib_name,
             temp_reads=module.temp_reads,
             relays=relays,
+            call_sites=planner.call_sites(module),
             kept={
                 planner.classes[q].name: replace(plan, modules=module.module_spellings)
                 for q, plan in planner.kept.items()
