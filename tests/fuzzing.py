@@ -61,6 +61,9 @@ class Test:
     cleanup: bool
     skipped: bool
     escape: bool = False
+    # Runs a lifecycle method again from the test: "self" (self.setUp()), "super"
+    # (super().setUp()), "teardown" (self.tearDown()), or "" for none.
+    again: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,7 @@ def programs(draw: st.DrawFn, name: str) -> Program:
                 cleanup=draw(st.booleans()),
                 skipped=draw(st.integers(0, 5)) == 0,
                 escape=draw(st.integers(0, 3)) == 0,
+                again=draw(st.sampled_from(["", "", "", "", "", "self", "super", "teardown"])),
             )
             for n in range(draw(st.integers(0 if mixin else 1, 2)))
         )
@@ -290,6 +294,9 @@ def _test_lines(test: Test) -> list[str]:
         lines.append(f'    self.addCleanup(ev, self, "{test.name} cleanup")')
     if test.escape:
         lines.append(f'    register(self, "{test.name} escaped cleanup")')
+    again = {"self": "self.setUp()", "super": "super().setUp()", "teardown": "self.tearDown()"}
+    if test.again:
+        lines.append(f"    {again[test.again]}")
     if test.fails:
         lines.append(f'    self.fail("{test.name} fails")')
     return lines

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from transforms.cstutil import SameScope, TransformMismatch
+from transforms.cstutil import SameScope, TransformMismatch, visit_found
 from transforms.lifecycle import ModuleClassesTransform
 
 
@@ -56,12 +56,7 @@ def _rewrite_method(
         raise TransformMismatch(f"{node.name.value} has no first parameter")
     targets = {(via, method): helper for _m, via, method, helper in sites}
     replacer = _Calls(first, targets)
-    body = node.body.visit(replacer)
-    if replacer.seen != set(targets):
-        missing = sorted(set(targets) - replacer.seen)
-        raise TransformMismatch(f"{node.name.value}: calls not found: {missing}")
-    if not isinstance(body, cst.BaseSuite):
-        raise TransformMismatch("method body removed")
+    body = visit_found(node, replacer, set(targets), f"{node.name.value}: lifecycle calls")
     return node.with_changes(body=body)
 
 

@@ -31,6 +31,7 @@ from transforms.cstutil import (
     parent_call_spelling,
     plain_guard,
     skip_guard,
+    visit_found,
     yield_line,
 )
 from transforms.fixtures import exit_stack, redirect_line
@@ -93,13 +94,7 @@ def _helper_def(
     first = node.params.params[0].name.value if node.params.params else plan.param or "self"
     targets = {spelled: target for m, spelled, target in plan.parent_calls if m == method}
     replacer = ParentCalls(method, first, cls_name, targets, plan.modules)
-    body = node.body.visit(replacer)
-    if replacer.seen != set(targets):
-        # The plan read a parent call the rewrite did not find: never write half of it.
-        missing = sorted(set(targets) - replacer.seen)
-        raise TransformMismatch(f"{cls_name}.{method}: parent calls not found: {missing}")
-    if not isinstance(body, cst.BaseSuite):
-        raise TransformMismatch("helper body removed")
+    body = visit_found(node, replacer, set(targets), f"{cls_name}.{method}: parent calls")
     return node.with_changes(name=cst.Name(helper), body=body)
 
 

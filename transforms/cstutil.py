@@ -13,6 +13,7 @@ Refuses when: never.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
+from typing import Any
 
 import libcst as cst
 import libcst.matchers as m
@@ -258,3 +259,18 @@ def _suites(stmt: cst.If | cst.Try | cst.With) -> Iterator[cst.BaseSuite]:
             yield stmt.orelse.body
         if stmt.finalbody is not None:
             yield stmt.finalbody.body
+
+
+def visit_found(
+    node: cst.FunctionDef, replacer: cst.CSTTransformer, wanted: set[Any], where: str
+) -> cst.BaseSuite:
+    """``node``'s body visited by ``replacer``, which must have found (``replacer.seen``)
+    every rewrite the plan read: the plan and the code disagree otherwise, and half a
+    rewrite is never written."""
+    body = node.body.visit(replacer)
+    seen: set[Any] = getattr(replacer, "seen", set())
+    if seen != wanted:
+        raise TransformMismatch(f"{where}: not found: {sorted(map(str, wanted - seen))}")
+    if not isinstance(body, cst.BaseSuite):
+        raise TransformMismatch(f"{where}: body removed")
+    return body
