@@ -248,6 +248,9 @@ class Hierarchy:
             wraps = sorted(info.attrs & WRAPPERS)
             if wraps:
                 return entry, f"{wraps[0]}()"
+            if info.run_state is not None:
+                # unittest sets it only while run() runs; a fixture runs outside run().
+                return entry, f"reads unittest's self._outcome ({info.path}:{info.run_state})"
             if info.metaclass:
                 return entry, "a metaclass"
             wrapping = [

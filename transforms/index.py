@@ -120,6 +120,9 @@ class ClassInfo:
     # not read (``configure(self)``): that code may register cleanups on the test.
     self_escapes: tuple[tuple[str, int, str], ...] = ()
     skip_decorated: bool = False
+    # Line of the first read of unittest's per-run state (``self._outcome``), which exists
+    # only while ``TestCase.run`` runs: a fixture runs outside it.
+    run_state: int | None = None
     # Lifecycle names bound by one plain statement of the class body that a helper name can
     # take over: ``setUp = helper``, ``tearDown = setUp``, ``from m import setUp``.
     simple_bindings: frozenset[str] = frozenset()
@@ -318,6 +321,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         lifecycle=any(w in source for w in TRIGGER_WORDS),
         cleanup="Cleanup" in source or "Context" in source,
         module="setUpModule" in source or "tearDownModule" in source,
+        run_state="_outcome" in source or "_resultForDoCleanups" in source,
     )
     scan = _scan(tree)
 
@@ -682,6 +686,7 @@ class _Words:
     lifecycle: bool
     cleanup: bool
     module: bool
+    run_state: bool = False  # "_outcome" (see ``RUN_STATE``)
 
 
 def _classes(tree: ast.Module, base: _ClassContext) -> Iterator[ClassInfo]:
@@ -758,6 +763,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         ),
         cleanup_users=tuple(_cleanup_users(node, ctx.scan)) if ctx.words.cleanup else (),
         self_escapes=tuple(_self_escapes(node, ctx)),
+        run_state=_run_state(node) if ctx.words.run_state else None,
         references=tuple(_class_refs(node, ctx)) if ctx.words.lifecycle else (),
         skip_decorated=bool(_skip_calls(node)),
         opaque_tests=_opaque_tests(node, ctx.aliases),
@@ -1129,6 +1135,20 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
             via = _call_site(sub, owner)
             host = owner.name if owner is not None and via is not None else None
             yield Reference(sub.lineno, sub.attr, qualified, host, via)
+
+
+RUN_STATE = frozenset({"_outcome", "_outcomeForDoCleanups", "_resultForDoCleanups"})
+
+
+def _run_state(node: ast.ClassDef) -> int | None:
+    """The line of the first ``x._outcome`` (or another attribute of ``RUN_STATE``) in the
+    class body, if any."""
+    lines = [
+        sub.lineno
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Attribute) and sub.attr in RUN_STATE
+    ]
+    return min(lines, default=None)
 
 
 def _call_site(

@@ -314,6 +314,8 @@ class Planner(ChainPlanner):
                 short = owner.rsplit(".", 1)[-1]
                 verb = "has" if what.startswith(("a ", "the ")) else "overrides"
                 message = f"{short} {verb} {what}: the lifecycle runs inside it"
+                if what.startswith("reads "):
+                    message = f"{short} {what}, set only while run() runs: a fixture runs outside"
                 raise _Refused(Code.WRAPPED, info.line, message)
         for user in [qualname, *self.users(qualname)]:
             run = self.run_by_unittest(user)
