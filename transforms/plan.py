@@ -494,6 +494,8 @@ class Planner(ChainPlanner):
         that runs it, one written in calls style (or ``TestCase``'s own no-op)."""
         if ref.host is None or ref.via is None or level != "function":
             return False
+        if not self.classes[host].module_level or host in self.ambiguous:
+            return False  # the rewrite edits module-level classes, found by name
         if (qualname, level) not in self.calls_style:
             self.liftable.add((qualname, level))
             return False
