@@ -114,7 +114,9 @@ def explicit_parent_target(
 
 
 def _statement_call(stmt: ast.stmt, method: str) -> ast.Call | None:
-    if not isinstance(stmt, ast.Expr) or not isinstance(stmt.value, ast.Call):
+    """The call of ``method`` a statement makes: ``x.method()`` as an expression statement,
+    or returned (``return super().tearDown()``, which returns None)."""
+    if not isinstance(stmt, (ast.Expr, ast.Return)) or not isinstance(stmt.value, ast.Call):
         return None
     func = stmt.value.func
     if isinstance(func, ast.Attribute) and func.attr == method:

@@ -74,6 +74,12 @@ class ParentCalls(SameScope, cst.CSTTransformer):
             elif helper:
                 call = cst.parse_expression(f"{self.param}.{helper}()")
                 body.append(small.with_changes(value=call))
+            elif isinstance(small, cst.Return):
+                # It still ends the method.
+                bare = small.with_changes(
+                    value=None, whitespace_after_return=cst.MaybeSentinel.DEFAULT
+                )
+                body.append(bare)
         if not body:
             return cst.RemoveFromParent()
         body[-1] = body[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)

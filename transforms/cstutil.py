@@ -61,7 +61,7 @@ def parent_call_spelling(
     """``""`` for ``super().method()``/``super(Cls, param).method()``, ``"Base"`` for
     ``Base.method(param)``, None when the statement is no parent call (``modules``: the
     spellings that name a module, as ``astutil.explicit_parent_call``)."""
-    if not isinstance(small, cst.Expr) or not isinstance(small.value, cst.Call):
+    if not isinstance(small, (cst.Expr, cst.Return)) or not isinstance(small.value, cst.Call):
         return None
     call = small.value
     func = call.func

@@ -230,8 +230,8 @@ def _super_calls(
 
 
 def _position(stmt: ast.stmt, real: list[ast.stmt]) -> str:
-    if stmt not in real:
-        return "nested"
+    if stmt not in real or (isinstance(stmt, ast.Return) and stmt is not real[-1]):
+        return "nested"  # a return before the end also ends the method: not a plain call
     first, last = stmt is real[0], stmt is real[-1]
     if first and last:
         return "only"
