@@ -189,3 +189,21 @@ def test_a_teardown_removing_a_plain_name_is_a_hazard(source: str, expected: lis
     found = list(hazards(body(source), {**ALIASES, "shutil": "shutil"}))
     assert [h.message.split(",")[0] for h in found] == expected
     assert all(h.code == "MF202" for h in found)
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        ("config.sys.stdout = self.stream", 1),
+        ('x = 1\nsetattr(config.sys, "stdout", self.stream)', 2),
+        ('setattr(sys, "stderr", self.stream)', 1),
+        ("self.out = config.sys.stdout", None),
+        ('setattr(self, "stdout", 1)', None),
+    ],
+)
+def test_a_standard_stream_replaced_through_a_module_is_per_phase_state(
+    source: str, line: int | None
+) -> None:
+    from transforms.temp_facts import phase_state_line
+
+    assert phase_state_line(body(source), {**ALIASES, "config": "pkg.config"}) == line

@@ -683,6 +683,7 @@ PHASE_NAMES = frozenset({"logging.root"})
 # pytest's global capture in each; output only lands in the setup section of the report);
 # replacing one is not, since pytest puts them back between phases.
 STREAMS = frozenset({"sys.stdout", "sys.stderr", "sys.stdin"})
+STREAM_SUFFIXES = tuple(f".{name}" for name in STREAMS)
 
 
 def _module_attribute(node: ast.Attribute, aliases: Mapping[str, str]) -> bool:
@@ -702,6 +703,23 @@ def phase_state_line(body: list[ast.stmt], aliases: Mapping[str, str]) -> int | 
             handlers = node.attr in PHASE_ATTRS and not _module_attribute(node, aliases)
             if handlers or name in PHASE_NAMES or name in PHASE_CALLS:
                 return node.lineno
-            if name in STREAMS and isinstance(node.ctx, (ast.Store, ast.Del)):
+            if _stream(name) and isinstance(node.ctx, (ast.Store, ast.Del)):
                 return node.lineno
+        elif isinstance(node, ast.Call) and _sets_stream(node, aliases):
+            return node.lineno
     return None
+
+
+def _stream(name: str | None) -> bool:
+    """``sys.stdout``, also reached through another module (``config.sys.stdout``)."""
+    return name is not None and (name in STREAMS or name.endswith(STREAM_SUFFIXES))
+
+
+def _sets_stream(call: ast.Call, aliases: Mapping[str, str]) -> bool:
+    """``setattr(sys, "stdout", ...)`` (or ``setattr(config.sys, ...)``)."""
+    if qualify(call.func, aliases) != "setattr" or len(call.args) < 2:
+        return False
+    owner, attr = call.args[0], call.args[1]
+    if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)):
+        return False
+    return _stream(f"{qualify(owner, aliases) or dotted(owner) or '?'}.{attr.value}")

@@ -1,0 +1,5 @@
+import sys
+
+
+def say(text):
+    sys.stdout.write(text)
