@@ -404,7 +404,7 @@ def unittest_runs(
     a suite, in code pytest runs (see ``ModuleInfo.unittest_runs``): such a class runs its
     setUp under unittest, where a fixture would not run."""
     for scope, nodes in _run_scopes(tree):
-        listed = _listed_locals(scope) if not isinstance(scope, ast.Module) else {}
+        listed = _listed_locals(scope)
         calls = [n for n in nodes if isinstance(n, ast.Call)]
         callees = [_callee_name(c.func) for c in calls]
         runs = any(callee in RUNNING_CALLS for callee in callees)
@@ -451,7 +451,8 @@ def _run_scopes(
 def _listed_locals(
     func: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef,
 ) -> dict[str, list[ast.expr]]:
-    """``tests = (A, B)`` in a function's own statements: name -> the listed expressions."""
+    """``tests = (A, B)`` among a function's (or the module's) own statements: name -> the
+    listed expressions."""
     out: dict[str, list[ast.expr]] = {}
     for stmt in func.body:
         if (

@@ -398,28 +398,31 @@ class Planner(ChainPlanner):
     def _class_attribute(self, name: str) -> tuple[str, ModuleInfo] | None:
         """(class, module) when ``name`` goes through a class of a module of the run
         (``helpers.Holder.Mixin``)."""
-        parts = name.split(".")
-        for cut in range(len(parts) - 2, 0, -1):
-            info = self.modules.get(".".join(parts[:cut]))
-            if info is None:
-                continue
-            head = parts[cut]
-            return (head, info) if any(c.name == head for c in info.classes) else None
-        return None
+        found = self._module_prefix(name, after=2)
+        if found is None or not any(c.name == found[0] for c in found[1].classes):
+            return None
+        return found
 
     def _assigned_global(self, name: str) -> tuple[str, ModuleInfo] | None:
         """(global, module) when ``name`` goes through a global of a module of the run that
         neither an import nor a class statement binds (``ppt = pp.pyparsing_test``)."""
-        parts = name.split(".")
-        for cut in range(len(parts) - 1, 0, -1):
-            info = self.modules.get(".".join(parts[:cut]))
-            if info is None:
-                continue
-            head = parts[cut]
-            classes = {c.name for c in info.classes}
-            if head in info.top_names and head not in info.aliases and head not in classes:
-                return head, info
+        found = self._module_prefix(name, after=1)
+        if found is None:
             return None
+        head, info = found
+        classes = {c.name for c in info.classes}
+        if head in info.top_names and head not in info.aliases and head not in classes:
+            return found
+        return None
+
+    def _module_prefix(self, name: str, after: int) -> tuple[str, ModuleInfo] | None:
+        """(the name that follows, module) for the longest module of the run that ``name``
+        starts with, leaving at least ``after`` names after it."""
+        parts = name.split(".")
+        for cut in range(len(parts) - after, 0, -1):
+            info = self.modules.get(".".join(parts[:cut]))
+            if info is not None:
+                return parts[cut], info
         return None
 
     def _check_body(self, facts: BodyFacts, level: str, setup: bool) -> None:
