@@ -70,6 +70,7 @@ LEVEL_NAMES: dict[str, frozenset[str]] = {
 }
 ALL_LEVEL_NAMES = LEVEL_NAMES["function"] | LEVEL_NAMES["class"]
 INCONSISTENT = "?inconsistent-mro"
+OBJECT = "builtins.object"
 # unittest runs setUp, the test and tearDown from these methods of TestCase: a class that
 # overrides one runs the lifecycle inside its own code (a transaction, a patch, a loop).
 # ``_callTestMethod`` is not one of them: unittest calls it between setUp and tearDown for
@@ -213,8 +214,8 @@ class Hierarchy:
 
     def _c3(self, qualname: str) -> tuple[str, ...]:
         info = self.classes[qualname]
-        bases = [self.canonical(b) or "?" for b in info.bases] or ["builtins.object"]
-        seqs = [list(self.mro(b)) if b in self.classes else [b] for b in bases]
+        bases = [self.canonical(b) or "?" for b in info.bases] or [OBJECT]
+        seqs = [list(self.mro(b)) if b in self.classes else _external_mro(b) for b in bases]
         seqs.append(list(bases))
         out = [qualname]
         while any(seqs):
@@ -420,3 +421,10 @@ class Hierarchy:
             chain.append(current)
             current = self.successor(current, level)
         return chain
+
+
+def _external_mro(name: str) -> list[str]:
+    """What is known of a class outside the index's MRO: itself, and ``object`` last (every
+    class's MRO ends there). Without that tail, a base-less mixin's ``object`` would come
+    before ``unittest.TestCase`` in a subclass's linearisation."""
+    return [name] if name == OBJECT else [name, OBJECT]

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 from transforms.calls_plan import KEEP, CallsRefused
 from transforms.codes import Code
 from transforms.hierarchy import LEVELS, MixinDisagreement
+from transforms.index import resolve
 from transforms.plan_types import KeptPlan, LevelPlan
 
 if TYPE_CHECKING:
@@ -72,16 +73,36 @@ KEEPABLE = frozenset(
 def keep_candidate(planner: Planner, qualname: str) -> bool:
     """Whether a refused class may be kept once its parents are in calls style."""
     refusal = planner.refused.get((qualname, LEVEL))
-    if refusal is None or refusal.code not in KEEPABLE:
+    if refusal is None:
         return False
     info = planner.classes[qualname]
     if planner.modules[info.module].read_only:
         return False
     reach = planner.reach(qualname)
     mro = planner.mro(qualname)
-    if any(e not in planner.classes or e in planner.ambiguous for e in reach):
+    # (``object``, ``Generic`` and ``Protocol`` define no lifecycle: transparent.)
+    known = [e in planner.classes or planner.kind(e) == "object" for e in reach]
+    if not all(known) or any(e in planner.ambiguous for e in reach):
         return False
-    return len(mro) > len(reach) and planner.kind(mro[len(reach)]) == "testcase"
+    if not (len(mro) > len(reach) and planner.kind(mro[len(reach)]) == "testcase"):
+        return False
+    # A base outside the run whose lifecycle unittest keeps running (the lineage is known:
+    # the class was indexed, read-only): a class left to unittest runs it as before.
+    outside = refusal.code is Code.UNKNOWN_BASE and any(_locked(planner, e) for e in reach)
+    return refusal.code in KEEPABLE or outside
+
+
+def _locked(planner: Planner, qualname: str) -> bool:
+    """A definer outside the run: never rewritten, so it stays unittest like a kept class."""
+    info = planner.classes.get(qualname)
+    if info is None:
+        return False
+    return planner.modules[info.module].read_only and planner.defines(qualname, LEVELS[LEVEL])
+
+
+def _stays(planner: Planner, qualname: str) -> bool:
+    """A definer whose lifecycle unittest keeps running: refused, or outside the run."""
+    return (qualname, LEVEL) in planner.refused or _locked(planner, qualname)
 
 
 def kept_plans(planner: Planner) -> dict[str, KeptPlan]:
@@ -100,6 +121,7 @@ def kept_plans(planner: Planner) -> dict[str, KeptPlan]:
             for entry in planner.reach(qualname)[1:]:
                 refused = (entry, LEVEL) in planner.refused
                 if refused and planner.defines(entry, LEVELS[LEVEL]) and entry not in out:
+                    # (A definer outside the run is never in ``refused``: it stays as it is.)
                     del out[qualname]
                     changed = True
                     break
@@ -113,7 +135,7 @@ def _kept_plan(planner: Planner, qualname: str) -> KeptPlan | None:
     if not converted:
         return None  # nothing of its lineage becomes a fixture: the plain refusal holds
     first = min(reach.index(e) for e in converted)
-    if any((e, LEVEL) in planner.refused for e in reach[first:] if e in definers):
+    if any(_stays(planner, e) for e in reach[first:] if e in definers):
         return None
     if not all(_helpers_only(planner.planned[(e, LEVEL)]) for e in converted):
         return None
@@ -154,12 +176,39 @@ def _parent_calls(planner: Planner, qualname: str) -> tuple[tuple[str, str, str]
         if facts.lifecycle_mentions != len(facts.super_calls):
             return None
         for call in facts.super_calls:
-            if call.explicit is not None or call.after is not None:
+            if call.after is not None:
                 return None
-            entry = (name, "", _helper_after(planner, qualname, name) or KEEP)
+            if call.explicit is None:
+                entry = (name, "", _helper_after(planner, qualname, name) or KEEP)
+            else:
+                target = _explicit_target(planner, qualname, name, call.explicit)
+                if target is None:
+                    return None
+                entry = (name, call.explicit, target)
             if entry not in out:
                 out.append(entry)
     return tuple(out)
+
+
+def _explicit_target(planner: Planner, qualname: str, method: str, spelled: str) -> str | None:
+    """The helper ``Spelled.method(self)`` reaches (KEEP when it reaches a class unittest
+    still runs, or ``TestCase``); None when ``Spelled`` is not a known class of the MRO.
+    The call looks the method up on ``Spelled``'s own MRO, as Python does."""
+    info = planner.classes[qualname]
+    module = planner.modules[info.module]
+    resolved = resolve(spelled, module.aliases, module.module, module.top_names)
+    if planner.kind(resolved) == "testcase":
+        return KEEP
+    target = planner.known(resolved)
+    if target is None or target not in planner.mro(qualname)[1:]:
+        return None
+    for klass in planner.reach(target):
+        if not planner.defines(klass, (method,)):
+            continue
+        if (klass, LEVEL) in planner.planned:
+            return planner.calls.helper_of(klass, method)
+        return KEEP
+    return KEEP
 
 
 def _stubs(planner: Planner, qualname: str) -> tuple[tuple[str, str], ...]:

@@ -252,13 +252,22 @@ class Planner(ChainPlanner):
         self._check_read_only(qualname, level)
 
     def _check_read_only(self, qualname: str, level: str) -> None:
-        """A lifecycle defined in a class outside the run cannot become a fixture."""
+        """A lifecycle defined in a class outside the run cannot become a fixture.
+
+        A user's read-only definer is this class's business only when no class of the run
+        that defines the level stands between them: such a class checks its own lineage (and
+        may stay unittest, ``transforms.kept_plan``, without refusing this one)."""
+        names = LEVELS[level]
         for user in [qualname, *self.users(qualname)]:
             for entry in self.reach(user):
                 info = self.classes.get(entry)
-                if info is None or not self.modules[info.module].read_only:
+                if info is None or entry == qualname:
                     continue
-                if self.defines(entry, LEVELS[level]):
+                if not self.modules[info.module].read_only:
+                    if user != qualname and self.defines(entry, names):
+                        break  # that class decides (see above)
+                    continue
+                if self.defines(entry, names):
                     locked = self.modules[info.module].locked
                     where = f"is {locked}" if locked else "is outside the run; add it to the run"
                     message = (
@@ -717,8 +726,9 @@ class Planner(ChainPlanner):
             # A calls-style fixture holds its whole chain: at function level, cleanups that
             # helpers or tests register join its stack and run after the teardown.
             function = level == "function"
+            below = function and self._teardown_below(qualname, names[1])
             redirect = self._check_body_cleanups(
-                qualname, level, entries[1] is not None, False, function, False
+                qualname, level, entries[1] is not None, False, function, False, below
             )
             # A kept ``Mixin.setUp(self)`` call runs code the plan did not read: take its
             # cleanups too.
