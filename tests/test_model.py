@@ -800,3 +800,39 @@ def test_classes_run_by_unittest_are_those_a_runner_runs() -> None:
         ("m.C", "run_unittest"),
         ("m.D", "makeSuite"),
     ]
+
+
+def test_the_mro_of_a_base_less_mixin_ends_with_object_after_testcase() -> None:
+    """``object`` is the last entry of every MRO: a mixin without bases must not put it
+    before ``unittest.TestCase`` (it did when external bases were single entries)."""
+    from transforms.hierarchy import Hierarchy
+
+    info = _index(
+        """
+        import typing
+        import unittest
+
+        class Mixin:
+            def tearDown(self): pass
+
+        class Generic(typing.Generic[typing.TypeVar("T")]):
+            pass
+
+        class Base(unittest.TestCase):
+            def setUp(self): pass
+
+        class T(Mixin, Generic, Base):
+            def test_x(self): pass
+        """
+    )
+    model = Hierarchy([info])
+    assert model.mro("m.T") == (
+        "m.T",
+        "m.Mixin",
+        "m.Generic",
+        "typing.Generic",
+        "m.Base",
+        "unittest.TestCase",
+        "builtins.object",
+    )
+    assert model.reach("m.T") == ("m.T", "m.Mixin", "m.Generic", "typing.Generic", "m.Base")
