@@ -28,8 +28,10 @@ class SkipMarks(PlanTransform):
     """Rewrites skip decorators of test methods in the plan's ``skip_classes``."""
 
     def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.Module):
+            return bool(self.plan.skip_classes)  # most modules: nothing to walk at all
         # Classes of module-level if/try/with blocks are planned like top-level ones.
-        return isinstance(node, (cst.Module, cst.ClassDef, *MODULE_BLOCKS))
+        return isinstance(node, (cst.ClassDef, *MODULE_BLOCKS))
 
     def leave_ClassDef(
         self, original_node: cst.ClassDef, updated_node: cst.ClassDef
