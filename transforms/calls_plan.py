@@ -92,7 +92,9 @@ def closure(model: Hierarchy, seeds: Iterable[tuple[str, str]]) -> set[tuple[str
             # The hierarchy's own answer (the planner's turns a disagreement into a refusal).
             chain = Hierarchy.parents(model, qualname, level)
         except MixinDisagreement:
-            continue
+            # Users differ on what follows: every class of every chain (relays connect them).
+            chains = Hierarchy.user_chains(model, qualname, level)
+            chain = list(dict.fromkeys(k for c in chains for k in c))
         out.add((qualname, level))
         out.update((p, level) for p in chain)
     return out

@@ -48,7 +48,7 @@ from transforms.kept_plan import LEVEL, keep_candidate, kept_plans
 from transforms.names import fresh, snake
 from transforms.plan_types import KeptPlan, LevelPlan, Relay
 from transforms.refused import Refused as _Refused
-from transforms.relay_plan import compose
+from transforms.relay_plan import call_relays, compose, method_successors
 
 CLEANUP_API = {"function": FUNCTION_CLEANUPS, "class": CLASS_CLEANUPS}
 
@@ -712,7 +712,7 @@ class Planner(ChainPlanner):
             self._check_references(qualname, level)
             if level == "function":
                 self._check_skips(qualname)
-            parents = self.parents(qualname, level)
+            parents = self._calls_parents(qualname, level)
             disables = tuple(self.parent_fixture(p, level) for p in parents)
             fixture = self._fixture_name(qualname, level)
             taken = self.taken_names(qualname) | {fixture}
@@ -720,8 +720,8 @@ class Planner(ChainPlanner):
             helpers = tuple((n, self.calls.name(qualname, n, taken)) for n in own)
             parent_calls = tuple(self._calls_parent_calls(qualname, level))
             entries = (
-                self.calls.entry(qualname, level, names[0]),
-                self.calls.entry(qualname, level, names[1]),
+                self._calls_entry(qualname, level, names[0]),
+                self._calls_entry(qualname, level, names[1]),
             )
             # A calls-style fixture holds its whole chain: at function level, cleanups that
             # helpers or tests register join its stack and run after the teardown.
@@ -762,6 +762,39 @@ class Planner(ChainPlanner):
             for facts in self.classes[klass].methods.values()
         )
 
+    def _calls_parents(self, qualname: str, level: str) -> list[str]:
+        """Every class a calls-style fixture's helpers can reach: the one chain, or, for a
+        mixin whose users differ, every class of every chain (relays pick per user)."""
+        try:
+            return self.parents(qualname, level)
+        except _Refused:
+            chains = self.user_chains(qualname, level)
+            if len(chains) < 2:
+                raise
+            return list(dict.fromkeys(k for chain in chains for k in chain))
+
+    def _calls_after(self, qualname: str, level: str, method: str) -> str | None:
+        """What ``super().method()`` calls from ``qualname`` in calls style: the helper it
+        reaches, None at ``TestCase``, or, when that differs between users, the relay each
+        of them gets (``relay_plan.call_relays``)."""
+        successors = method_successors(self, qualname, method)
+        if len(set(successors.values())) < 2:
+            return self.calls.after(qualname, level, method)
+        key = (qualname, level)
+        for _host, relay in self.relays.get(key, ()):
+            if relay.method == method:
+                return relay.name
+        relays = call_relays(self, qualname, level, method, successors)
+        self.relays[key] = (*self.relays.get(key, ()), *relays)
+        return relays[0][1].name
+
+    def _calls_entry(self, qualname: str, level: str, method: str) -> str | None:
+        """What ``self.method()`` runs for the users of ``qualname`` (``CallsModel.entry``,
+        with a relay where users differ)."""
+        if self.defines(qualname, (method,)):
+            return self.calls.helper_of(qualname, method)
+        return self._calls_after(qualname, level, method)
+
     def _calls_parent_calls(self, qualname: str, level: str) -> list[tuple[str, str, str]]:
         """(method, spelling, helper) for every parent call in the class's own methods."""
         out: list[tuple[str, str, str]] = []
@@ -773,7 +806,7 @@ class Planner(ChainPlanner):
                 if call.after is not None:
                     target = self.calls.starting_after(qualname, level, name, call.after)
                 elif call.explicit is None:
-                    target = self.calls.after(qualname, level, name)
+                    target = self._calls_after(qualname, level, name)
                 else:
                     target = self.calls.explicit(qualname, level, name, call.explicit)
                 entry = (name, spelled, target or "")

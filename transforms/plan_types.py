@@ -96,6 +96,10 @@ class Relay:
     mixin: str  # the mixin's class name
     target: str  # the fixture of what follows it there; "" when super() reaches TestCase
     reached: str  # the class name of what follows it, for the docstring
+    # Calls style: the lifecycle method whose ``super()`` call the relay stands for; the
+    # relay is then a plain method calling ``target``, the helper reached (see
+    # ``relay_plan.call_relays``).
+    method: str = ""
 
 
 @dataclass(frozen=True)

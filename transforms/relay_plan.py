@@ -113,14 +113,7 @@ def _relays(
 ) -> tuple[tuple[str, Relay], ...]:
     """(host, relay) for each user whose successor differs from the relay it would inherit."""
     successor = {user: (chain[0] if chain else None) for chain, us in chains.items() for user in us}
-    placed: dict[str, str | None] = {}
-    # A base's MRO is shorter than its subclasses': bases get their relays first.
-    for user in sorted(successor, key=lambda u: (len(planner.mro(u)), u)):
-        inherited = [placed[k] for k in planner.mro(user)[1:] if k in placed]
-        if not inherited or inherited[0] != successor[user]:
-            placed[user] = successor[user]
-    for host in placed:
-        _check_host(planner, qualname, host)
+    placed = _placements(planner, qualname, successor)
     name = relay_name(planner, qualname, level, placed)
     mixin = planner.classes[qualname].name
     out = []
@@ -129,6 +122,55 @@ def _relays(
         reached = planner.classes[target].name if target else "unittest.TestCase"
         relay = Relay(level, name, mixin, fixture, reached)
         out.append((host, relay))
+    return tuple(out)
+
+
+def _placements(
+    planner: Planner, qualname: str, successor: dict[str, str | None]
+) -> dict[str, str | None]:
+    """host -> what follows the mixin there: a relay on each user whose successor differs
+    from the relay it would inherit (every host checked)."""
+    placed: dict[str, str | None] = {}
+    # A base's MRO is shorter than its subclasses': bases get their relays first.
+    for user in sorted(successor, key=lambda u: (len(planner.mro(u)), u)):
+        inherited = [placed[k] for k in planner.mro(user)[1:] if k in placed]
+        if not inherited or inherited[0] != successor[user]:
+            placed[user] = successor[user]
+    for host in placed:
+        _check_host(planner, qualname, host)
+    return placed
+
+
+def method_successors(planner: Planner, qualname: str, method: str) -> dict[str, str | None]:
+    """user -> the class ``super().method()`` reaches from ``qualname`` in that user's MRO
+    (None: ``TestCase``)."""
+    out: dict[str, str | None] = {}
+    for user in planner.users(qualname):
+        chain = [k for k in planner.reach(user) if k == qualname or planner.defines(k, (method,))]
+        if qualname in chain:
+            at = chain.index(qualname) + 1
+            out[user] = chain[at] if at < len(chain) else None
+    return out
+
+
+def call_relays(
+    planner: Planner, qualname: str, level: str, method: str, successor: dict[str, str | None]
+) -> tuple[tuple[str, Relay], ...]:
+    """Calls style, for a mixin whose ``super().method()`` reaches different classes in
+    different users: a relay method on each host that calls the helper reached there (or
+    does nothing, at ``TestCase``). The mixin's helper calls the relay, which Python looks
+    up on the test's class, through its MRO, as it resolved ``super()``."""
+    placed = _placements(planner, qualname, successor)
+    taken = planner.taken_names(qualname)
+    for host in placed:
+        taken |= planner.taken_names(host)
+    mixin = planner.classes[qualname].name
+    name = fresh(f"_{snake(mixin)}_next_{snake(method)}", taken)
+    out = []
+    for host, target in placed.items():
+        helper = planner.calls.helper_of(target, method) if target else ""
+        reached = planner.classes[target].name if target else "unittest.TestCase"
+        out.append((host, Relay(level, name, mixin, helper, reached, method)))
     return tuple(out)
 
 
@@ -145,7 +187,7 @@ def _check_host(planner: Planner, qualname: str, host: str) -> None:
         mixin = planner.classes[qualname]
         message = (
             f"{mixin.name}: what follows it differs between users, and {info.name}"
-            f" ({info.path}:{info.line}), which needs its own relay fixture, {why}"
+            f" ({info.path}:{info.line}), which needs its own relay, {why}"
         )
         raise Refused(Code.MIXIN, mixin.line, message)
 

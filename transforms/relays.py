@@ -51,6 +51,10 @@ class Relays(ModuleClassesTransform):
         return updated_node.with_changes(body=body.with_changes(body=statements))
 
     def _relay(self, relay: Relay, first: bool) -> cst.FunctionDef:
+        node = _call_relay(relay) if relay.method else self._fixture_relay(relay)
+        return node if first else node.with_changes(leading_lines=[BLANK])
+
+    def _fixture_relay(self, relay: Relay) -> cst.FunctionDef:
         pytest = self.plan.pytest_name
         reached = f"{relay.mixin}'s super() calls reach"
         if relay.level == "function":
@@ -66,7 +70,21 @@ class Relays(ModuleClassesTransform):
         code = f'{decorators}def {relay.name}({params}):\n    """{doc}"""\n'
         node = cst.parse_statement(code)
         assert isinstance(node, cst.FunctionDef)
-        return node if first else node.with_changes(leading_lines=[BLANK])
+        return node
+
+
+def _call_relay(relay: Relay) -> cst.FunctionDef:
+    """Calls style: ``def _mixin_next_set_up(self): self._base_set_up()``."""
+    param = "self" if relay.level == "function" else "cls"
+    reached = f"After {relay.mixin}, {relay.method}() reaches {relay.reached} here"
+    if relay.target:
+        body = f'    """{reached}."""\n    {param}.{relay.target}()\n'
+    else:
+        body = f'    """{reached}: nothing runs."""\n'
+    decorator = "" if relay.level == "function" else "@classmethod\n"
+    node = cst.parse_statement(f"{decorator}def {relay.name}({param}):\n{body}")
+    assert isinstance(node, cst.FunctionDef)
+    return node
 
 
 def _after_attributes(body: list[cst.BaseStatement]) -> int:
