@@ -17,7 +17,6 @@ Refuses when: see the checks below; each returns a ``Code``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from pathlib import Path
 
 from transforms.calls_plan import (
@@ -29,7 +28,6 @@ from transforms.calls_plan import (
     check_helper_body,
     closure,
 )
-from transforms.chain_plan import ChainPlanner
 from transforms.codes import Code, Refusal
 from transforms.facts import BodyFacts
 from transforms.hierarchy import (
@@ -47,13 +45,14 @@ from transforms.index import (
 from transforms.kept_plan import LEVEL, keep_candidate, kept_plans
 from transforms.names import fresh, snake
 from transforms.plan_types import KeptPlan, LevelPlan, Relay
+from transforms.reference_plan import ReferencePlanner
 from transforms.refused import Refused as _Refused
 from transforms.relay_plan import call_relays, compose, method_successors
 
 CLEANUP_API = {"function": FUNCTION_CLEANUPS, "class": CLASS_CLEANUPS}
 
 
-class Planner(ChainPlanner):
+class Planner(ReferencePlanner):
     """Builds every ``FilePlan`` of a run from its ``ModuleInfo`` list."""
 
     def __init__(
@@ -465,145 +464,6 @@ class Planner(ChainPlanner):
         if facts.nested_global:
             raise _Refused(Code.NAME_CONFLICT, facts.line, "global/nonlocal inside a block")
 
-    def _check_references(self, qualname: str, level: str) -> None:
-        """A lifecycle method that is read anywhere else must stay a method (MF110).
-
-        A reference in the class, a subclass or any class of a test class's MRO that runs
-        it (a mixin's ``super().setUp()``), or one that resolves to the hierarchy from
-        anywhere in the run, refuses; an unresolved ``x.setUp()`` outside any class refuses
-        the classes of its own module. A name that resolves outside the run's classes
-        (``testing.setUp()``, a function of another module) is not a reference.
-        """
-        names = LEVELS[level]
-        related = {qualname, *self.descendants(qualname)}
-        # The other classes of a test class's MRO run their methods on the test too: their
-        # ``super().setUp()`` or ``self.setUp()`` (``Reference.via``) may reach here.
-        lineage = {k for u in self.users(qualname) for k in self.mro(u) if k in self.classes}
-        home = self.classes[qualname].module
-        line = self.classes[qualname].line
-        for other in sorted(related | lineage):
-            for ref in self.classes[other].references:
-                if other not in related and ref.via is None:
-                    continue
-                if ref.attr in names and not self.refers_outside(ref.target):
-                    if self._call_site_ok(qualname, level, other, ref):
-                        continue
-                    where = self.classes[other]
-                    at = ref.line if other == qualname else line
-                    message = f"{ref.attr} referenced at {where.path}:{ref.line}"
-                    raise _Refused(Code.REFERENCED, at, message)
-        for module, ref in self._all_references():
-            if ref.attr not in names or self.refers_outside(ref.target):
-                continue
-            target = self.known(ref.target)
-            if target in related or (target is None and module.module == home):
-                message = f"{ref.attr} referenced at {module.path}:{ref.line}"
-                raise _Refused(Code.REFERENCED, line, message)
-
-    def _call_site_ok(self, qualname: str, level: str, host: str, ref: Reference) -> bool:
-        """Whether a reference is a call the calls style rewrites (``super().setUp()`` in a
-        test): only there, and only when it reaches the same class from every test class
-        that runs it, one written in calls style (or ``TestCase``'s own no-op)."""
-        if ref.host is None or ref.via is None or level != "function":
-            return False
-        if not self.classes[host].module_level or host in self.ambiguous:
-            return False  # the rewrite edits module-level classes, found by name
-        if (qualname, level) not in self.calls_style:
-            self.liftable.add((qualname, level))
-            return False
-        reached, definer = self.call_site_target(host, ref.attr, ref.via)
-        return reached and (definer is None or (definer, level) in self.calls_style)
-
-    def call_site_target(self, host: str, method: str, via: str) -> tuple[bool, str | None]:
-        """(whether every test class that runs ``host``'s methods agrees, the class whose
-        ``method`` a ``super().method()`` ("super") or ``self.method()`` ("self") call in
-        ``host`` reaches there, None for ``TestCase``)."""
-        found: set[str | None] = set()
-        for user in self.users(host):
-            reach = self.reach(user)
-            if host not in reach:
-                continue
-            start = reach.index(host) + 1 if via == "super" else 0
-            found.add(next((k for k in reach[start:] if self.defines(k, (method,))), None))
-        if len(found) != 1:
-            return False, None
-        return True, found.pop()
-
-    def call_sites(self, module: ModuleInfo) -> tuple[tuple[str, str, str, str, str], ...]:
-        """(class, method, "super" or "self", lifecycle method, helper) for each call of a
-        lifecycle method from a method of the module's classes that reaches a class planned
-        in calls style: the rewrite points it at that class's helper."""
-        out: list[tuple[str, str, str, str, str]] = []
-        for info in module.classes:
-            if not info.module_level or info.qualname not in self.classes:
-                continue
-            for ref in info.references:
-                if ref.host is None or ref.via is None or ref.attr not in LEVELS[LEVEL]:
-                    continue
-                reached, definer = self.call_site_target(info.qualname, ref.attr, ref.via)
-                if not reached or definer is None:
-                    continue  # TestCase's own no-op is still there
-                plan = self.planned.get((definer, LEVEL))
-                if plan is None or not plan.calls:
-                    continue
-                entry = (
-                    info.name,
-                    ref.host,
-                    ref.via,
-                    ref.attr,
-                    self.calls.helper_of(definer, ref.attr),
-                )
-                if entry not in out:
-                    out.append(entry)
-        return tuple(out)
-
-    def _all_references(self) -> list[tuple[ModuleInfo, Reference]]:
-        """References outside any class, and those in class bodies that name a class."""
-        if self._references is None:
-            found = [(m, r) for m in self.modules.values() for r in m.external_refs]
-            for info in self.classes.values():
-                module = self.modules[info.module]
-                found += [(module, r) for r in info.references if self.known(r.target)]
-            self._references = found
-        return self._references
-
-    def refers_outside(self, target: str | None) -> bool:
-        """Whether a dotted reference surely names no class of the run: it resolves through
-        imports to another package, to a module itself, or to a function of a module."""
-        name = self.canonical(target)
-        if name is None or name.startswith("?") or name in self.classes:
-            return False
-        if name.startswith("builtins."):
-            return False  # ``object.__init__``-like reads stay conservative
-        parts = name.split(".")
-        for cut in range(len(parts), 0, -1):
-            info = self.modules.get(".".join(parts[:cut]))
-            if info is not None:
-                rest = parts[cut:]
-                if rest and self._unindexed_submodule(info, ".".join(parts[: cut + 1])):
-                    # ``pyramid.testing`` of an indexed ``pyramid`` package, or
-                    # ``zope.testing`` of a namespace ``zope/__init__.py``: a module the index
-                    # does not hold, so none of its names is a class of the run.
-                    return True
-                return not rest or (len(rest) == 1 and rest[0] in info.defs)
-        # Not a module of the run: a local name of this module would have resolved into it.
-        return True
-
-    def _unindexed_submodule(self, package: ModuleInfo, name: str) -> bool:
-        """Whether ``name`` (``package`` + one part) is a submodule the index does not hold:
-        a module file beside the package's ``__init__.py``, or a name the ``__init__``
-        neither defines nor imports (nor can: no ``import *``), such as a sibling
-        distribution's package under a namespace. No class of the run lives under it."""
-        if name in self.modules or any(q.startswith(f"{name}.") for q in self.classes):
-            return False
-        part = name.rsplit(".", 1)[-1]
-        if _is_submodule(package, part):
-            return True
-        init = Path(package.path)
-        if init.name != "__init__.py" or part in package.defs or part in package.aliases:
-            return False
-        return not _star_import(str(init))
-
     def _param(self, setup: BodyFacts | None, teardown: BodyFacts | None) -> str | None:
         params = {b.params[0] if b.params else None for b in (setup, teardown) if b}
         if len(params) > 1:
@@ -966,22 +826,6 @@ class Planner(ChainPlanner):
             drops=temp.drops,
             temp_lines=temp.lines,
         )
-
-
-@lru_cache(maxsize=256)
-def _star_import(path: str) -> bool:
-    try:
-        return "import *" in Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return True  # unreadable: assume the worst
-
-
-def _is_submodule(package: ModuleInfo, name: str) -> bool:
-    """Whether ``name`` is a module or subpackage beside a package's ``__init__.py``."""
-    init = Path(package.path)
-    if init.name != "__init__.py":
-        return False
-    return (init.parent / f"{name}.py").is_file() or (init.parent / name / "__init__.py").is_file()
 
 
 def _resolved(path: str) -> str:
