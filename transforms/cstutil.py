@@ -72,7 +72,9 @@ def parent_call_spelling(
         args = [cst_dotted(a.value) for a in receiver.args]
         if call.args or any(a.keyword for a in receiver.args):
             return None
-        if not args or args == [cls_name, param]:
+        # ``super(self.__class__, self)`` is ``super()`` where the plan allows it (a class
+        # without subclasses: ``SuperCall.dynamic``).
+        if not args or args == [cls_name, param] or args == [f"{param}.__class__", param]:
             return ""
         if len(args) == 2 and args[1] == param and args[0] is not None:
             return f"super:{args[0]}"  # super(Other, self): starts after Other

@@ -66,6 +66,9 @@ class SuperCall:
     # ``super(Other, self).setUp()`` naming a class other than the method's own: the call
     # starts after ``Other`` in the MRO (None for the usual forms).
     after: str | None = None
+    # ``super(self.__class__, self)``: the same as ``super()`` for an instance of the class
+    # itself, another class for a subclass's (the plan refuses a class with subclasses).
+    dynamic: bool = False
 
 
 @dataclass(frozen=True)
@@ -224,8 +227,9 @@ def _super_calls(
         start = super_start(stmt, method, first_param)
         if explicit is None and start is None:
             continue
-        after = start if start not in (None, "", cls_name) else None
-        calls.append(SuperCall(stmt.lineno, _position(stmt, real), explicit, after))
+        dynamic = start is not None and start == f"{first_param}.__class__"
+        after = start if start not in (None, "", cls_name) and not dynamic else None
+        calls.append(SuperCall(stmt.lineno, _position(stmt, real), explicit, after, dynamic))
     return tuple(calls)
 
 

@@ -249,6 +249,20 @@ class Planner(ReferencePlanner):
                 break  # what follows TestCase can neither wrap nor extend its lifecycle
         self._check_users(qualname, level)
         self._check_read_only(qualname, level)
+        self._check_dynamic_super(qualname, level)
+
+    def _check_dynamic_super(self, qualname: str, level: str) -> None:
+        """``super(self.__class__, self).setUp()`` is ``super().setUp()`` only for instances
+        of the class itself: in a subclass's test it calls the class's own setUp again."""
+        info = self.classes[qualname]
+        for name in LEVELS[level]:
+            facts = info.methods.get(name)
+            dynamic = [c for c in facts.super_calls if c.dynamic] if facts else []
+            subclasses = self.descendants(qualname)
+            if dynamic and subclasses:
+                sub = self.classes[subclasses[0]].name
+                message = f"super(self.__class__, ...).{name}() starts elsewhere in {sub}"
+                raise _Refused(Code.SUPER_POSITION, dynamic[0].line, message)
 
     def _check_read_only(self, qualname: str, level: str) -> None:
         """A lifecycle defined in a class outside the run cannot become a fixture.
