@@ -204,12 +204,16 @@ def shared_mixins(draw: st.DrawFn, name: str) -> Program:
     level = draw(st.sampled_from(["function", "function", "class"]))
     names = ("setUp", "tearDown") if level == "function" else ("setUpClass", "tearDownClass")
 
-    def methods(root: bool) -> tuple[Lifecycle, ...]:
+    def methods(root: bool, shaped: bool = False) -> tuple[Lifecycle, ...]:
         chosen = draw(st.lists(st.sampled_from(names), min_size=1, max_size=2, unique=True))
         out = []
         for method in names:
             if method in chosen:
                 made = draw(cooperative(method, level))
+                if shaped and draw(st.integers(0, 2)) == 0:
+                    # super() between other statements: the calls style, whose helper
+                    # calls per-user relay methods (``relay_plan.call_relays``).
+                    made = replace(made, position="middle")
                 out.append(replace(made, position="none") if root else made)
         return tuple(out)
 
@@ -225,7 +229,7 @@ def shared_mixins(draw: st.DrawFn, name: str) -> Program:
     mixin = Klass(
         f"Test{prefix}Mixin" if plain else f"{prefix}Mixin",
         ("object",),
-        methods(False),
+        methods(False, shaped=True),
         tuple(Test(f"test_plain_{n}", False, False, False) for n in range(2 if plain else 0)),
     )
     candidates = [

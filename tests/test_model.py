@@ -407,7 +407,12 @@ def test_a_locally_imported_module_function_named_setup_is_not_a_reference(
     )
     source = "from zope import Marker\n\n\nclass T(Marker):\n" + method.format(extra="")
     rebound = "class U(Marker):\n" + method.format(extra="        cleanup = self\n")
-    (namespace / "annot" / "tests" / "test_x.py").write_text(source + "\n\n" + rebound)
+    (namespace / "annot" / "tests" / "test_x.py").write_text(source)
+    # In its own module: ``cleanup.setUp()`` on an object the tool cannot name would also
+    # refuse the classes of its module (and of the modules it imports).
+    (namespace / "annot" / "tests" / "test_y.py").write_text(
+        "from zope import Marker\n\n\n" + rebound
+    )
     report = migrate_paths([namespace / "annot"])
     assert [(r.code.value, r.cls) for r in report.refusals] == [("MF110", "U")]
     assert report.converted == 1
@@ -836,3 +841,66 @@ def test_the_mro_of_a_base_less_mixin_ends_with_object_after_testcase() -> None:
         "builtins.object",
     )
     assert model.reach("m.T") == ("m.T", "m.Mixin", "m.Generic", "typing.Generic", "m.Base")
+
+
+def test_a_decorator_that_reruns_setup_refuses_the_classes_that_import_it(
+    tmp_path: Path,
+) -> None:
+    """``retry`` (in helpers.py) calls ``self.tearDown()``/``self.setUp()`` on the test it
+    wraps: the classes of the modules that import it keep their lifecycle (MF110); a module
+    that does not import it converts. ``Patcher.INSTANCE.setUp`` on a module global is an
+    object the helpers module made: no importer is concerned."""
+    write(
+        tmp_path,
+        {
+            "helpers.py": """
+                import functools
+
+                class Patcher:
+                    INSTANCE = None
+
+                def retry(func):
+                    @functools.wraps(func)
+                    def wrapper(self):
+                        try:
+                            return func(self)
+                        except AssertionError:
+                            self.tearDown()
+                            self.setUp()
+                            return func(self)
+                    return wrapper
+
+                def load(module):
+                    return Patcher.INSTANCE.setUp
+                """,
+            "test_flaky.py": """
+                import unittest
+
+                from helpers import retry
+
+                class FlakyTests(unittest.TestCase):
+                    def setUp(self):
+                        self.tries = 0
+
+                    @retry
+                    def test_once(self):
+                        self.tries += 1
+                """,
+            "test_calm.py": """
+                import unittest
+
+                from helpers import load
+
+                class CalmTests(unittest.TestCase):
+                    def setUp(self):
+                        self.calm = True
+
+                    def test_calm(self):
+                        self.assertTrue(self.calm)
+                """,
+        },
+    )
+    report = migrate(tmp_path)
+    assert [(r.code.value, r.cls) for r in report.refusals] == [("MF110", "FlakyTests")]
+    assert "helpers.py:13" in report.refusals[0].message
+    assert set(by_name(report)) == {"test_calm.py"}

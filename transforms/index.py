@@ -99,6 +99,13 @@ class Reference:
     # point such a call at the helper it reaches (``CallSite``).
     host: str | None = None
     via: str | None = None
+    # In a class body, on something else than the method's own first parameter or
+    # ``super()`` (``Base.setUp``, ``self.helper.setUp()``, ``case.setUp()``): when it names
+    # no known class, an object of any class the module can reach.
+    foreign: bool = False
+    # Outside any class: the module-level function it is written in, if any (its callers,
+    # in the modules that import it, may hand it their test objects).
+    function: str | None = None
 
 
 @dataclass(frozen=True)
@@ -195,6 +202,9 @@ class ModuleInfo:
     # Spellings that can only name a module (``module_spellings``), when the text has a
     # ``x.setUp(``-like call at all.
     module_spellings: frozenset[str] = frozenset()
+    # Everything an import statement of the module binds, anywhere in it (qualified), when
+    # it reads a lifecycle method it cannot resolve: where such an object may come from.
+    imported: frozenset[str] = frozenset()
 
     @property
     def lifecycle_count(self) -> int:
@@ -382,6 +392,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         if words.module
         else (),
         constant_loads=_constant_loads(tree, constants) if constants else {},
+        imported=_imported(scan, module, path) if words.lifecycle else frozenset(),
         unittest_runs=tuple(unittest_runs(tree, aliases, module, top))
         if _RUNNER_WORDS.search(source)
         else (),
@@ -588,6 +599,8 @@ class _Scan:
     """What one walk over the tree collects for everything else to use."""
 
     classes: list[ast.ClassDef] = field(default_factory=list)
+    # The module's own statements (its top-level functions hold external references).
+    tree_body: list[ast.stmt] = field(default_factory=list)
     lifecycle_attrs: list[ast.Attribute] = field(default_factory=list)
     cleanup_attrs: list[ast.Attribute] = field(default_factory=list)
     module_names: list[int] = field(default_factory=list)
@@ -602,7 +615,7 @@ class _Scan:
 
 def _scan(tree: ast.Module) -> _Scan:
     """One ``ast.walk``: the classes and every attribute or name the index looks at."""
-    found = _Scan()
+    found = _Scan(tree_body=tree.body)
     # ast.walk goes breadth first: a function's parameters are seen before its body.
     firsts: set[str] = set()
     for node in ast.walk(tree):
@@ -675,7 +688,7 @@ def _names_passed(call: ast.Call, names: set[str]) -> frozenset[str]:
     return frozenset(v.id for v in values if isinstance(v, ast.Name) and v.id in names)
 
 
-def _within(node: ast.AST, span: ast.stmt) -> bool:
+def _within(node: ast.AST, span: ast.stmt | ast.expr) -> bool:
     line: int = getattr(node, "lineno", 0)
     return span.lineno <= line <= (span.end_lineno or span.lineno)
 
@@ -1135,7 +1148,16 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
             qualified = resolve(target, aliases, ctx.module, ctx.top) if target else None
             via = _call_site(sub, owner)
             host = owner.name if owner is not None and via is not None else None
-            yield Reference(sub.lineno, sub.attr, qualified, host, via)
+            foreign = not _own_receiver(sub.value, owner)
+            yield Reference(sub.lineno, sub.attr, qualified, host, via, foreign)
+
+
+def _own_receiver(node: ast.expr, owner: ast.FunctionDef | ast.AsyncFunctionDef | None) -> bool:
+    """``self`` (the method's first parameter) or a ``super(...)`` call."""
+    if isinstance(node, ast.Call):
+        return isinstance(node.func, ast.Name) and node.func.id == "super"
+    params = [a.arg for a in owner.args.posonlyargs + owner.args.args] if owner else []
+    return isinstance(node, ast.Name) and bool(params) and node.id == params[0]
 
 
 RUN_STATE = frozenset({"_outcome", "_outcomeForDoCleanups", "_resultForDoCleanups"})
@@ -1208,12 +1230,38 @@ def _external_refs(
     scan: _Scan, aliases: Mapping[str, str], module: str, top: frozenset[str]
 ) -> Iterator[Reference]:
     """``X.setUp`` written outside any class (``Foo.setUp = ...``, ``Foo.setUpClass()``)."""
+    defs = (ast.FunctionDef, ast.AsyncFunctionDef)
+    functions = [s for s in scan.tree_body if isinstance(s, defs)]
     for node in scan.lifecycle_attrs:
         if not any(_within(node, cls) for cls in scan.classes):
             target = dotted(node.value)
-            yield Reference(
-                node.lineno, node.attr, resolve(target, aliases, module, top) if target else None
-            )
+            qualified = resolve(target, aliases, module, top) if target else None
+            outer = next((f for f in functions if _within(node, f)), None)
+            handed = outer is not None and _receiver_is_parameter(node, outer)
+            function = outer.name if outer is not None and handed else None
+            yield Reference(node.lineno, node.attr, qualified, function=function)
+
+
+def _receiver_is_parameter(
+    node: ast.Attribute, outer: ast.FunctionDef | ast.AsyncFunctionDef
+) -> bool:
+    """Whether ``x`` of ``x.setUp`` (or ``x.y.setUp``) is a parameter of ``outer`` or of a
+    function nested in it around ``node``: an object its caller handed in."""
+    root: ast.expr = node.value
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if not isinstance(root, ast.Name):
+        return False
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+    enclosing = [f for f in ast.walk(outer) if isinstance(f, scopes) and _within(node, f)]
+    params = {a.arg for f in enclosing for a in ast.walk(f.args) if isinstance(a, ast.arg)}
+    return root.id in params
+
+
+def _imported(scan: _Scan, module: str, path: str) -> frozenset[str]:
+    """Every qualified name the module's import statements bind, nested ones included."""
+    bound = _import_bindings(scan.imports, module, module_name_is_package(path))
+    return frozenset(bound.values())
 
 
 def _module_lifecycle_refs(

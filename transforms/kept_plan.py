@@ -205,9 +205,11 @@ def _explicit_target(planner: Planner, qualname: str, method: str, spelled: str)
     for klass in planner.reach(target):
         if not planner.defines(klass, (method,)):
             continue
-        if (klass, LEVEL) in planner.planned:
-            return planner.calls.helper_of(klass, method)
-        return KEEP
+        if (klass, LEVEL) not in planner.planned:
+            return KEEP
+        # A converted class outside the kept class's own reach was not checked for
+        # helpers that need nothing from its fixture (``_helpers_only``).
+        return planner.calls.helper_of(klass, method) if klass in planner.reach(qualname) else None
     return KEEP
 
 

@@ -71,6 +71,7 @@ class Planner(ReferencePlanner):
         self.refused: dict[tuple[str, str], Refusal] = {}
         self.planned: dict[tuple[str, str], LevelPlan] = {}
         self._references: list[tuple[ModuleInfo, Reference]] | None = None
+        self._reachable: dict[tuple[str, str], frozenset[str]] = {}
         self.calls_style: set[tuple[str, str]] = set()
         self.calls = CallsModel(self)
         # Classes refused for a call of their lifecycle from a method (``super().setUp()``

@@ -35,6 +35,7 @@ class ReferencePlanner(ChainPlanner):
     calls_style: set[tuple[str, str]]
     liftable: set[tuple[str, str]]
     _references: list[tuple[ModuleInfo, Reference]] | None
+    _reachable: dict[tuple[str, str], frozenset[str]]
 
     def _check_references(self, qualname: str, level: str) -> None:
         """A lifecycle method that is read anywhere else must stay a method (MF110).
@@ -67,9 +68,32 @@ class ReferencePlanner(ChainPlanner):
             if ref.attr not in names or self.refers_outside(ref.target):
                 continue
             target = self.known(ref.target)
-            if target in related or (target is None and module.module == home):
+            unnamed = target is None and qualname in self._reachable_from(module, ref.function)
+            if target in related or (target is None and module.module == home) or unnamed:
                 message = f"{ref.attr} referenced at {module.path}:{ref.line}"
+                if unnamed and module.module != home:
+                    message += " (on an object of a class that module can reach)"
                 raise Refused(Code.REFERENCED, line, message)
+
+    def _reachable_from(self, module: ModuleInfo, function: str | None) -> frozenset[str]:
+        """The classes whose lifecycle ``x.setUp()`` in ``module`` may run when ``x`` is an
+        object the model cannot name: the reach of every class the module defines or
+        imports (an object it made), and, for a call in a module-level function, of every
+        class of the modules that import that function or the module (an object their
+        code handed to it: ``@retry`` on a test method, ``reset(self)``)."""
+        key = (module.module, function or "")
+        found = self._reachable.get(key)
+        if found is None:
+            names = {module.module, *module.imported}
+            if function is not None:
+                wanted = {module.module, f"{module.module}.{function}"}
+                names |= {m.module for m in self.modules.values() if wanted & m.imported}
+            seen: set[str] = set()
+            for qualname, info in self.classes.items():
+                if qualname in names or info.module in names:
+                    seen.update(k for k in self.reach(qualname) if k in self.classes)
+            found = self._reachable[key] = frozenset(seen)
+        return found
 
     def _call_site_ok(self, qualname: str, level: str, host: str, ref: Reference) -> bool:
         """Whether a reference is a call the calls style rewrites (``super().setUp()`` in a
@@ -134,7 +158,7 @@ class ReferencePlanner(ChainPlanner):
             found = [(m, r) for m in self.modules.values() for r in m.external_refs]
             for info in self.classes.values():
                 module = self.modules[info.module]
-                found += [(module, r) for r in info.references if self.known(r.target)]
+                found += [(module, r) for r in info.references if r.foreign or self.known(r.target)]
             self._references = found
         return self._references
 
