@@ -19,13 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from transforms.calls_decide import decide_calls
 from transforms.calls_plan import (
     ASSERTING_CLEANUP,
-    KEEP,
     SHAPE_CODES,
     CallsModel,
-    CallsRefused,
-    check_helper_body,
     closure,
 )
 from transforms.codes import Code, Refusal
@@ -47,7 +45,7 @@ from transforms.names import fresh, snake
 from transforms.plan_types import KeptPlan, LevelPlan, Relay
 from transforms.reference_plan import ReferencePlanner
 from transforms.refused import Refused as _Refused
-from transforms.relay_plan import call_relays, compose, method_successors
+from transforms.relay_plan import compose
 
 CLEANUP_API = {"function": FUNCTION_CLEANUPS, "class": CLASS_CLEANUPS}
 
@@ -573,121 +571,8 @@ class Planner(ReferencePlanner):
             self._spread(level)
 
     def _decide_calls(self, qualname: str, level: str) -> LevelPlan:
-        """The calls-style plan of one class (see ``transforms.calls_plan``)."""
-        info = self.classes[qualname]
-        self._check_lineage(qualname, level)
-        names = LEVELS[level]
-        try:
-            for name in names:
-                if name in info.bound_otherwise and name not in info.simple_bindings:
-                    message = f"{name} is bound by an assignment"
-                    raise _Refused(Code.NOT_A_FUNCTION, info.line, message)
-                if name in info.methods:
-                    check_helper_body(info.methods[name], level)
-            self._check_references(qualname, level)
-            if level == "function":
-                self._check_skips(qualname)
-            parents = self._calls_parents(qualname, level)
-            disables = tuple(self.parent_fixture(p, level) for p in parents)
-            fixture = self._fixture_name(qualname, level)
-            taken = self.taken_names(qualname) | {fixture}
-            own = [n for n in names if self.defines(qualname, (n,))]
-            helpers = tuple((n, self.calls.name(qualname, n, taken)) for n in own)
-            parent_calls = tuple(self._calls_parent_calls(qualname, level))
-            entries = (
-                self._calls_entry(qualname, level, names[0]),
-                self._calls_entry(qualname, level, names[1]),
-            )
-            # A calls-style fixture holds its whole chain: at function level, cleanups that
-            # helpers or tests register join its stack and run after the teardown.
-            function = level == "function"
-            below = function and self._teardown_below(qualname, names[1])
-            redirect = self._check_body_cleanups(
-                qualname, level, entries[1] is not None, False, function, False, below
-            )
-            # A kept ``Mixin.setUp(self)`` call runs code the plan did not read: take its
-            # cleanups too.
-            kept = any(target == KEEP for _m, _s, target in parent_calls)
-            redirect = redirect or (function and (kept or self._chain_registers(qualname, parents)))
-        except CallsRefused as refused:
-            raise _Refused(refused.code, refused.line, refused.message) from None
-        return LevelPlan(
-            level=level,
-            fixture=fixture,
-            setup=names[0] if names[0] in own else None,
-            teardown=names[1] if names[1] in own else None,
-            param="self" if level == "function" else "cls",
-            disables=disables,
-            calls=True,
-            redirect=redirect,
-            stack=fresh("cleanups", self.taken_names(qualname)) if redirect else None,
-            skip_guard=self.needs_skip_guard(qualname, level),
-            plain_guard=self._plain_guard(qualname, level, False, None),
-            helpers=helpers,
-            entries=entries,
-            parent_calls=parent_calls,
-        )
-
-    def _chain_registers(self, qualname: str, parents: list[str]) -> bool:
-        """Whether a lifecycle method of the class or of the parents its helpers call
-        registers cleanups."""
-        return any(
-            facts.cleanup_calls
-            for klass in (qualname, *parents)
-            for facts in self.classes[klass].methods.values()
-        )
-
-    def _calls_parents(self, qualname: str, level: str) -> list[str]:
-        """Every class a calls-style fixture's helpers can reach: the one chain, or, for a
-        mixin whose users differ, every class of every chain (relays pick per user)."""
-        try:
-            return self.parents(qualname, level)
-        except _Refused:
-            chains = self.user_chains(qualname, level)
-            if len(chains) < 2:
-                raise
-            return list(dict.fromkeys(k for chain in chains for k in chain))
-
-    def _calls_after(self, qualname: str, level: str, method: str) -> str | None:
-        """What ``super().method()`` calls from ``qualname`` in calls style: the helper it
-        reaches, None at ``TestCase``, or, when that differs between users, the relay each
-        of them gets (``relay_plan.call_relays``)."""
-        successors = method_successors(self, qualname, method)
-        if len(set(successors.values())) < 2:
-            return self.calls.after(qualname, level, method)
-        key = (qualname, level)
-        for _host, relay in self.relays.get(key, ()):
-            if relay.method == method:
-                return relay.name
-        relays = call_relays(self, qualname, level, method, successors)
-        self.relays[key] = (*self.relays.get(key, ()), *relays)
-        return relays[0][1].name
-
-    def _calls_entry(self, qualname: str, level: str, method: str) -> str | None:
-        """What ``self.method()`` runs for the users of ``qualname`` (``CallsModel.entry``,
-        with a relay where users differ)."""
-        if self.defines(qualname, (method,)):
-            return self.calls.helper_of(qualname, method)
-        return self._calls_after(qualname, level, method)
-
-    def _calls_parent_calls(self, qualname: str, level: str) -> list[tuple[str, str, str]]:
-        """(method, spelling, helper) for every parent call in the class's own methods."""
-        out: list[tuple[str, str, str]] = []
-        for name, facts in self.classes[qualname].methods.items():
-            if name not in LEVELS[level]:
-                continue
-            for call in facts.super_calls:
-                spelled = call.explicit or (f"super:{call.after}" if call.after else "")
-                if call.after is not None:
-                    target = self.calls.starting_after(qualname, level, name, call.after)
-                elif call.explicit is None:
-                    target = self._calls_after(qualname, level, name)
-                else:
-                    target = self.calls.explicit(qualname, level, name, call.explicit)
-                entry = (name, spelled, target or "")
-                if entry not in out:
-                    out.append(entry)
-        return out
+        """The calls-style plan of one class (``transforms.calls_decide``)."""
+        return decide_calls(self, qualname, level)
 
     def _plan_one(self, qualname: str, level: str, visiting: set[str]) -> None:
         """Plan ``qualname`` after the classes whose fixtures it will request."""
