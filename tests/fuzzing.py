@@ -74,6 +74,9 @@ class Klass:
     tests: tuple[Test, ...]
     # "" at module top level, or inside a module-level ``if`` / ``try``-``else`` block.
     block: str = ""
+    # Decorated by ``tagged``, a class decorator the tool cannot read (the class stays
+    # unittest when it can: ``transforms.kept_plan``).
+    decorated: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,14 @@ FLAG = True
 
 def register(test, what):
     test.addCleanup(ev, test, what)
+
+
+def _mark(cls):
+    cls.tagged = True
+    return cls
+
+
+tagged = [_mark][0]  # a decorator the tool cannot read
 """
 
 
@@ -174,7 +185,8 @@ def programs(draw: st.DrawFn, name: str) -> Program:
         klass = f"{name.title().replace('_', '')}{index}"
         if "unittest.TestCase" in bases or testish:
             tests_.add(klass)
-        classes.append(Klass(klass, bases, tuple(methods), tests, block))
+        decorated = not root and draw(st.integers(0, 4)) == 0
+        classes.append(Klass(klass, bases, tuple(methods), tests, block, decorated))
     module_setup = draw(st.none() | lifecycles("setUpModule", True))
     module_teardown = draw(st.none() | lifecycles("tearDownModule", True))
     return Program(name, tuple(classes), module_setup, module_teardown)
@@ -321,7 +333,8 @@ def render(program: Program) -> str:
         if function is not None:
             out += ["", *_module_function(function), ""]
     for klass in program.classes:
-        lines = [f"class {klass.name}({', '.join(klass.bases)}):"]
+        lines = ["@tagged"] if klass.decorated else []
+        lines.append(f"class {klass.name}({', '.join(klass.bases)}):")
         members: list[list[str]] = [_method_lines(klass, m) for m in klass.methods]
         members += [_test_lines(t) for t in klass.tests]
         if not members:
