@@ -847,9 +847,10 @@ def test_a_decorator_that_reruns_setup_refuses_the_classes_that_import_it(
     tmp_path: Path,
 ) -> None:
     """``retry`` (in helpers.py) calls ``self.tearDown()``/``self.setUp()`` on the test it
-    wraps: the classes of the modules that import it keep their lifecycle (MF110); a module
-    that does not import it converts. ``Patcher.INSTANCE.setUp`` on a module global is an
-    object the helpers module made: no importer is concerned."""
+    wraps: every class whose lifecycle a class of a module importing it inherits keeps its
+    lifecycle (MF110), even when that module never writes the word setUp; a module that
+    does not import it converts. ``Patcher.INSTANCE.setUp`` on a module global is an object
+    the helpers module made: no importer is concerned."""
     write(
         tmp_path,
         {
@@ -873,15 +874,18 @@ def test_a_decorator_that_reruns_setup_refuses_the_classes_that_import_it(
                 def load(module):
                     return Patcher.INSTANCE.setUp
                 """,
-            "test_flaky.py": """
+            "base_case.py": """
                 import unittest
 
-                from helpers import retry
-
-                class FlakyTests(unittest.TestCase):
+                class Base(unittest.TestCase):
                     def setUp(self):
                         self.tries = 0
+                """,
+            "test_flaky.py": """
+                from base_case import Base
+                from helpers import retry
 
+                class FlakyTests(Base):
                     @retry
                     def test_once(self):
                         self.tries += 1
@@ -901,6 +905,6 @@ def test_a_decorator_that_reruns_setup_refuses_the_classes_that_import_it(
         },
     )
     report = migrate(tmp_path)
-    assert [(r.code.value, r.cls) for r in report.refusals] == [("MF110", "FlakyTests")]
+    assert [(r.code.value, r.cls) for r in report.refusals] == [("MF110", "Base")]
     assert "helpers.py:13" in report.refusals[0].message
     assert set(by_name(report)) == {"test_calm.py"}

@@ -108,7 +108,7 @@ def _calls_parents(planner: Planner, qualname: str, level: str) -> list[str]:
         return list(dict.fromkeys(k for chain in chains for k in chain))
 
 
-def calls_after(planner: Planner, qualname: str, level: str, method: str) -> str | None:
+def _calls_after(planner: Planner, qualname: str, level: str, method: str) -> str | None:
     """What ``super().method()`` calls from ``qualname`` in calls style: the helper it
     reaches, None at ``TestCase``, or, when that differs between users, the relay each
     of them gets (``relay_plan.call_relays``)."""
@@ -125,11 +125,11 @@ def calls_after(planner: Planner, qualname: str, level: str, method: str) -> str
 
 
 def _calls_entry(planner: Planner, qualname: str, level: str, method: str) -> str | None:
-    """What ``planner.method()`` runs for the users of ``qualname`` (``CallsModel.entry``,
+    """What ``self.method()`` runs for the users of ``qualname`` (``CallsModel.entry``,
     with a relay where users differ)."""
     if planner.defines(qualname, (method,)):
         return planner.calls.helper_of(qualname, method)
-    return calls_after(planner, qualname, level, method)
+    return _calls_after(planner, qualname, level, method)
 
 
 def _calls_parent_calls(planner: Planner, qualname: str, level: str) -> list[tuple[str, str, str]]:
@@ -143,7 +143,7 @@ def _calls_parent_calls(planner: Planner, qualname: str, level: str) -> list[tup
             if call.after is not None:
                 target = planner.calls.starting_after(qualname, level, name, call.after)
             elif call.explicit is None:
-                target = calls_after(planner, qualname, level, name)
+                target = _calls_after(planner, qualname, level, name)
             else:
                 target = planner.calls.explicit(qualname, level, name, call.explicit)
             entry = (name, spelled, target or "")

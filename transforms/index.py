@@ -202,8 +202,8 @@ class ModuleInfo:
     # Spellings that can only name a module (``module_spellings``), when the text has a
     # ``x.setUp(``-like call at all.
     module_spellings: frozenset[str] = frozenset()
-    # Everything an import statement of the module binds, anywhere in it (qualified), when
-    # it reads a lifecycle method it cannot resolve: where such an object may come from.
+    # Everything an import statement of the module binds, anywhere in it (qualified): where
+    # an object whose lifecycle method is called may come from, or go to.
     imported: frozenset[str] = frozenset()
 
     @property
@@ -392,7 +392,8 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         if words.module
         else (),
         constant_loads=_constant_loads(tree, constants) if constants else {},
-        imported=_imported(scan, module, path) if words.lifecycle else frozenset(),
+        # Always: a module that only inherits a setUp can hand its tests to another's code.
+        imported=_imported(scan, module, path),
         unittest_runs=tuple(unittest_runs(tree, aliases, module, top))
         if _RUNNER_WORDS.search(source)
         else (),

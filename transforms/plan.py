@@ -254,10 +254,10 @@ class Planner(ReferencePlanner):
         """``super(self.__class__, self).setUp()`` is ``super().setUp()`` only for instances
         of the class itself: in a subclass's test it calls the class's own setUp again."""
         info = self.classes[qualname]
+        subclasses = self.descendants(qualname)
         for name in LEVELS[level]:
             facts = info.methods.get(name)
             dynamic = [c for c in facts.super_calls if c.dynamic] if facts else []
-            subclasses = self.descendants(qualname)
             if dynamic and subclasses:
                 sub = self.classes[subclasses[0]].name
                 message = f"super(self.__class__, ...).{name}() starts elsewhere in {sub}"

@@ -42,9 +42,10 @@ class ReferencePlanner(ChainPlanner):
 
         A reference in the class, a subclass or any class of a test class's MRO that runs
         it (a mixin's ``super().setUp()``), or one that resolves to the hierarchy from
-        anywhere in the run, refuses; an unresolved ``x.setUp()`` outside any class refuses
-        the classes of its own module. A name that resolves outside the run's classes
-        (``testing.setUp()``, a function of another module) is not a reference.
+        anywhere in the run, refuses; an unresolved ``x.setUp()`` (an object the model
+        cannot name) refuses every class it can reach (``_reachable_from``). A name that
+        resolves outside the run's classes (``testing.setUp()``, a function of another
+        module) is not a reference.
         """
         names = LEVELS[level]
         related = {qualname, *self.descendants(qualname)}
