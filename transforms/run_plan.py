@@ -177,6 +177,19 @@ def _skip_classes(planner: Planner, module: ModuleInfo) -> tuple[str, ...]:
         if not info.module_level or not info.skip_decorated or qualname not in planner.classes:
             continue
         users = planner.users(qualname)
-        if any(f in planner.mro(u) for u in users for f in fixtures):
+        if any(_runs_fixture(planner, u, fixtures) for u in users):
             out.append(info.name)
     return tuple(out)
+
+
+def _runs_fixture(planner: Planner, user: str, fixtures: set[str]) -> bool:
+    """Whether a converted function fixture runs for ``user``'s tests: one of its MRO that
+    no class left to unittest (``Planner.kept``) switches off before it. A kept class's
+    tests are unittest's again: a mark would skip them before the class setup, which
+    unittest (and pytest for it) runs first, so a failing setUpClass would read as a skip."""
+    mro = planner.mro(user)
+    kept = [k for k in mro if k in planner.kept]
+    for klass in (f for f in mro if f in fixtures):
+        if not any(mro.index(k) < mro.index(klass) and klass in planner.reach(k) for k in kept):
+            return True
+    return False
