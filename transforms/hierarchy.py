@@ -71,6 +71,8 @@ LEVEL_NAMES: dict[str, frozenset[str]] = {
 ALL_LEVEL_NAMES = LEVEL_NAMES["function"] | LEVEL_NAMES["class"]
 INCONSISTENT = "?inconsistent-mro"
 OBJECT = "builtins.object"
+# How ``Hierarchy.wrapping`` names a class decorator it cannot read.
+CLASS_DECORATOR = "the class decorator @"
 # unittest runs setUp, the test and tearDown from these methods of TestCase: a class that
 # overrides one runs the lifecycle inside its own code (a transaction, a patch, a loop).
 # ``_callTestMethod`` is not one of them: unittest calls it between setUp and tearDown for
@@ -243,26 +245,34 @@ class Hierarchy:
         lifecycle: a wrapper method, a metaclass, or a class decorator (which may replace
         setUp)."""
         for entry in self.reach(qualname):
-            info = self.classes.get(entry)
-            if info is None:
-                continue
-            wraps = sorted(info.attrs & WRAPPERS)
-            if wraps:
-                return entry, f"{wraps[0]}()"
-            if info.run_state is not None:
-                # unittest sets it only while run() runs; a fixture runs outside run().
-                return entry, f"reads unittest's self._outcome ({info.path}:{info.run_state})"
-            if info.metaclass:
-                return entry, "a metaclass"
-            wrapping = [
-                name
-                for name, target in zip_longest(
-                    info.wrapping_decorators, info.decorator_targets, fillvalue=""
-                )
-                if not self.clear_decorator(target, level)
-            ]
-            if wrapping:
-                return entry, f"the class decorator @{wrapping[0]}"
+            what = self.wrapping(entry, level)
+            if what is not None:
+                return entry, what
+        return None
+
+    def wrapping(self, entry: str, level: str = "function") -> str | None:
+        """What of the class ``entry`` itself wraps the level's lifecycle (see ``wrapper``);
+        a class decorator's words start with ``CLASS_DECORATOR``."""
+        info = self.classes.get(entry)
+        if info is None:
+            return None
+        wraps = sorted(info.attrs & WRAPPERS)
+        if wraps:
+            return f"{wraps[0]}()"
+        if info.run_state is not None:
+            # unittest sets it only while run() runs; a fixture runs outside run().
+            return f"reads unittest's self._outcome ({info.path}:{info.run_state})"
+        if info.metaclass:
+            return "a metaclass"
+        wrapping = [
+            name
+            for name, target in zip_longest(
+                info.wrapping_decorators, info.decorator_targets, fillvalue=""
+            )
+            if not self.clear_decorator(target, level)
+        ]
+        if wrapping:
+            return f"{CLASS_DECORATOR}{wrapping[0]}"
         return None
 
     def clear_decorator(self, target: str, level: str = "function") -> bool:

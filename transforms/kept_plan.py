@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from transforms.calls_plan import KEEP, CallsRefused
 from transforms.codes import Code
-from transforms.hierarchy import LEVELS, MixinDisagreement
+from transforms.hierarchy import CLASS_DECORATOR, LEVELS, MixinDisagreement
 from transforms.index import resolve
 from transforms.plan_types import KeptPlan, LevelPlan
 
@@ -89,7 +89,24 @@ def keep_candidate(planner: Planner, qualname: str) -> bool:
     # A base outside the run whose lifecycle unittest keeps running (the lineage is known:
     # the class was indexed, read-only): a class left to unittest runs it as before.
     outside = refusal.code is Code.UNKNOWN_BASE and any(_locked(planner, e) for e in reach)
-    return refusal.code in KEEPABLE or outside
+    return refusal.code in KEEPABLE or outside or _own_decorator(planner, qualname)
+
+
+def _own_decorator(planner: Planner, qualname: str) -> bool:
+    """Refused for a class decorator of its own that the tool cannot read, and for nothing
+    else that wraps: left to unittest, the decorator gets the class it got, whose lifecycle
+    methods run the same code (the parents' now through their helpers)."""
+    refusal = planner.refused[(qualname, LEVEL)]
+    if refusal.code is not Code.WRAPPED:
+        return False
+    own = planner.wrapping(qualname, LEVEL)
+    if own is None or not own.startswith(CLASS_DECORATOR):
+        return False
+    # Nothing else of its users' reach may wrap (a decorator below decides for itself).
+    return all(
+        planner.blocking_wrapper(qualname, user, LEVEL) in (None, (qualname, own))
+        for user in [qualname, *planner.users(qualname)]
+    )
 
 
 def _locked(planner: Planner, qualname: str) -> bool:

@@ -29,6 +29,7 @@ from transforms.calls_plan import (
 from transforms.codes import Code, Refusal
 from transforms.facts import BodyFacts
 from transforms.hierarchy import (
+    CLASS_DECORATOR,
     INCONSISTENT,
     LEVELS,
     MixinDisagreement,
@@ -329,7 +330,7 @@ class Planner(ReferencePlanner):
         without a wrapper, and none inherits the class where unittest would not run it."""
         info = self.classes[qualname]
         for user in [qualname, *self.users(qualname)]:
-            wrapped = self.wrapper(user, level)
+            wrapped = self.blocking_wrapper(qualname, user, level)
             if wrapped is not None:
                 owner, what = wrapped
                 short = owner.rsplit(".", 1)[-1]
@@ -377,6 +378,32 @@ class Planner(ReferencePlanner):
                 f"pytest collects {where.name} ({where.path}:{where.line}) as a plain test class:"
                 f" its tests never ran {LEVELS[level][0]}, a fixture would run for them",
             )
+
+    def blocking_wrapper(self, qualname: str, user: str, level: str) -> tuple[str, str] | None:
+        """The first wrapper of ``user``'s reach (``Hierarchy.wrapper``) that concerns
+        ``qualname``'s fixture. A class decorator on a class of the run that defines the
+        level, below ``qualname``, does not: that class decides for itself, and stays
+        unittest (``transforms.kept_plan``) or refuses its whole hierarchy."""
+        reach = self.reach(user)
+        for entry in reach:
+            what = self.wrapping(entry, level)
+            if what is None:
+                continue
+            below = entry != qualname and qualname in reach[reach.index(entry) :]
+            if below and what.startswith(CLASS_DECORATOR) and self._decides(entry, level):
+                continue
+            return entry, what
+        return None
+
+    def _decides(self, qualname: str, level: str) -> bool:
+        """A class planned on its own (defines the level, in the run, at module level)."""
+        info = self.classes[qualname]
+        return (
+            self.defines(qualname, LEVELS[level])
+            and not self.modules[info.module].read_only
+            and info.module_level
+            and qualname not in self.ambiguous
+        )
 
     def _check_skips(self, qualname: str) -> None:
         """Every skip decorator on a test that will run under this fixture must become a mark."""
