@@ -396,8 +396,12 @@ class Planner(ReferencePlanner):
         return None
 
     def _decides(self, qualname: str, level: str) -> bool:
-        """A class planned on its own (defines the level, in the run, at module level)."""
+        """A class decided on its own: one that defines the level (in the run, at module
+        level), or, at function level, a decorated test class that inherits it
+        (``_refuse_decorated_inheritors``)."""
         info = self.classes[qualname]
+        if level == LEVEL and self._decorated_inheritor(qualname):
+            return True
         return (
             self.defines(qualname, LEVELS[level])
             and not self.modules[info.module].read_only
@@ -595,7 +599,36 @@ class Planner(ReferencePlanner):
         for level in LEVELS:
             for qualname in sorted(self.classes):
                 self._plan_one(qualname, level, set())
+            if level == LEVEL:
+                self._refuse_decorated_inheritors()
             self._spread(level)
+
+    def _refuse_decorated_inheritors(self) -> None:
+        """A test class with a class decorator the tool cannot read and no setUp or
+        tearDown of its own inherits its parents' lifecycle under that decorator: it stays
+        unittest (``transforms.kept_plan`` gives it the helpers' stubs), or, when it cannot,
+        its refusal spreads to every class whose lifecycle it runs."""
+        for qualname in sorted(self.classes):
+            info = self.classes[qualname]
+            if not self._decorated_inheritor(qualname):
+                continue
+            what = self.wrapping(qualname, LEVEL) or ""
+            message = f"{info.name} has {what}: unittest runs the lifecycle it inherits"
+            self._refuse(qualname, LEVEL, Code.WRAPPED, info.line, message)
+
+    def _decorated_inheritor(self, qualname: str) -> bool:
+        info = self.classes[qualname]
+        what = self.wrapping(qualname, LEVEL)
+        return (
+            what is not None
+            and what.startswith(CLASS_DECORATOR)
+            and self.is_test_class(qualname)
+            and not self.defines(qualname, LEVELS[LEVEL])
+            and bool(self.definers(qualname, LEVEL))
+            and not self.modules[info.module].read_only
+            and info.module_level
+            and qualname not in self.ambiguous
+        )
 
     def _decide_calls(self, qualname: str, level: str) -> LevelPlan:
         """The calls-style plan of one class (``transforms.calls_decide``)."""
@@ -666,7 +699,10 @@ class Planner(ReferencePlanner):
             kept = kept_plans(self) if self.keeping and level == LEVEL else {}
             for qualname in self.classes:
                 group = self.definers(qualname, level)
-                bad = [g for g in group if (g, level) in self.refused and g not in kept]
+                # A refused class that defines nothing (``_refuse_decorated_inheritors``)
+                # belongs to the group of the definers it inherits from.
+                members = group if qualname in group else [qualname, *group]
+                bad = [g for g in members if (g, level) in self.refused and g not in kept]
                 for member in group:
                     if bad and (member, level) in self.planned:
                         self._refuse(

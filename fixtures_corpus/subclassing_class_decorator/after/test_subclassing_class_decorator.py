@@ -49,7 +49,11 @@ class SquareTests(ShapeTests):
 
 
 class OtherBase(unittest.TestCase):
-    def setUp(self):
+    @pytest.fixture(autouse=True)
+    def _other_base_setup(self):
+        self._other_base_set_up()
+
+    def _other_base_set_up(self):
         self.other = True
 
 
@@ -60,5 +64,11 @@ class Other(OtherBase):
 
 @replaces_setup
 class ReplacedTests(OtherBase):
+    # unittest runs this class's own lifecycle, which calls its parents': no parent fixture.
+    _other_base_setup = None
+
     def test_replaced(self):
         self.assertFalse(hasattr(self, "other"))
+
+    def setUp(self):
+        self._other_base_set_up()

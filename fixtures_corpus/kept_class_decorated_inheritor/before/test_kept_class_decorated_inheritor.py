@@ -5,7 +5,7 @@ EVENTS = []
 
 def traced(cls):
     """A decorator the tool does not read: the class has no setUp of its own, so unittest
-    runs Base's inside whatever it does."""
+    runs Base's inside whatever it does (it stays so)."""
     return cls
 
 

@@ -1,0 +1,37 @@
+import unittest
+
+import pytest
+
+EVENTS = []
+
+
+def traced(cls):
+    """A decorator the tool does not read: the class has no setUp of its own, so unittest
+    runs Base's inside whatever it does (it stays so)."""
+    return cls
+
+
+class Base(unittest.TestCase):
+    @pytest.fixture(autouse=True)
+    def _base_setup(self):
+        self._base_set_up()
+
+    def _base_set_up(self):
+        EVENTS.append("setup base")
+
+
+class Plain(Base):
+    def test_plain(self):
+        self.assertEqual(EVENTS[-1], "setup base")
+
+
+@traced
+class Bare(Base):
+    # unittest runs this class's own lifecycle, which calls its parents': no parent fixture.
+    _base_setup = None
+
+    def test_bare(self):
+        self.assertEqual(EVENTS[-1], "setup base")
+
+    def setUp(self):
+        self._base_set_up()

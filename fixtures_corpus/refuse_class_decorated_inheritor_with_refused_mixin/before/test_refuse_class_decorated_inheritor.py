@@ -1,0 +1,31 @@
+import unittest
+
+EVENTS = []
+
+
+def traced(cls):
+    """A decorator the tool does not read."""
+    return cls
+
+
+class Base(unittest.TestCase):
+    def setUp(self):
+        EVENTS.append("setup base")
+
+
+class Outcome:
+    def tearDown(self):
+        # unittest's run() state: only there while run() runs (MF121, never kept).
+        self.failed = self._outcome is None
+        super().tearDown()
+
+
+class Plain(Base):
+    def test_plain(self):
+        self.assertEqual(EVENTS[-1], "setup base")
+
+
+@traced
+class Bare(Outcome, Base):
+    def test_bare(self):
+        self.assertEqual(EVENTS[-1], "setup base")
