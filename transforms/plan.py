@@ -323,7 +323,19 @@ class Planner(ReferencePlanner):
                 info = self.classes.get(entry)
                 if info is not None and info.opaque_tests:
                     return True
+            if self.skips_after_class_setup(user):
+                return True
         return False
+
+    def skips_after_class_setup(self, user: str) -> bool:
+        """Whether ``user`` has skip-decorated tests and a class setup: there a pytest mark
+        would skip before the class setup (a failing setUpClass would read as a skip), so
+        the fixture checks the skip itself, after the class setup, as unittest did."""
+        mro = self.mro(user)
+        decorated = any(
+            (info := self.classes.get(entry)) is not None and info.skip_decorated for entry in mro
+        )
+        return decorated and any(self.defines(entry, LEVELS["class"]) for entry in mro)
 
     def _check_users(self, qualname: str, level: str) -> None:
         """Every test class that runs this class's lifecycle has a known lineage, runs it

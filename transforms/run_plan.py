@@ -177,6 +177,8 @@ def _skip_classes(planner: Planner, module: ModuleInfo) -> tuple[str, ...]:
         if not info.module_level or not info.skip_decorated or qualname not in planner.classes:
             continue
         users = planner.users(qualname)
+        if any(planner.skips_after_class_setup(u) for u in users):
+            continue  # the fixture's own check (``Planner.needs_skip_guard``) skips them
         if any(_runs_fixture(planner, u, fixtures) for u in users):
             out.append(info.name)
     return tuple(out)

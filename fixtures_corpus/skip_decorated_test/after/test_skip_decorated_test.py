@@ -17,17 +17,20 @@ class SomeSkipped(unittest.TestCase):
 
     @pytest.fixture(autouse=True)
     def _some_skipped_setup(self):
+        # A decorator marked this test skipped: unittest skips before setUp.
+        if getattr(getattr(self, self._testMethodName), "__unittest_skip__", False):
+            pytest.skip(getattr(getattr(self, self._testMethodName), "__unittest_skip_why__", ""))
         SETUPS.append(self._testMethodName)
 
-    @pytest.mark.skip(reason="not supported")
+    @unittest.skip("not supported")
     def test_skipped(self):
         self.fail("never runs")
 
-    @pytest.mark.skipif(sys.maxsize > 0, reason="condition holds")
+    @unittest.skipIf(sys.maxsize > 0, "condition holds")
     def test_skipped_if(self):
         self.fail("never runs")
 
-    @pytest.mark.skipif(not (sys.maxsize < 0 or False), reason="condition does not hold")
+    @unittest.skipUnless(sys.maxsize < 0 or False, reason="condition does not hold")
     def test_skipped_unless(self):
         self.fail("never runs")
 
