@@ -46,7 +46,7 @@ from transforms.names import fresh, snake
 from transforms.plan_types import KeptPlan, LevelPlan, Relay
 from transforms.reference_plan import ReferencePlanner
 from transforms.refused import Refused as _Refused
-from transforms.relay_plan import compose
+from transforms.relay_plan import compose, unwritable
 
 CLEANUP_API = {"function": FUNCTION_CLEANUPS, "class": CLASS_CLEANUPS}
 
@@ -411,15 +411,9 @@ class Planner(ReferencePlanner):
         """A class decided on its own: one that defines the level (in the run, at module
         level), or, at function level, a decorated test class that inherits it
         (``_refuse_decorated_inheritors``)."""
-        info = self.classes[qualname]
         if level == LEVEL and self._decorated_inheritor(qualname):
             return True
-        return (
-            self.defines(qualname, LEVELS[level])
-            and not self.modules[info.module].read_only
-            and info.module_level
-            and qualname not in self.ambiguous
-        )
+        return self.defines(qualname, LEVELS[level]) and not unwritable(self, qualname)
 
     def _check_skips(self, qualname: str) -> None:
         """Every skip decorator on a test that will run under this fixture must become a mark."""
@@ -629,7 +623,6 @@ class Planner(ReferencePlanner):
             self._refuse(qualname, LEVEL, Code.WRAPPED, info.line, message)
 
     def _decorated_inheritor(self, qualname: str) -> bool:
-        info = self.classes[qualname]
         what = self.wrapping(qualname, LEVEL)
         return (
             what is not None
@@ -637,9 +630,7 @@ class Planner(ReferencePlanner):
             and self.is_test_class(qualname)
             and not self.defines(qualname, LEVELS[LEVEL])
             and bool(self.definers(qualname, LEVEL))
-            and not self.modules[info.module].read_only
-            and info.module_level
-            and qualname not in self.ambiguous
+            and not unwritable(self, qualname)
         )
 
     def _decide_calls(self, qualname: str, level: str) -> LevelPlan:

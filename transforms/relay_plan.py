@@ -174,15 +174,22 @@ def call_relays(
     return tuple(out)
 
 
+def unwritable(planner: Planner, qualname: str) -> str:
+    """Why the rewrite cannot add to or change a class's body, or "" when it can: it finds
+    the module-level classes of the run by name."""
+    info = planner.classes[qualname]
+    if planner.modules[info.module].read_only:
+        return "is outside the run"
+    if not info.module_level:
+        return "is not defined at module level"
+    if qualname in planner.ambiguous:
+        return "is defined more than once in its file"
+    return ""
+
+
 def _check_host(planner: Planner, qualname: str, host: str) -> None:
     info = planner.classes[host]
-    why = ""
-    if planner.modules[info.module].read_only:
-        why = "is outside the run"
-    elif not info.module_level:
-        why = "is not defined at module level"
-    elif host in planner.ambiguous:
-        why = "is defined more than once in its file"
+    why = unwritable(planner, host)
     if why:
         mixin = planner.classes[qualname]
         message = (
