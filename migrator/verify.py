@@ -225,8 +225,8 @@ def run_pytest(
             )
         data = json.loads(out_file.read_text(encoding="utf-8"))
     return RunResult(
-        data["outcomes"],
-        data["collection_errors"],
+        _rooted(data["outcomes"], cwd),
+        _rooted(data["collection_errors"], cwd),
         proc.returncode,
         seconds,
         proc.stdout[-4000:],
@@ -266,6 +266,19 @@ def _report_progress(progress_file: Path, progress: Callable[[int, int], None]) 
     except (OSError, ValueError):
         return  # not written yet
     progress(done, total)
+
+
+def _rooted(by_nodeid: Mapping[str, str], cwd: Path) -> dict[str, str]:
+    """Node ids with the tree's absolute path spelled ``<root>``: a parametrized test whose
+    id holds a file path (``test_runfile[/tmp/.../baseline/data.txt]``) names the same test
+    in the baseline copy and in the migrated one."""
+    roots = sorted({str(cwd), str(cwd.resolve())}, key=len, reverse=True)
+    out = {}
+    for nodeid, value in by_nodeid.items():
+        for root in roots:
+            nodeid = nodeid.replace(root, "<root>")
+        out[nodeid] = value
+    return out
 
 
 def compare(before: RunResult, after: RunResult) -> tuple[list[Change], list[str], list[str]]:
@@ -424,10 +437,12 @@ def _classify(
     def alone(cwd: Path, n: str | int | None = None, only: Sequence[str] = ids) -> RunResult:
         # Every changed test is checked again; in chunks, to keep command lines short.
         outcomes: dict[str, str] = {}
-        for start in range(0, len(only), CHUNK):
+        # Node ids are kept with ``<root>`` for the tree (``_rooted``): this tree's, here.
+        targets = [t.replace("<root>", str(cwd)) for t in only]
+        for start in range(0, len(targets), CHUNK):
             result = run_pytest(
                 cwd,
-                only[start : start + CHUNK],
+                targets[start : start + CHUNK],
                 n,
                 extra=options.pytest_args,
                 timeout=options.timeout,

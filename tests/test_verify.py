@@ -417,3 +417,24 @@ def test_a_change_that_needs_the_other_tests_in_parallel_is_a_race(tmp_path: Pat
         "test_reader.py::test_reads_what_another_test_wrote": ("passed", "failed", "race")
     }
     assert not result.ok
+
+
+def test_node_ids_that_hold_the_tree_path_name_the_same_test_in_both_copies(
+    tmp_path: Path,
+) -> None:
+    """A parametrized id holding an absolute path of the copy (formencode's
+    ``test_runfile[/tmp/.../baseline/data.txt]``) is compared with its migrated twin."""
+    from migrator.verify import RunResult, _rooted, compare
+
+    baseline, migrated = tmp_path / "baseline", tmp_path / "migrated"
+    before = RunResult(
+        _rooted({f"t.py::test_runfile[{baseline}/data.txt]": "passed"}, baseline), {}, 0, 0.0
+    )
+    after = RunResult(
+        _rooted({f"t.py::test_runfile[{migrated}/data.txt]": "failed"}, migrated), {}, 0, 0.0
+    )
+    changes, only_before, only_after = compare(before, after)
+    assert [(c.nodeid, c.before, c.after) for c in changes] == [
+        ("t.py::test_runfile[<root>/data.txt]", "passed", "failed")
+    ]
+    assert only_before == only_after == []
