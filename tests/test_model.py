@@ -338,6 +338,7 @@ def test_pytest_marks_on_a_class_do_not_wrap_its_lifecycle(tmp_path: Path) -> No
 
 
             def wraps(cls):
+                print(cls)
                 return cls
 
 
@@ -463,9 +464,34 @@ def test_only_a_plain_subclassing_function_is_a_subclassing_decorator() -> None:
             return Wrapper
 
         rebound = functools.lru_cache(rebound)
+
+        def identity(cls):
+            "Doc."
+            return cls
+
+        def tags(cls):
+            cls.slow = True
+            cls.__test__ = False
+            return cls
+
+        def tags_and_runs(cls):
+            cls.slow = True
+            print(cls)
+            return cls
+
+        def tags_another(cls):
+            other.slow = True
+            return cls
+
+        def returns_another(cls):
+            return other
         """
     )
-    assert dict(info.class_decorators) == {"plain": frozenset({"flag", "setUpClass"})}
+    assert dict(info.class_decorators) == {
+        "plain": frozenset({"flag", "setUpClass"}),
+        "identity": frozenset(),
+        "tags": frozenset({"slow", "__test__"}),
+    }
 
 
 def test_only_a_global_bound_once_to_a_unittest_skip_is_a_skip_alias() -> None:
@@ -908,3 +934,72 @@ def test_a_decorator_that_reruns_setup_refuses_the_classes_that_import_it(
     assert [(r.code.value, r.cls) for r in report.refusals] == [("MF110", "Base")]
     assert "helpers.py:13" in report.refusals[0].message
     assert set(by_name(report)) == {"test_calm.py"}
+
+
+def test_attribute_only_decorators_and_plain_metaclasses_leave_the_lifecycle(
+    tmp_path: Path,
+) -> None:
+    """zope.interface's ``@implementer`` and ``abc.ABCMeta`` build the class as written; a
+    decorator setting a dunder, or a metaclass of the suite, may change what runs."""
+    write(
+        tmp_path,
+        {
+            "test_declared.py": """\
+            import abc
+            import unittest
+
+            from zope.interface import Interface, implementer
+
+
+            class IThing(Interface):
+                pass
+
+
+            @implementer(IThing)
+            class Declared(unittest.TestCase):
+                def setUp(self):
+                    self.ready = True
+
+                def test_ready(self):
+                    self.assertTrue(self.ready)
+
+
+            class Abstract(unittest.TestCase, metaclass=abc.ABCMeta):
+                def setUp(self):
+                    self.ready = True
+
+                def test_ready(self):
+                    self.assertTrue(self.ready)
+
+
+            def hidden(cls):
+                cls.__test__ = True
+                return cls
+
+
+            @hidden
+            class Dunder(unittest.TestCase):
+                def setUp(self):
+                    self.ready = True
+
+                def test_ready(self):
+                    self.assertTrue(self.ready)
+
+
+            class Built(unittest.TestCase, metaclass=type("Meta", (type,), {})):
+                def setUp(self):
+                    self.ready = True
+
+                def test_ready(self):
+                    self.assertTrue(self.ready)
+            """
+        },
+    )
+    report = migrate(tmp_path)
+    assert sorted((r.cls, r.code.value) for r in report.refusals) == [
+        ("Built", "MF121"),
+        ("Dunder", "MF121"),
+    ]
+    output = by_name(report)["test_declared.py"]
+    assert "def _declared_setup(self):" in output
+    assert "def _abstract_setup(self):" in output

@@ -81,6 +81,16 @@ WRAPPERS = frozenset({"run", "__call__", "debug", "_callSetUp", "_callTearDown",
 # mock's patchers, called to decorate a class, wrap only the methods whose name starts with
 # ``patch.TEST_PREFIX`` ("test"): setUp, tearDown, setUpClass and the fixtures that replace
 # them run outside the patch, before and after, as they did (``_patch.decorate_class``).
+# Metaclasses that build a class as ``type`` does, adding only checks of their own: the
+# lifecycle methods stay what the class statement defines.
+PLAIN_METACLASSES = frozenset({"abc.ABCMeta", "builtins.type"})
+# Class decorators (called with arguments) of other libraries that only record attributes
+# on the class and return it: ``@implementer(IFoo)`` declares the interfaces it provides.
+MARKING_DECORATORS = frozenset(
+    f"zope.interface.{module}{name}"
+    for module in ("", "declarations.")
+    for name in ("implementer", "implementer_only", "provider")
+)
 PATCHERS = frozenset(
     f"{package}.{name}"
     for package in ("unittest.mock", "mock", "mock.mock")
@@ -262,7 +272,7 @@ class Hierarchy:
         if info.run_state is not None:
             # unittest sets it only while run() runs; a fixture runs outside run().
             return f"reads unittest's self._outcome ({info.path}:{info.run_state})"
-        if info.metaclass:
+        if info.metaclass and self.canonical(info.metaclass) not in PLAIN_METACLASSES:
             return "a metaclass"
         wrapping = [
             name
@@ -277,7 +287,8 @@ class Hierarchy:
 
     def clear_decorator(self, target: str, level: str = "function") -> bool:
         """Whether a class decorator (its qualified name, "()" added for a call) leaves the
-        level's lifecycle alone: a pytest mark; a call of one of mock's ``PATCHERS``; a
+        level's lifecycle alone: a pytest mark; a call of one of mock's ``PATCHERS`` or of
+        the ``MARKING_DECORATORS``; a
         module global of the run bound once to a unittest skip decorator, or a call of a
         function that returns one (``skip_factories``), which pytest applies before any
         fixture; or a function of the run that returns a subclass
@@ -285,7 +296,7 @@ class Hierarchy:
         (``subclassing_decorators``)."""
         call = target.endswith("()")
         name = self.canonical(target.removesuffix("()")) or ""
-        if name.startswith("pytest.mark.") or (call and name in PATCHERS):
+        if name.startswith("pytest.mark.") or (call and name in PATCHERS | MARKING_DECORATORS):
             return True
         module, _, head = name.rpartition(".")
         info = self.modules.get(module)

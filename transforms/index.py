@@ -135,8 +135,9 @@ class ClassInfo:
     simple_bindings: frozenset[str] = frozenset()
     # Bound at module level (top level, or inside a module-level if/try/with block).
     module_level: bool = False
-    # A ``metaclass=`` keyword: the class may be built (and its lifecycle wrapped) by it.
-    metaclass: bool = False
+    # The qualified name of a ``metaclass=`` keyword ("?" when not a dotted name): the class
+    # may be built (and its lifecycle wrapped) by it.
+    metaclass: str | None = None
     # Class decorators other than unittest's skips (``@freeze_time(...)`` wraps setUp).
     wrapping_decorators: tuple[str, ...] = ()
     # Their qualified names ("()" added for a call): a module-level alias of a unittest skip
@@ -770,7 +771,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         attrs=frozenset(attrs),
         methods=methods,
         bound_otherwise=frozenset(bound),
-        metaclass=any(k.arg == "metaclass" for k in node.keywords),
+        metaclass=_metaclass(node, ctx),
         wrapping_decorators=tuple(name for name, _ in wrapping),
         decorator_targets=tuple(target for _, target in wrapping),
         simple_bindings=frozenset(
@@ -784,6 +785,13 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         opaque_tests=_opaque_tests(node, ctx.aliases),
         skip_blockers=tuple(d.lineno for d in _skip_calls(node) if not _markable(d)),
     )
+
+
+def _metaclass(node: ast.ClassDef, ctx: _ClassContext) -> str | None:
+    for keyword in node.keywords:
+        if keyword.arg == "metaclass":
+            return resolve(dotted(keyword.value), ctx.aliases, ctx.module, ctx.top) or "?"
+    return None
 
 
 def _wrapping_decorators(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tuple[str, str]]:
@@ -822,8 +830,10 @@ def subclassing_decorators(
 ) -> dict[str, frozenset[str]]:
     """Module functions that return a subclass of their one argument, defined in their body,
     and nothing else: ``def abstract_base_test(cls): class Wrapper(cls): ...; return
-    Wrapper``. Maps each name (bound once, see ``global_bindings``) to the attributes the
-    subclass defines: the decorated class behaves as the original one but for those."""
+    Wrapper``; or that return the argument itself after setting plain attributes on it
+    (``def slow(cls): cls.slow = True; return cls``). Maps each name (bound once, see
+    ``global_bindings``) to the attributes the function defines: the decorated class behaves
+    as the original one but for those."""
     out: dict[str, frozenset[str]] = {}
     for stmt in tree.body:
         if isinstance(stmt, ast.FunctionDef) and bindings.get(stmt.name) == 1:
@@ -834,10 +844,14 @@ def subclassing_decorators(
 
 
 def defines_class_in_function(tree: ast.Module) -> bool:
-    """Whether a top-level function has a class statement directly in its body (the only
-    shape ``subclassing_decorators`` accepts): most modules have none."""
+    """Whether a top-level function has a class statement directly in its body or ends by
+    returning a name (the shapes ``subclassing_decorators`` accepts): most modules have none."""
     return any(
-        isinstance(stmt, ast.FunctionDef) and any(isinstance(s, ast.ClassDef) for s in stmt.body)
+        isinstance(stmt, ast.FunctionDef)
+        and (
+            any(isinstance(s, ast.ClassDef) for s in stmt.body)
+            or (isinstance(stmt.body[-1], ast.Return) and isinstance(stmt.body[-1].value, ast.Name))
+        )
         for stmt in tree.body
     )
 
@@ -869,6 +883,9 @@ def _subclass_attrs(func: ast.FunctionDef) -> frozenset[str] | None:
     if args.kwonlyargs or args.kwarg or args.defaults:
         return None
     body = [s for s in func.body if not is_docstring(s)]
+    returned = _returned_argument(body, args.args[0].arg)
+    if returned is not None:
+        return returned
     if len(body) != 2:
         return None
     inner, ret = body
@@ -892,6 +909,31 @@ def _subclass_attrs(func: ast.FunctionDef) -> frozenset[str] | None:
             attrs.update(_assigned_names(stmt))
             if not isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Pass)):
                 return None  # code that runs when the class is built: not read here
+    return frozenset(attrs)
+
+
+def _returned_argument(body: list[ast.stmt], arg: str) -> frozenset[str] | None:
+    """The attributes set on ``arg`` by a body of plain ``arg.name = value`` statements that
+    ends with ``return arg``; None for any other body. The values run when the class is
+    decorated, before and after the rewrite alike."""
+    if not body or not (
+        isinstance(body[-1], ast.Return)
+        and isinstance(body[-1].value, ast.Name)
+        and body[-1].value.id == arg
+    ):
+        return None
+    attrs: set[str] = set()
+    for stmt in body[:-1]:
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+            return None
+        target = stmt.targets[0]
+        if not (
+            isinstance(target, ast.Attribute)
+            and isinstance(target.value, ast.Name)
+            and target.value.id == arg
+        ):
+            return None
+        attrs.add(target.attr)
     return frozenset(attrs)
 
 
