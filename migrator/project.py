@@ -18,7 +18,7 @@ from pathlib import Path
 
 from migrator.discovery import Unit
 from migrator.sourcefile import DecodeError, decode
-from transforms.hierarchy import Hierarchy
+from transforms.hierarchy import Hierarchy, alternatives
 from transforms.index import ModuleInfo, index_module
 
 ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", "pytest.ini", ".git")
@@ -94,11 +94,13 @@ def _unresolved_modules(infos: Iterable[ModuleInfo], aliases: Mapping[str, str])
             # A third-party-looking name may be the project's own package (tornado.testing
             # in tornado's own suite): looked for too.
             if name is not None and model.kind(name) in ("unknown", "third"):
-                names.append(name)
+                names += alternatives(name)
         # A class decorator may be a unittest skip or a subclassing function bound in
         # another module (tornado's ``skipNotCPython``, ``abstract_base_test``): that module
         # tells. (A call, ``@deco(...)``, is neither: its module is not looked for.)
-        names += [model.canonical(t) or "" for t in info.decorator_targets if not t.endswith("()")]
+        for target in info.decorator_targets:
+            if not target.endswith("()"):
+                names += alternatives(model.canonical(target) or "")
     out = {
         ".".join(parts[:cut])
         for parts in (n.split(".") for n in names if n and not n.startswith("?"))

@@ -22,7 +22,7 @@ import fnmatch
 from collections.abc import Iterable, Mapping
 from itertools import zip_longest
 
-from transforms.index import CLASS_LEVEL, FUNCTION_LEVEL, ClassInfo, ModuleInfo
+from transforms.index import ALTERNATIVES, CLASS_LEVEL, FUNCTION_LEVEL, ClassInfo, ModuleInfo
 
 # unittest2, the backport some suites import under Python 2 (``if PY26: import unittest2 as
 # unittest``, ``try: import unittest2 as unittest``), has the same lifecycle: its TestCase
@@ -98,6 +98,27 @@ PATCHERS = frozenset(
 )
 
 
+def alternatives(name: str) -> list[str]:
+    """The names an unknown name bound by several imports (``"?a|b"``) may be, else
+    ``[name]``."""
+    if name.startswith("?") and ALTERNATIVES in name:
+        return name[1:].split(ALTERNATIVES)
+    return [name]
+
+
+def _one_of(followed: str) -> str:
+    """What a name bound by several imports (``ALTERNATIVES``) denotes: the one class they
+    all lead to (unittest's TestCase under any of its names), else unknown ("?")."""
+    if ALTERNATIVES not in followed:
+        return followed
+    names = sorted(set(followed.split(ALTERNATIVES)))
+    if len(names) == 1:
+        return names[0]
+    if all(n in TESTCASE for n in names):
+        return "unittest.TestCase"
+    return "?" + ALTERNATIVES.join(names)
+
+
 def differs_words(pairs: Iterable[tuple[str, str | None]]) -> str:
     """``what follows it differs between users: T1 -> Base, T2 -> TestCase`` for (user,
     what follows the class there, None for TestCase) pairs."""
@@ -171,12 +192,16 @@ class Hierarchy:
         if qualified is None:
             return None
         if qualified not in self._canonical:
-            self._canonical[qualified] = self._follow(qualified, 0)
+            self._canonical[qualified] = _one_of(self._follow(qualified, 0))
         return self._canonical[qualified]
 
     def _follow(self, qualified: str, depth: int) -> str:
         if qualified in self.classes or depth > 16 or qualified.startswith("?"):
             return qualified
+        if ALTERNATIVES in qualified:
+            return ALTERNATIVES.join(
+                self._follow(one, depth + 1) for one in qualified.split(ALTERNATIVES)
+            )
         parts = qualified.split(".")
         # The longest prefix that is a module of the run owns the next name.
         for cut in range(len(parts) - 1, 0, -1):
@@ -190,7 +215,10 @@ class Hierarchy:
             target = info.aliases.get(head)
             if target is None:
                 return qualified
-            return self._follow(".".join([target, *rest]), depth + 1)
+            return self._follow(
+                ALTERNATIVES.join(".".join([t, *rest]) for t in target.split(ALTERNATIVES)),
+                depth + 1,
+            )
         return qualified
 
     def known(self, qualified: str | None) -> str | None:
@@ -296,6 +324,10 @@ class Hierarchy:
         (``subclassing_decorators``)."""
         call = target.endswith("()")
         name = self.canonical(target.removesuffix("()")) or ""
+        if alternatives(name) != [name]:
+            # Bound by several imports: clear only if each of them is.
+            suffix = "()" if call else ""
+            return all(self.clear_decorator(one + suffix, level) for one in alternatives(name))
         if name.startswith("pytest.mark.") or (call and name in PATCHERS | MARKING_DECORATORS):
             return True
         module, _, head = name.rpartition(".")
@@ -346,6 +378,15 @@ class Hierarchy:
             d
             for d in self.descendants(qualname)
             if self.is_test_class(d) and qualname in self.reach(d)
+        ]
+
+    def unknown_users(self, qualname: str) -> list[str]:
+        """Subclasses that may be test classes: not known to be one, but with a base the model
+        cannot read after ``qualname`` (a TestCase, perhaps, imported in a try/except)."""
+        return [
+            d
+            for d in self.descendants(qualname)
+            if not self.is_test_class(d) and qualname in self.reach(d) and self.has_unknown_base(d)
         ]
 
     def plain_test_classes(self, qualname: str) -> list[str]:

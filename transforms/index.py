@@ -219,9 +219,41 @@ def module_name_is_package(path: str) -> bool:
     return path.replace("\\", "/").rsplit("/", 1)[-1] == "__init__.py"
 
 
+# Modules that define the same classes under two names: ``try: import unittest2 as unittest
+# except ImportError: import unittest`` binds the same TestCase either way.
+SAME_MODULES = (("unittest2", "unittest"), ("mock", "unittest.mock"))
+# Joins the names a global may be bound to by different import statements (``try: from
+# aiohttp.test_utils import AioHTTPTestCase`` / ``except ImportError: from unittest import
+# TestCase as AioHTTPTestCase``): which one runs depends on the environment.
+ALTERNATIVES = "|"
+
+
 def build_aliases(tree: ast.Module, module: str, is_package: bool) -> dict[str, str]:
-    """Local name -> qualified name, for imports made at module level (also under if/try)."""
-    return _import_bindings(_module_level(tree.body), module, is_package)
+    """Local name -> qualified name, for imports made at module level (also under if/try). A
+    name that several import statements bind to different things maps to all of them,
+    joined by ``ALTERNATIVES``; the model decides what each use of it may be."""
+    aliases: dict[str, str] = {}
+    for stmt in _module_level(tree.body):
+        if not isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            continue
+        for name, target in _import_bindings([stmt], module, is_package).items():
+            known = aliases.get(name)
+            if known is None or _same_module_name(known, target):
+                aliases[name] = target
+            elif target not in known.split(ALTERNATIVES):
+                aliases[name] = f"{known}{ALTERNATIVES}{target}"
+    return aliases
+
+
+def _same_module_name(known: str, target: str) -> bool:
+    return _one_module_name(known) == _one_module_name(target)
+
+
+def _one_module_name(name: str) -> str:
+    for old, new in SAME_MODULES:
+        if name == old or name.startswith(f"{old}."):
+            return new + name[len(old) :]
+    return name
 
 
 def _import_bindings(nodes: Iterable[ast.AST], module: str, is_package: bool) -> dict[str, str]:
@@ -309,6 +341,8 @@ def resolve(
     head, _, rest = name.partition(".")
     if head in aliases:
         base = aliases[head]
+        if ALTERNATIVES in base and rest:
+            return ALTERNATIVES.join(f"{b}.{rest}" for b in base.split(ALTERNATIVES))
     elif head in local:
         base = f"{module}.{head}"
     elif head in dir(__builtins__) or head == "object":

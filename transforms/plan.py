@@ -35,6 +35,7 @@ from transforms.hierarchy import (
     MixinDisagreement,
 )
 from transforms.index import (
+    ALTERNATIVES,
     CLASS_CLEANUPS,
     FUNCTION_CLEANUPS,
     MODULE_LEVEL,
@@ -360,7 +361,7 @@ class Planner(ReferencePlanner):
                     f"{short} is run by unittest at {path}:{line} ({callee}): no fixture runs there"
                 )
                 raise _Refused(Code.RUN_BY_UNITTEST, info.line, message)
-        for user in self.users(qualname):
+        for user in self.users(qualname) + self.unknown_users(qualname):
             for entry in self.mro(user):
                 kind = self.kind(entry)
                 if kind == "testcase":
@@ -370,7 +371,7 @@ class Planner(ReferencePlanner):
                     raise _Refused(
                         Code.UNKNOWN_BASE,
                         info.line,
-                        f"{short} also inherits from {entry.lstrip('?.')}",
+                        f"{short} also inherits from {_spelled(entry)}",
                     )
         unreached = self.unreached_users(qualname)
         if unreached:
@@ -429,6 +430,8 @@ class Planner(ReferencePlanner):
 
     def _unknown_message(self, entry: str) -> str:
         name = entry.lstrip("?.")
+        if ALTERNATIVES in name:
+            return f"base {_spelled(entry)}"
         module, _, _ = name.rpartition(".")
         shared = sorted(m.path for k, m in self.modules.items() if k.startswith(f"{module}#"))
         if module and shared:
@@ -796,3 +799,14 @@ class Planner(ReferencePlanner):
 
 def _resolved(path: str) -> str:
     return str(Path(path).resolve())
+
+
+def _spelled(entry: str) -> str:
+    """A base for a message: a name bound by several imports says so."""
+    name = entry.lstrip("?.")
+    if ALTERNATIVES not in name:
+        return name
+    return (
+        f"{' or '.join(name.split(ALTERNATIVES))} (bound by different imports: which one runs"
+        " depends on the environment)"
+    )

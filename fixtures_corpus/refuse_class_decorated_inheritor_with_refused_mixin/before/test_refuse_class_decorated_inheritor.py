@@ -5,6 +5,7 @@ EVENTS = []
 
 def traced(cls):
     """A decorator the tool does not read."""
+    EVENTS.append(f"decorated {cls.__name__}")
     return cls
 
 
