@@ -74,9 +74,10 @@ class Klass:
     tests: tuple[Test, ...]
     # "" at module top level, or inside a module-level ``if`` / ``try``-``else`` block.
     block: str = ""
-    # Decorated by ``tagged``, a class decorator the tool cannot read (the class stays
-    # unittest when it can: ``transforms.kept_plan``).
-    decorated: bool = False
+    # The class decorator: ``tagged``, one the tool cannot read (the class stays unittest
+    # when it can: ``transforms.kept_plan``), or ``_mark``, the same function read as
+    # setting a plain attribute (the class converts); "" for none.
+    decorated: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ def programs(draw: st.DrawFn, name: str) -> Program:
         klass = f"{name.title().replace('_', '')}{index}"
         if "unittest.TestCase" in bases or testish:
             tests_.add(klass)
-        decorated = not root and draw(st.integers(0, 4)) == 0
+        decorated = "" if root else draw(st.sampled_from(["", "", "", "", "tagged", "_mark"]))
         classes.append(Klass(klass, bases, tuple(methods), tests, block, decorated))
     module_setup = draw(st.none() | lifecycles("setUpModule", True))
     module_teardown = draw(st.none() | lifecycles("tearDownModule", True))
@@ -333,7 +334,7 @@ def render(program: Program) -> str:
         if function is not None:
             out += ["", *_module_function(function), ""]
     for klass in program.classes:
-        lines = ["@tagged"] if klass.decorated else []
+        lines = [f"@{klass.decorated}"] if klass.decorated else []
         lines.append(f"class {klass.name}({', '.join(klass.bases)}):")
         members: list[list[str]] = [_method_lines(klass, m) for m in klass.methods]
         members += [_test_lines(t) for t in klass.tests]
