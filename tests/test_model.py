@@ -1003,3 +1003,40 @@ def test_attribute_only_decorators_and_plain_metaclasses_leave_the_lifecycle(
     output = by_name(report)["test_declared.py"]
     assert "def _declared_setup(self):" in output
     assert "def _abstract_setup(self):" in output
+
+
+def test_a_mixin_with_a_subclass_of_unreadable_base_is_refused(tmp_path: Path) -> None:
+    """``Dynamic`` may be a TestCase (its base is made by a call): unittest would run the
+    mixin's setUp for it, so the mixin cannot become a fixture its tests might not get."""
+    write(
+        tmp_path,
+        {
+            "test_dynamic.py": """\
+            import unittest
+
+
+            def make_base():
+                return unittest.TestCase
+
+
+            class Mixin:
+                def setUp(self):
+                    super().setUp()
+                    self.mixed = True
+
+
+            class Plain(Mixin, unittest.TestCase):
+                def test_mixed(self):
+                    self.assertTrue(self.mixed)
+
+
+            class Dynamic(Mixin, make_base()):
+                def test_mixed(self):
+                    self.assertTrue(self.mixed)
+            """
+        },
+    )
+    report = migrate(tmp_path)
+    assert [(r.cls, r.code.value) for r in report.refusals] == [("Mixin", "MF105")]
+    assert "Dynamic also inherits from" in report.refusals[0].message
+    assert not by_name(report)
