@@ -378,7 +378,16 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
     constants = module_constants(tree, aliases)
     modules = module_spellings(tree, bindings()) if _MODULE_CALL.search(source) else frozenset()
     context = _ClassContext(
-        module, path, aliases, top, False, words, scan, constants, modules=modules
+        module,
+        path,
+        aliases,
+        top,
+        False,
+        words,
+        scan,
+        constants,
+        modules=modules,
+        rebound=rebound_names(tree, aliases, module, module_name_is_package(path)),
     )
     classes = tuple(_classes(tree, context))
     module_api = _module_cleanup_api(aliases)
@@ -767,6 +776,52 @@ class _ClassContext:
     module_level: bool = False
     # ``module_spellings``: ``testing.setUp(self)`` with ``testing`` a module is no parent call.
     modules: frozenset[str] = frozenset()
+    # ``rebound_names``: names both an import and a def/class statement bind.
+    rebound: Mapping[str, tuple[Rebinding, ...]] = field(default_factory=dict)
+
+
+# (line, what it binds: an import's qualified name, None for the module's own def/class,
+# and whether the statement is at the top level rather than in an if/try/with block).
+Rebinding = tuple[int, str | None, bool]
+
+
+def rebound_names(
+    tree: ast.Module, aliases: Mapping[str, str], module: str, is_package: bool
+) -> dict[str, tuple[Rebinding, ...]]:
+    """Names that an import and a def/class statement of the module both bind, with every
+    such binding: ``from unittest import TestCase`` then ``class TestCase(TestCase):`` makes
+    the later classes' ``TestCase`` the module's own (``_base_name``)."""
+    top = {id(s) for s in tree.body}
+    found: dict[str, list[Rebinding]] = {}
+    for stmt in _module_level(tree.body):
+        if isinstance(stmt, DEFINITIONS) and stmt.name in aliases:
+            found.setdefault(stmt.name, []).append((stmt.lineno, None, id(stmt) in top))
+    if not found:
+        return {}
+    for stmt in _module_level(tree.body):
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            for name, target in _import_bindings([stmt], module, is_package).items():
+                if name in found:
+                    found[name].append((stmt.lineno, target, id(stmt) in top))
+    return {name: tuple(sorted(bindings, key=lambda b: b[0])) for name, bindings in found.items()}
+
+
+def _base_name(base: ast.expr, node: ast.ClassDef, ctx: _ClassContext) -> str | None:
+    """The qualified name of a base of the class statement ``node``. A name rebound by a
+    def/class statement (``rebound_names``) is what the last top-level statement before the
+    class bound, when every binding is a top-level statement and so is the class; else it
+    stands for each binding (``ALTERNATIVES``)."""
+    spelled = dotted(_mro_entry(base))
+    head, _, rest = (spelled or "").partition(".")
+    bindings = ctx.rebound.get(head)
+    if not bindings:
+        return resolve(spelled, ctx.aliases, ctx.module, ctx.top)
+    lines = [line for line, _, _ in bindings]
+    targets = [f"{ctx.module}.{head}" if t is None else t for _, t, _ in bindings]
+    if ctx.top_level and all(top for _, _, top in bindings):
+        before = [t for line, t in zip(lines, targets, strict=True) if line < node.lineno]
+        targets = before[-1:] or targets
+    return ALTERNATIVES.join(f"{t}.{rest}" if rest else t for t in dict.fromkeys(targets))
 
 
 def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
@@ -790,9 +845,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
             if isinstance(stmt, ast.ClassDef):
                 attrs.add(stmt.name)
             bound.update(_binds(stmt, LIFECYCLE_METHODS))
-    bases = tuple(
-        resolve(dotted(_mro_entry(b)), ctx.aliases, ctx.module, ctx.top) for b in node.bases
-    )
+    bases = tuple(_base_name(b, node, ctx) for b in node.bases)
     wrapping = list(_wrapping_decorators(node, ctx))
     return ClassInfo(
         module=ctx.module,

@@ -807,6 +807,6 @@ def _spelled(entry: str) -> str:
     if ALTERNATIVES not in name:
         return name
     return (
-        f"{' or '.join(name.split(ALTERNATIVES))} (bound by different imports: which one runs"
-        " depends on the environment)"
+        f"{' or '.join(name.split(ALTERNATIVES))} (bound by different statements, imports or"
+        " class statements: which one runs depends on the environment)"
     )

@@ -1,0 +1,41 @@
+import unittest
+from unittest import TestCase
+
+import pytest
+
+EVENTS = []
+
+
+class TestCase(TestCase):
+    """The project's own TestCase, under the name it shadows."""
+
+    @pytest.fixture(autouse=True)
+    def _test_case_setup(self):
+        EVENTS.append("project setUp")
+        self.project = "ready"
+
+
+class Child(TestCase):
+    @pytest.fixture(autouse=True)
+    def _child_setup(self, _test_case_setup):
+        self.own = self.project + " twice"
+
+    def test_both(self):
+        self.assertEqual(self.own, "ready twice")
+        self.assertEqual(EVENTS[-1], "project setUp")
+
+
+try:
+    from unittest import IsolatedAsyncioTestCase as MaybeAsync
+except ImportError:
+
+    class MaybeAsync(unittest.TestCase):
+        pass
+
+
+class Either(MaybeAsync):
+    def setUp(self):
+        self.value = 1
+
+    def test_value(self):
+        self.assertEqual(self.value, 1)
