@@ -78,6 +78,10 @@ CLASS_DECORATOR = "the class decorator @"
 # ``_callTestMethod`` is not one of them: unittest calls it between setUp and tearDown for
 # the test method alone, and a fixture's setup and teardown stay on either side of it.
 WRAPPERS = frozenset({"run", "__call__", "debug", "_callSetUp", "_callTearDown", "_callCleanup"})
+# Hooks that can put other methods in place of the lifecycle unittest looks up: a class's
+# ``__init_subclass__`` runs on every subclass statement (``cls.setUp = traced(cls.setUp)``,
+# or ``setattr`` with a computed name), and ``__getattribute__`` answers ``self.setUp``.
+REBINDERS = frozenset({"__init_subclass__", "__getattribute__"})
 # mock's patchers, called to decorate a class, wrap only the methods whose name starts with
 # ``patch.TEST_PREFIX`` ("test"): setUp, tearDown, setUpClass and the fixtures that replace
 # them run outside the patch, before and after, as they did (``_patch.decorate_class``).
@@ -297,6 +301,9 @@ class Hierarchy:
         wraps = sorted(info.attrs & WRAPPERS)
         if wraps:
             return f"{wraps[0]}()"
+        rebinds = sorted(info.attrs & REBINDERS)
+        if rebinds:
+            return f"defines {rebinds[0]}, which may replace the lifecycle methods unittest calls"
         if info.run_state is not None:
             # unittest sets it only while run() runs; a fixture runs outside run().
             return f"reads unittest's self._outcome ({info.path}:{info.run_state})"

@@ -345,13 +345,7 @@ class Planner(ReferencePlanner):
         for user in [qualname, *self.users(qualname)]:
             wrapped = self.blocking_wrapper(qualname, user, level)
             if wrapped is not None:
-                owner, what = wrapped
-                short = owner.rsplit(".", 1)[-1]
-                verb = "has" if what.startswith(("a ", "the ")) else "overrides"
-                message = f"{short} {verb} {what}: the lifecycle runs inside it"
-                if what.startswith("reads "):
-                    message = f"{short} {what}, set only while run() runs: a fixture runs outside"
-                raise _Refused(Code.WRAPPED, info.line, message)
+                raise _Refused(Code.WRAPPED, info.line, _wrapper_words(*wrapped))
         for user in [qualname, *self.users(qualname)]:
             run = self.run_by_unittest(user)
             if run is not None:
@@ -799,6 +793,17 @@ class Planner(ReferencePlanner):
 
 def _resolved(path: str) -> str:
     return str(Path(path).resolve())
+
+
+def _wrapper_words(owner: str, what: str) -> str:
+    """Why a wrapper (``Hierarchy.wrapping``) of the class ``owner`` refuses."""
+    short = owner.rsplit(".", 1)[-1]
+    if what.startswith("reads "):
+        return f"{short} {what}, set only while run() runs: a fixture runs outside"
+    if what.startswith("defines "):
+        return f"{short} {what}"
+    verb = "has" if what.startswith(("a ", "the ")) else "overrides"
+    return f"{short} {verb} {what}: the lifecycle runs inside it"
 
 
 def _spelled(entry: str) -> str:
