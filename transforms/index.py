@@ -674,6 +674,7 @@ def _scan(tree: ast.Module) -> _Scan:
             passed = _names_passed(node, firsts)
             if passed:
                 found.param_calls.append((node, passed))
+            found.lifecycle_attrs += _attribute_builtin(node, tree)
         elif isinstance(node, ast.Attribute):
             _scan_attribute(node, found)
         elif isinstance(node, ast.Name):
@@ -685,6 +686,75 @@ def _scan(tree: ast.Module) -> _Scan:
         elif isinstance(node, ast.Global):
             found.declared_global += node.names
     return found
+
+
+# Builtins that read, set or delete an attribute named by a string: ``setattr(A, "setUp",
+# f)`` replaces A's setUp as ``A.setUp = f`` does.
+ATTRIBUTE_BUILTINS = frozenset({"setattr", "getattr", "delattr", "hasattr"})
+
+
+def _attribute_builtin(call: ast.Call, tree: ast.Module) -> list[ast.Attribute]:
+    """``X.setUp``-like attributes for ``setattr``/``getattr``/``delattr``/``hasattr`` calls
+    that name a lifecycle method: the literal name, or, for ``setattr``/``delattr`` on a
+    class of the module with a name computed at run time (``setattr(B, name, f)``), every
+    lifecycle name the computation could give (a literal prefix such as ``"test_" + x``
+    rules them out)."""
+    func = call.func
+    if not (isinstance(func, ast.Name) and func.id in ATTRIBUTE_BUILTINS and len(call.args) >= 2):
+        return []
+    receiver, name = call.args[0], call.args[1]
+    if isinstance(name, ast.Constant):
+        names = [name.value] if name.value in LIFECYCLE_METHODS else []
+    elif func.id in ("setattr", "delattr") and _names_module_class(receiver, tree):
+        names = [m for m in LIFECYCLE_METHODS if _may_spell(name, m, tree)]
+    else:
+        names = []
+    return [ast.copy_location(ast.Attribute(receiver, n, ast.Load()), call) for n in names]
+
+
+def _names_module_class(node: ast.expr, tree: ast.Module) -> bool:
+    return isinstance(node, ast.Name) and any(
+        isinstance(s, ast.ClassDef) and s.name == node.id for s in _module_level(tree.body)
+    )
+
+
+def _may_spell(node: ast.expr, method: str, tree: ast.Module) -> bool:
+    """Whether the string expression ``node`` may be ``method``: its literal prefix allows
+    it, or, for a variable, the literal prefix of any value the module assigns to that name
+    (``test_name = "test_%s" % case`` then ``setattr(C, test_name, f)``) does, or it is
+    bound otherwise (a loop variable, a parameter)."""
+    if not isinstance(node, ast.Name):
+        return method.startswith(_literal_prefix(node))
+    values = [
+        sub.value
+        for sub in ast.walk(tree)
+        if isinstance(sub, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == node.id for t in sub.targets)
+    ]
+    stores = sum(
+        isinstance(sub, ast.Name) and sub.id == node.id and isinstance(sub.ctx, ast.Store)
+        for sub in ast.walk(tree)
+    )
+    if not values or stores != len(values):
+        return True
+    return any(method.startswith(_literal_prefix(v)) for v in values)
+
+
+def _literal_prefix(node: ast.expr) -> str:
+    """The text a string expression certainly starts with: ``"test_" + x``, ``f"test_{x}"``,
+    ``"test_%s" % x``; "" when unknown."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _literal_prefix(node.left)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return _literal_prefix(node.left).split("%", 1)[0]
+    if isinstance(node, ast.JoinedStr) and node.values:
+        return _literal_prefix(node.values[0])
+    func = node.func if isinstance(node, ast.Call) else None
+    if isinstance(func, ast.Attribute) and func.attr == "format":  # "test_{}".format(x)
+        return _literal_prefix(func.value).split("{", 1)[0]
+    return ""
 
 
 def _scan_attribute(node: ast.Attribute, found: _Scan) -> None:
