@@ -106,6 +106,10 @@ class Reference:
     # Outside any class: the module-level function it is written in, if any (its callers,
     # in the modules that import it, may hand it their test objects).
     function: str | None = None
+    # ``Base.setUp(self)`` as a statement of the class's own ``setUp``: a parent call the
+    # plan follows when ``Base`` is in the class's MRO, a reference to ``Base``'s method
+    # otherwise (``A.setUp(self)`` in an unrelated class still needs A's setUp).
+    parent_call: bool = False
 
 
 @dataclass(frozen=True)
@@ -1325,6 +1329,7 @@ def _parent_call_of(call: ast.Call, method: str, first: str, modules: frozenset[
 def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
     """Every ``X.setUp``-like attribute in the class, minus recognised parent calls."""
     allowed: set[int] = set()
+    explicit: set[int] = set()
     for stmt in node.body:
         if (
             isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -1335,10 +1340,10 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
             for sub in ast.walk(stmt):
                 if not isinstance(sub, ast.stmt):
                     continue
-                if super_start(sub, stmt.name, first) is not None or explicit_parent_call(
-                    sub, stmt.name, first, ctx.modules
-                ):
+                if super_start(sub, stmt.name, first) is not None:
                     allowed.add(id(sub.value.func))  # type: ignore[attr-defined]
+                elif explicit_parent_call(sub, stmt.name, first, ctx.modules):
+                    explicit.add(id(sub.value.func))  # type: ignore[attr-defined]
     methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for sub in ctx.scan.lifecycle_attrs:
         if _within(sub, node) and id(sub) not in allowed:
@@ -1348,6 +1353,9 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
             qualified = resolve(target, aliases, ctx.module, ctx.top) if target else None
             via = _call_site(sub, owner)
             host = owner.name if owner is not None and via is not None else None
+            if id(sub) in explicit:
+                yield Reference(sub.lineno, sub.attr, qualified, parent_call=True)
+                continue
             foreign = not _own_receiver(sub.value, owner)
             yield Reference(sub.lineno, sub.attr, qualified, host, via, foreign)
 

@@ -56,8 +56,8 @@ class ReferencePlanner(ChainPlanner):
         line = self.classes[qualname].line
         for other in sorted(related | lineage):
             for ref in self.classes[other].references:
-                if other not in related and ref.via is None:
-                    continue
+                if (other not in related and ref.via is None) or ref.parent_call:
+                    continue  # a parent call names its class: checked below by its target
                 if ref.attr in names and not self.refers_outside(ref.target):
                     if self._call_site_ok(qualname, level, other, ref):
                         continue
@@ -157,11 +157,31 @@ class ReferencePlanner(ChainPlanner):
         """References outside any class, and those in class bodies that name a class."""
         if self._references is None:
             found = [(m, r) for m in self.modules.values() for r in m.external_refs]
-            for info in self.classes.values():
+            for qualname, info in self.classes.items():
                 module = self.modules[info.module]
-                found += [(module, r) for r in info.references if r.foreign or self.known(r.target)]
+                found += [
+                    (module, r)
+                    for r in info.references
+                    if (r.foreign or self.known(r.target)) and not self._parent(qualname, r)
+                ]
             self._references = found
         return self._references
+
+    def _parent(self, qualname: str, ref: Reference) -> bool:
+        """Whether ``ref`` is ``Base.setUp(self)`` with ``Base`` after ``qualname`` in the
+        MRO of the class itself or, for a mixin, of every test class using it: a parent
+        call the chain plan follows (or refuses), no reference."""
+        if not ref.parent_call:
+            return False
+        target = self.known(ref.target)
+        if target in self.mro(qualname)[1:]:
+            return True
+        users = self.users(qualname)
+        return bool(users) and all(self._after(target, qualname, u) for u in users)
+
+    def _after(self, target: str | None, qualname: str, user: str) -> bool:
+        mro = self.mro(user)
+        return qualname in mro and target in mro[mro.index(qualname) + 1 :]
 
     def refers_outside(self, target: str | None) -> bool:
         """Whether a dotted reference surely names no class of the run: it resolves through
