@@ -37,7 +37,10 @@ def decide_calls(planner: Planner, qualname: str, level: str) -> LevelPlan:
     try:
         for name in names:
             if name in info.bound_otherwise and name not in info.simple_bindings:
-                message = f"{name} is bound by an assignment"
+                message = (
+                    f"{name} is bound by an assignment, an import, a second def or a def in an"
+                    " if/try block of the class body"
+                )
                 raise Refused(Code.NOT_A_FUNCTION, info.line, message)
             if name in info.methods:
                 check_helper_body(info.methods[name], level)

@@ -392,6 +392,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         constants,
         modules=modules,
         rebound=rebound_names(tree, aliases, module, module_name_is_package(path)),
+        booleans=boolean_globals(tree, bindings()),
     )
     classes = tuple(_classes(tree, context))
     module_api = _module_cleanup_api(aliases)
@@ -619,7 +620,74 @@ def _top_names(tree: ast.Module) -> frozenset[str]:
     return frozenset(names)
 
 
-def _binds(stmt: ast.stmt, names: tuple[str, ...]) -> set[str]:
+def _binds(
+    stmt: ast.stmt, names: tuple[str, ...], known: Mapping[str, bool] | None = None
+) -> set[str]:
+    """Which of ``names`` the statement binds: by an assignment or an import, also inside
+    the blocks of an if/try/with/for/while/match (``if PY3: def setUp(self): ...``), but for
+    the branch of an ``if`` on a ``known`` constant that never runs (``boolean_globals``)."""
+    found = _binds_directly(stmt, names)
+    for inner in _block_statements(stmt, known):
+        if isinstance(inner, DEFINITIONS):
+            found.update({inner.name} & set(names))
+        else:
+            found |= _binds_directly(inner, names)
+    return found
+
+
+def _block_statements(
+    stmt: ast.stmt, known: Mapping[str, bool] | None = None
+) -> Iterator[ast.stmt]:
+    """The statements in the blocks of a compound statement, at any depth, without the
+    bodies of the functions and classes they define (those run elsewhere), and without the
+    branch of an ``if`` whose test is a ``known`` constant that rules it out."""
+    if isinstance(stmt, DEFINITIONS):
+        return
+    blocks = [getattr(stmt, name, None) for name in ("body", "orelse", "finalbody")]
+    taken = _if_branch(stmt, known or {})
+    if taken is not None:
+        blocks = [stmt.body if taken else stmt.orelse]  # type: ignore[attr-defined]
+    blocks += [h.body for h in getattr(stmt, "handlers", [])]
+    blocks += [c.body for c in getattr(stmt, "cases", [])]
+    for block in blocks:
+        if isinstance(block, list):
+            for inner in block:
+                if isinstance(inner, ast.stmt):
+                    yield inner
+                    yield from _block_statements(inner, known)
+
+
+def _if_branch(stmt: ast.stmt, known: Mapping[str, bool]) -> bool | None:
+    """For ``if FLAG:`` or ``if not FLAG:`` with FLAG a known constant, whether the body
+    runs (True) or the else block (False); None for any other statement or test."""
+    if not isinstance(stmt, ast.If):
+        return None
+    test, negate = stmt.test, False
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test, negate = test.operand, True
+    if isinstance(test, ast.Name) and test.id in known:
+        return known[test.id] != negate
+    return None
+
+
+def boolean_globals(tree: ast.Module, bindings: Mapping[str, int]) -> dict[str, bool]:
+    """Module globals bound once, at the top level, to ``True`` or ``False``
+    (``_IS_SYNC = True``): a class body's ``if not _IS_SYNC:`` block never runs."""
+    found: dict[str, bool] = {}
+    for stmt in tree.body:
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and isinstance(stmt.value, ast.Constant)
+            and isinstance(stmt.value.value, bool)
+            and bindings.get(stmt.targets[0].id) == 1
+        ):
+            found[stmt.targets[0].id] = stmt.value.value
+    return found
+
+
+def _binds_directly(stmt: ast.stmt, names: tuple[str, ...]) -> set[str]:
     found: set[str] = set()
     if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
         targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
@@ -852,6 +920,8 @@ class _ClassContext:
     modules: frozenset[str] = frozenset()
     # ``rebound_names``: names both an import and a def/class statement bind.
     rebound: Mapping[str, tuple[Rebinding, ...]] = field(default_factory=dict)
+    # ``boolean_globals``: ``if`` blocks of a class body on them run one way only.
+    booleans: Mapping[str, bool] = field(default_factory=dict)
 
 
 # (line, what it binds: an import's qualified name, None for the module's own def/class,
@@ -918,7 +988,11 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
             attrs.update(_binds(stmt, tuple(_assigned_names(stmt))))
             if isinstance(stmt, ast.ClassDef):
                 attrs.add(stmt.name)
-            bound.update(_binds(stmt, LIFECYCLE_METHODS))
+            # A def in an if/try block of the class body defines the attribute all the same
+            # (``if PY3: def run(self, result=None): ...`` is a wrapper).
+            inner = _block_statements(stmt, ctx.booleans)
+            attrs.update(s.name for s in inner if isinstance(s, DEFINITIONS))
+            bound.update(_binds(stmt, LIFECYCLE_METHODS, ctx.booleans))
     bases = tuple(_base_name(b, node, ctx) for b in node.bases)
     wrapping = list(_wrapping_decorators(node, ctx))
     return ClassInfo(

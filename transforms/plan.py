@@ -122,7 +122,12 @@ class Planner(ReferencePlanner):
         self._check_lineage(qualname, level)
         for name in (setup_name, teardown_name):
             if name in info.bound_otherwise:
-                raise _Refused(Code.NOT_A_FUNCTION, info.line, f"{name} is bound by an assignment")
+                raise _Refused(
+                    Code.NOT_A_FUNCTION,
+                    info.line,
+                    f"{name} is bound by an assignment, an import, a second def or a def in an"
+                    " if/try block of the class body",
+                )
             if name in info.methods:
                 self._check_body(info.methods[name], level, setup=name == setup_name)
         self._check_references(qualname, level)
