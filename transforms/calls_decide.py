@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from transforms.calls_plan import KEEP, CallsRefused, check_helper_body
+from transforms.calls_plan import BOUND_OTHERWISE, KEEP, CallsRefused, check_helper_body
 from transforms.codes import Code
 from transforms.hierarchy import LEVELS
 from transforms.names import fresh
@@ -37,10 +37,7 @@ def decide_calls(planner: Planner, qualname: str, level: str) -> LevelPlan:
     try:
         for name in names:
             if name in info.bound_otherwise and name not in info.simple_bindings:
-                message = (
-                    f"{name} is bound by an assignment, an import, a second def or a def in an"
-                    " if/try block of the class body"
-                )
+                message = f"{name} {BOUND_OTHERWISE}"
                 raise Refused(Code.NOT_A_FUNCTION, info.line, message)
             if name in info.methods:
                 check_helper_body(info.methods[name], level)

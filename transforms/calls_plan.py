@@ -101,6 +101,11 @@ def closure(model: Hierarchy, seeds: Iterable[tuple[str, str]]) -> set[tuple[str
 
 
 # Why a cleanup that asserts is refused (MF111), in both styles.
+# Why a lifecycle name bound otherwise than by one plain def is refused (MF103), in both styles.
+BOUND_OTHERWISE = (
+    "is bound by an assignment, an import, a second def or a def in an if/try block of the"
+    " class body"
+)
 ASSERTING_CLEANUP = (
     "a cleanup that asserts (enterContext(self.assertNoLogs()), addCleanup(self.assert...)):"
     " under unittest its failure fails the test; in a fixture's teardown it would be an error"

@@ -326,14 +326,20 @@ def _module_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
                 yield from _module_level(block)
 
 
-def _blocks(stmt: ast.If | ast.Try | ast.With) -> Iterator[list[ast.stmt]]:
-    yield stmt.body
-    if isinstance(stmt, (ast.If, ast.Try)):
-        yield stmt.orelse
-    if isinstance(stmt, ast.Try):
-        yield stmt.finalbody
-        for handler in stmt.handlers:
-            yield handler.body
+def _blocks(stmt: ast.stmt, known: Mapping[str, bool] | None = None) -> Iterator[list[ast.stmt]]:
+    """The statement blocks of a compound statement (if/try/with/for/while/match): body,
+    else, finally, handlers, cases; for an ``if`` on a ``known`` constant only the branch
+    that runs (``_if_branch``)."""
+    taken = _if_branch(stmt, known or {})
+    names = ("body",) if taken else ("orelse",) if taken is False else ("body", "orelse")
+    for name in (*names, "finalbody"):
+        block = getattr(stmt, name, None)
+        if isinstance(block, list) and all(isinstance(s, ast.stmt) for s in block):
+            yield block
+    for handler in getattr(stmt, "handlers", []):
+        yield handler.body
+    for case in getattr(stmt, "cases", []):
+        yield case.body
 
 
 def resolve(
@@ -643,18 +649,10 @@ def _block_statements(
     branch of an ``if`` whose test is a ``known`` constant that rules it out."""
     if isinstance(stmt, DEFINITIONS):
         return
-    blocks = [getattr(stmt, name, None) for name in ("body", "orelse", "finalbody")]
-    taken = _if_branch(stmt, known or {})
-    if taken is not None:
-        blocks = [stmt.body if taken else stmt.orelse]  # type: ignore[attr-defined]
-    blocks += [h.body for h in getattr(stmt, "handlers", [])]
-    blocks += [c.body for c in getattr(stmt, "cases", [])]
-    for block in blocks:
-        if isinstance(block, list):
-            for inner in block:
-                if isinstance(inner, ast.stmt):
-                    yield inner
-                    yield from _block_statements(inner, known)
+    for block in _blocks(stmt, known):
+        for inner in block:
+            yield inner
+            yield from _block_statements(inner, known)
 
 
 def _if_branch(stmt: ast.stmt, known: Mapping[str, bool]) -> bool | None:
@@ -778,7 +776,8 @@ def _attribute_builtin(call: ast.Call, tree: ast.Module) -> list[ast.Attribute]:
     if isinstance(name, ast.Constant):
         names = [name.value] if name.value in LIFECYCLE_METHODS else []
     elif func.id in ("setattr", "delattr") and _names_module_class(receiver, tree):
-        names = [m for m in LIFECYCLE_METHODS if _may_spell(name, m, tree)]
+        prefixes = _possible_prefixes(name, tree)
+        names = [m for m in LIFECYCLE_METHODS if any(m.startswith(p) for p in prefixes)]
     else:
         names = []
     return [ast.copy_location(ast.Attribute(receiver, n, ast.Load()), call) for n in names]
@@ -790,26 +789,25 @@ def _names_module_class(node: ast.expr, tree: ast.Module) -> bool:
     )
 
 
-def _may_spell(node: ast.expr, method: str, tree: ast.Module) -> bool:
-    """Whether the string expression ``node`` may be ``method``: its literal prefix allows
-    it, or, for a variable, the literal prefix of any value the module assigns to that name
-    (``test_name = "test_%s" % case`` then ``setattr(C, test_name, f)``) does, or it is
-    bound otherwise (a loop variable, a parameter)."""
+def _possible_prefixes(node: ast.expr, tree: ast.Module) -> list[str]:
+    """What the string expression ``node`` certainly starts with, once per value it may
+    have: its own literal prefix, or, for a variable, that of each value the module assigns
+    to the name (``test_name = "test_%s" % case`` then ``setattr(C, test_name, f)``); "" (any
+    name) for a variable bound otherwise too (a loop variable, a parameter)."""
     if not isinstance(node, ast.Name):
-        return method.startswith(_literal_prefix(node))
-    values = [
-        sub.value
-        for sub in ast.walk(tree)
-        if isinstance(sub, ast.Assign)
-        and any(isinstance(t, ast.Name) and t.id == node.id for t in sub.targets)
-    ]
-    stores = sum(
-        isinstance(sub, ast.Name) and sub.id == node.id and isinstance(sub.ctx, ast.Store)
-        for sub in ast.walk(tree)
-    )
+        return [_literal_prefix(node)]
+    values: list[ast.expr] = []
+    stores = 0
+    for sub in ast.walk(tree):
+        if isinstance(sub, ast.Name) and sub.id == node.id and isinstance(sub.ctx, ast.Store):
+            stores += 1
+        elif isinstance(sub, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == node.id for t in sub.targets
+        ):
+            values.append(sub.value)
     if not values or stores != len(values):
-        return True
-    return any(method.startswith(_literal_prefix(v)) for v in values)
+        return [""]
+    return [_literal_prefix(v) for v in values]
 
 
 def _literal_prefix(node: ast.expr) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from transforms.calls_decide import decide_calls
 from transforms.calls_plan import (
     ASSERTING_CLEANUP,
+    BOUND_OTHERWISE,
     SHAPE_CODES,
     CallsModel,
     closure,
@@ -122,12 +123,7 @@ class Planner(ReferencePlanner):
         self._check_lineage(qualname, level)
         for name in (setup_name, teardown_name):
             if name in info.bound_otherwise:
-                raise _Refused(
-                    Code.NOT_A_FUNCTION,
-                    info.line,
-                    f"{name} is bound by an assignment, an import, a second def or a def in an"
-                    " if/try block of the class body",
-                )
+                raise _Refused(Code.NOT_A_FUNCTION, info.line, f"{name} {BOUND_OTHERWISE}")
             if name in info.methods:
                 self._check_body(info.methods[name], level, setup=name == setup_name)
         self._check_references(qualname, level)
