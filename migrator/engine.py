@@ -40,10 +40,11 @@ from migrator.sourcefile import (
 from transforms import rewrite_module
 from transforms.codes import Code, Refusal
 from transforms.hierarchy import Hierarchy
-from transforms.index import TRIGGER_WORDS, ModuleInfo, index_module
+from transforms.index import ModuleInfo, index_module
 from transforms.plan_types import FilePlan
 from transforms.run_plan import plan_run
 from transforms.temp_facts import file_literals
+from transforms.unittest_api import TRIGGER_WORDS
 
 T = TypeVar("T")
 R = TypeVar("R")

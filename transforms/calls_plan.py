@@ -45,10 +45,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from transforms.bindings import resolve
 from transforms.codes import Code
 from transforms.facts import BodyFacts
 from transforms.hierarchy import Hierarchy, MixinDisagreement
-from transforms.index import resolve
 from transforms.names import fresh, snake
 
 # Refusals of the inline form that the calls style may lift: shapes, not semantics.

@@ -16,13 +16,14 @@ that would run in another order than unittest's (MF112).
 
 from __future__ import annotations
 
+from transforms.bindings import resolve
 from transforms.codes import Code
 from transforms.facts import BodyFacts
 from transforms.hierarchy import LEVELS, TESTCASE
-from transforms.index import FUNCTION_LEVEL, resolve
 from transforms.plan_types import LevelPlan
 from transforms.refused import Refused
 from transforms.resource_plan import ResourcePlanner
+from transforms.unittest_api import FUNCTION_LEVEL
 
 CLEANUP_ATTRS = {
     "function": frozenset({"addCleanup", "enterContext", "doCleanups"}),

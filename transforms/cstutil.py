@@ -224,7 +224,7 @@ class SameScope:
 
 
 # The compound statements whose blocks run at import time when they stand at module level
-# (the same ones the index reads: ``index._module_level``), and the parts they are made of.
+# (the same ones the index reads: ``index.module_statements``), and the parts they are made of.
 MODULE_BLOCKS = (
     cst.If,
     cst.Else,

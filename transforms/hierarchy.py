@@ -22,7 +22,9 @@ import fnmatch
 from collections.abc import Iterable, Mapping
 from itertools import zip_longest
 
-from transforms.index import ALTERNATIVES, CLASS_LEVEL, FUNCTION_LEVEL, ClassInfo, ModuleInfo
+from transforms.bindings import ALTERNATIVES
+from transforms.index import ClassInfo, ModuleInfo
+from transforms.unittest_api import CLASS_LEVEL, FUNCTION_LEVEL
 
 # unittest2, the backport some suites import under Python 2 (``if PY26: import unittest2 as
 # unittest``, ``try: import unittest2 as unittest``), has the same lifecycle: its TestCase

@@ -16,23 +16,62 @@ Refuses when: never; the plan refuses.
 from __future__ import annotations
 
 import ast
-import re
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from transforms.astutil import explicit_parent_target, walk_same_scope
+from transforms.bindings import (
+    ALTERNATIVES,
+    DEFINITIONS,
+    Rebinding,
+    assigned_aliases,
+    assigned_names,
+    binds,
+    block_statements,
+    boolean_globals,
+    build_aliases,
+    global_bindings,
+    import_bindings,
+    module_name_is_package,
+    module_statements,
+    rebound_names,
+    resolve,
+    top_level_names,
+)
+from transforms.decorators import (
+    defines_class_in_function,
+    has_opaque_tests,
+    markable,
+    skip_aliases,
+    skip_calls,
+    skip_factories,
+    subclassing_decorators,
+)
 from transforms.facts import (
     BodyFacts,
     body_facts,
     dotted,
     explicit_parent_call,
-    is_docstring,
     super_start,
 )
 from transforms.imports import temp_import_reads
+from transforms.module_scan import (
+    MODULE_CALL,
+    ModuleScan,
+    imported_names,
+    is_within,
+    module_cleanup_api,
+    module_cleanup_lines,
+    module_spellings,
+    scan_module,
+)
+from transforms.runners import (
+    RUNNER_WORDS,
+    unittest_runs,
+)
 from transforms.temp_facts import (
     Constant,
     Hazard,
@@ -46,44 +85,16 @@ from transforms.temp_facts import (
     state_writes,
     tmp_literals,
 )
-
-FUNCTION_LEVEL = ("setUp", "tearDown")
-SKIP_NAMES = ("skip", "skipIf", "skipUnless")
-CLASS_LEVEL = ("setUpClass", "tearDownClass")
-MODULE_LEVEL = ("setUpModule", "tearDownModule")
-LIFECYCLE_METHODS = FUNCTION_LEVEL + CLASS_LEVEL
-
-# Cleanup registration API per level: dotted spelling -> contextlib.ExitStack method.
-# A leading dot means "an attribute of the function's first parameter".
-# ``doCleanups()`` runs what was registered so far: ``ExitStack.close()`` does the same.
-FUNCTION_CLEANUPS = {
-    ".addCleanup": "callback",
-    ".enterContext": "enter_context",
-    ".doCleanups": "close",
-}
-CLASS_CLEANUPS = {
-    ".addClassCleanup": "callback",
-    ".enterClassContext": "enter_context",
-    ".doClassCleanups": "close",
-}
-MODULE_CLEANUPS = {
-    "addModuleCleanup": "callback",
-    "enterModuleContext": "enter_context",
-    "doModuleCleanups": "close",
-}
-ALL_CLEANUP_ATTRS = frozenset(
-    {
-        "addCleanup",
-        "enterContext",
-        "doCleanups",
-        "addClassCleanup",
-        "enterClassContext",
-        "doClassCleanups",
-    }
+from transforms.unittest_api import (
+    CLASS_CLEANUPS,
+    CLASS_LEVEL,
+    FUNCTION_CLEANUPS,
+    FUNCTION_LEVEL,
+    LIFECYCLE_METHODS,
+    MODULE_LEVEL,
+    SKIP_NAMES,
+    TRIGGER_WORDS,
 )
-
-# Cheap pre-filter: a file without any of these words cannot need a lifecycle rewrite.
-TRIGGER_WORDS = ("setUp", "tearDown")
 
 
 @dataclass(frozen=True)
@@ -219,149 +230,6 @@ class ModuleInfo:
         )
 
 
-def module_name_is_package(path: str) -> bool:
-    return path.replace("\\", "/").rsplit("/", 1)[-1] == "__init__.py"
-
-
-# Modules that define the same classes under two names: ``try: import unittest2 as unittest
-# except ImportError: import unittest`` binds the same TestCase either way.
-SAME_MODULES = (("unittest2", "unittest"), ("mock", "unittest.mock"))
-# Joins the names a global may be bound to by different import statements (``try: from
-# aiohttp.test_utils import AioHTTPTestCase`` / ``except ImportError: from unittest import
-# TestCase as AioHTTPTestCase``): which one runs depends on the environment.
-ALTERNATIVES = "|"
-
-
-def build_aliases(tree: ast.Module, module: str, is_package: bool) -> dict[str, str]:
-    """Local name -> qualified name, for imports made at module level (also under if/try). A
-    name that several import statements bind to different things maps to all of them,
-    joined by ``ALTERNATIVES``; the model decides what each use of it may be."""
-    aliases: dict[str, str] = {}
-    for stmt in _module_level(tree.body):
-        if not isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            continue
-        for name, target in _import_bindings([stmt], module, is_package).items():
-            known = aliases.get(name)
-            if known is None or _same_module_name(known, target):
-                aliases[name] = target
-            elif target not in known.split(ALTERNATIVES):
-                aliases[name] = f"{known}{ALTERNATIVES}{target}"
-    return aliases
-
-
-def _same_module_name(known: str, target: str) -> bool:
-    return _one_module_name(known) == _one_module_name(target)
-
-
-def _one_module_name(name: str) -> str:
-    for old, new in SAME_MODULES:
-        if name == old or name.startswith(f"{old}."):
-            return new + name[len(old) :]
-    return name
-
-
-def _import_bindings(nodes: Iterable[ast.AST], module: str, is_package: bool) -> dict[str, str]:
-    """Local name -> qualified name for the import statements among ``nodes``."""
-    aliases: dict[str, str] = {}
-    for node in nodes:
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    aliases[alias.asname] = alias.name
-                else:
-                    head = alias.name.split(".")[0]
-                    aliases[head] = head
-        elif isinstance(node, ast.ImportFrom):
-            source = _absolute(node, module, is_package)
-            for alias in node.names:
-                if alias.name != "*":
-                    aliases[alias.asname or alias.name] = f"{source}.{alias.name}"
-    return aliases
-
-
-def assigned_aliases(
-    tree: ast.Module,
-    aliases: Mapping[str, str],
-    module: str,
-    top: frozenset[str],
-    bindings: Mapping[str, int],
-) -> dict[str, str]:
-    """Module globals bound once, by a plain assignment of a dotted name that an import or a
-    class statement of the module binds: ``TestCase = unittest.TestCase`` names
-    ``unittest.TestCase`` wherever the module uses it, as an import would."""
-    out: dict[str, str] = {}
-    for stmt in _module_level(tree.body):
-        if not (
-            isinstance(stmt, ast.Assign)
-            and len(stmt.targets) == 1
-            and isinstance(stmt.targets[0], ast.Name)
-        ):
-            continue
-        name = stmt.targets[0].id
-        value = dotted(stmt.value)
-        if name in aliases or bindings.get(name) != 1 or value is None:
-            continue
-        target = resolve(value, aliases, module, top)
-        if target is not None and not target.startswith(("?", "builtins.")):
-            out[name] = target
-    return out
-
-
-def _absolute(node: ast.ImportFrom, module: str, is_package: bool) -> str:
-    if not node.level:
-        return node.module or ""
-    parts = module.split(".")
-    if not is_package:
-        parts = parts[:-1]
-    parts = parts[: len(parts) - (node.level - 1)] if node.level > 1 else parts
-    return ".".join([*parts, *([node.module] if node.module else [])])
-
-
-def _module_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
-    """Statements that run at import time: the body and the blocks of if/try/with."""
-    for stmt in body:
-        yield stmt
-        if isinstance(stmt, (ast.If, ast.Try, ast.With)):
-            for block in _blocks(stmt):
-                yield from _module_level(block)
-
-
-def _blocks(stmt: ast.stmt, known: Mapping[str, bool] | None = None) -> Iterator[list[ast.stmt]]:
-    """The statement blocks of a compound statement (if/try/with/for/while/match): body,
-    else, finally, handlers, cases; for an ``if`` on a ``known`` constant only the branch
-    that runs (``_if_branch``)."""
-    taken = _if_branch(stmt, known or {})
-    names = ("body",) if taken else ("orelse",) if taken is False else ("body", "orelse")
-    for name in (*names, "finalbody"):
-        block = getattr(stmt, name, None)
-        if isinstance(block, list) and all(isinstance(s, ast.stmt) for s in block):
-            yield block
-    for handler in getattr(stmt, "handlers", []):
-        yield handler.body
-    for case in getattr(stmt, "cases", []):
-        yield case.body
-
-
-def resolve(
-    name: str | None, aliases: Mapping[str, str], module: str, local: frozenset[str]
-) -> str | None:
-    """Qualified name of a dotted expression written in ``module``."""
-    if name is None:
-        return None
-    head, _, rest = name.partition(".")
-    if head in aliases:
-        base = aliases[head]
-        if ALTERNATIVES in base and rest:
-            return ALTERNATIVES.join(f"{b}.{rest}" for b in base.split(ALTERNATIVES))
-    elif head in local:
-        base = f"{module}.{head}"
-    elif head in dir(__builtins__) or head == "object":
-        base = f"builtins.{head}"
-    else:
-        return f"?.{name}"
-    return f"{base}.{rest}" if rest else base
-
-
 def index_module(source: str, module: str, path: str) -> ModuleInfo:
     """Index one module. Raises ``SyntaxError`` when ``source`` does not parse."""
     with warnings.catch_warnings():
@@ -369,7 +237,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         warnings.simplefilter("ignore")
         tree = ast.parse(source, filename=path)
     aliases = build_aliases(tree, module, module_name_is_package(path))
-    top = _top_names(tree)
+    top = top_level_names(tree)
     # Whole-tree walks are skipped when the words they look for are not in the text at all:
     # on a large suite this halves the cost of indexing.
     words = _Words(
@@ -378,7 +246,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         module="setUpModule" in source or "tearDownModule" in source,
         run_state="_outcome" in source or "_resultForDoCleanups" in source,
     )
-    scan = _scan(tree)
+    scan = scan_module(tree)
 
     @lru_cache(maxsize=1)
     def bindings() -> Counter[str]:
@@ -386,7 +254,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
 
     aliases.update(assigned_aliases(tree, aliases, module, top, bindings()))
     constants = module_constants(tree, aliases)
-    modules = module_spellings(tree, bindings()) if _MODULE_CALL.search(source) else frozenset()
+    modules = module_spellings(tree, bindings()) if MODULE_CALL.search(source) else frozenset()
     context = _ClassContext(
         module,
         path,
@@ -401,17 +269,17 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         booleans=boolean_globals(tree, bindings()),
     )
     classes = tuple(_classes(tree, context))
-    module_api = _module_cleanup_api(aliases)
+    module_api = module_cleanup_api(aliases)
     functions: dict[str, BodyFacts] = {}
     bound: set[str] = set()
-    for stmt in _module_level(tree.body):
+    for stmt in module_statements(tree.body):
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in MODULE_LEVEL:
             if stmt in tree.body and stmt.name not in functions:
                 functions[stmt.name] = body_facts(stmt, "", module_api, aliases, constants)
             else:
                 bound.add(stmt.name)
-        elif _binds(stmt, MODULE_LEVEL):
-            bound.update(_binds(stmt, MODULE_LEVEL))
+        elif binds(stmt, MODULE_LEVEL):
+            bound.update(binds(stmt, MODULE_LEVEL))
     return ModuleInfo(
         module=module,
         path=path,
@@ -421,7 +289,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         functions=functions,
         bound_otherwise=frozenset(bound),
         module_refs=tuple(scan.module_names) if words.module else (),
-        module_cleanup_users=_module_cleanup_users(tree, module_api) if words.cleanup else (),
+        module_cleanup_users=module_cleanup_lines(tree, module_api) if words.cleanup else (),
         external_refs=tuple(_external_refs(scan, aliases, module, top)) if words.lifecycle else (),
         shadowed=tuple(sorted(_shadowed(tree, aliases))),
         tmp_literals=tmp_literals(tree, aliases)
@@ -448,110 +316,11 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         else (),
         constant_loads=_constant_loads(tree, constants) if constants else {},
         # Always: a module that only inherits a setUp can hand its tests to another's code.
-        imported=_imported(scan, module, path),
+        imported=imported_names(scan, module, path),
         unittest_runs=tuple(unittest_runs(tree, aliases, module, top))
-        if _RUNNER_WORDS.search(source)
+        if RUNNER_WORDS.search(source)
         else (),
         module_spellings=modules,
-    )
-
-
-RUNNER_CALLS = frozenset({"run_unittest", "loadTestsFromTestCase", "makeSuite"})
-# The loaders only build a suite (zope's ``test_suite()`` returns one, and pytest never runs
-# it): they count where the same function runs something (``runner.run(suite)``).
-LOADER_CALLS = frozenset({"loadTestsFromTestCase", "makeSuite"})
-RUNNING_CALLS = frozenset({"run", "debug", "run_unittest", "runTests"})
-_RUNNER_WORDS = re.compile(r"run_unittest|loadTestsFromTestCase|makeSuite")
-
-
-def unittest_runs(
-    tree: ast.Module, aliases: Mapping[str, str], module: str, top: frozenset[str]
-) -> Iterator[tuple[str, int, str]]:
-    """The classes passed to unittest's runner, or to its loader where the code also runs
-    a suite, in code pytest runs (see ``ModuleInfo.unittest_runs``): such a class runs its
-    setUp under unittest, where a fixture would not run."""
-    for scope, nodes in _run_scopes(tree):
-        listed = _listed_locals(scope)
-        calls = [n for n in nodes if isinstance(n, ast.Call)]
-        callees = [_callee_name(c.func) for c in calls]
-        runs = any(callee in RUNNING_CALLS for callee in callees)
-        for call, callee in zip(calls, callees, strict=True):
-            if callee not in RUNNER_CALLS or (callee in LOADER_CALLS and not runs):
-                continue
-            for item in (i for arg in call.args for i in _listed(arg, listed)):
-                target = resolve(dotted(item), aliases, module, top)
-                if target is not None and not target.startswith("?"):
-                    yield target, call.lineno, callee
-
-
-def _callee_name(func: ast.expr) -> str:
-    """The last name of a callee: ``run`` for ``unittest.TextTestRunner(...).run``."""
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return func.id if isinstance(func, ast.Name) else ""
-
-
-def _run_scopes(
-    tree: ast.Module,
-) -> Iterator[tuple[ast.Module | ast.FunctionDef | ast.AsyncFunctionDef, list[ast.AST]]]:
-    """Each function (and the module) with the nodes that run in it, leaving out
-    ``load_tests`` and ``if __name__ == "__main__":`` blocks, which pytest never runs."""
-    pending: list[ast.Module | ast.FunctionDef | ast.AsyncFunctionDef] = [tree]
-    while pending:
-        scope = pending.pop()
-        nodes: list[ast.AST] = []
-        stack: list[ast.AST] = list(scope.body)
-        while stack:
-            node = stack.pop()
-            if isinstance(node, ast.If) and _is_main_guard(node.test):
-                stack.extend(node.orelse)
-                continue
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                if node.name != "load_tests":
-                    pending.append(node)
-                continue
-            nodes.append(node)
-            stack.extend(ast.iter_child_nodes(node))
-        yield scope, nodes
-
-
-def _listed_locals(
-    func: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef,
-) -> dict[str, list[ast.expr]]:
-    """``tests = (A, B)`` among a function's (or the module's) own statements: name -> the
-    listed expressions."""
-    out: dict[str, list[ast.expr]] = {}
-    for stmt in func.body:
-        if (
-            isinstance(stmt, ast.Assign)
-            and len(stmt.targets) == 1
-            and isinstance(stmt.targets[0], ast.Name)
-            and isinstance(stmt.value, (ast.List, ast.Tuple))
-        ):
-            out[stmt.targets[0].id] = list(stmt.value.elts)
-    return out
-
-
-def _listed(arg: ast.expr, listed: Mapping[str, list[ast.expr]]) -> list[ast.expr]:
-    """``C``, ``*[A, B]``, ``[A, B]`` and ``*tests`` (``tests = (A, B)`` above) as the
-    expressions they list."""
-    if isinstance(arg, ast.Starred):
-        arg = arg.value
-    if isinstance(arg, ast.Name) and arg.id in listed:
-        return listed[arg.id]
-    if isinstance(arg, (ast.List, ast.Tuple)):
-        return list(arg.elts)
-    return [arg]
-
-
-def _is_main_guard(test: ast.expr) -> bool:
-    return (
-        isinstance(test, ast.Compare)
-        and isinstance(test.left, ast.Name)
-        and test.left.id == "__name__"
-        and len(test.comparators) == 1
-        and isinstance(test.comparators[0], ast.Constant)
-        and test.comparators[0].value == "__main__"
     )
 
 
@@ -612,272 +381,6 @@ def _is_fixture(func: ast.FunctionDef | ast.AsyncFunctionDef, aliases: Mapping[s
     return False
 
 
-def _top_names(tree: ast.Module) -> frozenset[str]:
-    names: set[str] = set()
-    for stmt in _module_level(tree.body):
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(stmt.name)
-        elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            names.update((a.asname or a.name).split(".")[0] for a in stmt.names)
-        else:
-            for node in ast.walk(stmt):
-                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                    names.add(node.id)
-    return frozenset(names)
-
-
-def _binds(
-    stmt: ast.stmt, names: tuple[str, ...], known: Mapping[str, bool] | None = None
-) -> set[str]:
-    """Which of ``names`` the statement binds: by an assignment or an import, also inside
-    the blocks of an if/try/with/for/while/match (``if PY3: def setUp(self): ...``), but for
-    the branch of an ``if`` on a ``known`` constant that never runs (``boolean_globals``)."""
-    found = _binds_directly(stmt, names)
-    for inner in _block_statements(stmt, known):
-        if isinstance(inner, DEFINITIONS):
-            found.update({inner.name} & set(names))
-        else:
-            found |= _binds_directly(inner, names)
-    return found
-
-
-def _block_statements(
-    stmt: ast.stmt, known: Mapping[str, bool] | None = None
-) -> Iterator[ast.stmt]:
-    """The statements in the blocks of a compound statement, at any depth, without the
-    bodies of the functions and classes they define (those run elsewhere), and without the
-    branch of an ``if`` whose test is a ``known`` constant that rules it out."""
-    if isinstance(stmt, DEFINITIONS):
-        return
-    for block in _blocks(stmt, known):
-        for inner in block:
-            yield inner
-            yield from _block_statements(inner, known)
-
-
-def _if_branch(stmt: ast.stmt, known: Mapping[str, bool]) -> bool | None:
-    """For ``if FLAG:`` or ``if not FLAG:`` with FLAG a known constant, whether the body
-    runs (True) or the else block (False); None for any other statement or test."""
-    if not isinstance(stmt, ast.If):
-        return None
-    test, negate = stmt.test, False
-    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        test, negate = test.operand, True
-    if isinstance(test, ast.Name) and test.id in known:
-        return known[test.id] != negate
-    return None
-
-
-def boolean_globals(tree: ast.Module, bindings: Mapping[str, int]) -> dict[str, bool]:
-    """Module globals bound once, at the top level, to ``True`` or ``False``
-    (``_IS_SYNC = True``): a class body's ``if not _IS_SYNC:`` block never runs."""
-    found: dict[str, bool] = {}
-    for stmt in tree.body:
-        if (
-            isinstance(stmt, ast.Assign)
-            and len(stmt.targets) == 1
-            and isinstance(stmt.targets[0], ast.Name)
-            and isinstance(stmt.value, ast.Constant)
-            and isinstance(stmt.value.value, bool)
-            and bindings.get(stmt.targets[0].id) == 1
-        ):
-            found[stmt.targets[0].id] = stmt.value.value
-    return found
-
-
-def _binds_directly(stmt: ast.stmt, names: tuple[str, ...]) -> set[str]:
-    found: set[str] = set()
-    if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-        for target in targets:
-            for node in ast.walk(target):
-                if isinstance(node, ast.Name) and node.id in names:
-                    found.add(node.id)
-    elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
-        found.update(a.asname or a.name for a in stmt.names if (a.asname or a.name) in names)
-    return found
-
-
-def _module_cleanup_api(aliases: Mapping[str, str]) -> dict[str, str]:
-    api: dict[str, str] = {}
-    for local, qualified in aliases.items():
-        for name, method in MODULE_CLEANUPS.items():
-            if qualified in ("unittest", "unittest.case"):
-                api[f"{local}.{name}"] = method
-            elif qualified in (f"unittest.{name}", f"unittest.case.{name}"):
-                api[local] = method
-    return api
-
-
-@dataclass
-class _Scan:
-    """What one walk over the tree collects for everything else to use."""
-
-    classes: list[ast.ClassDef] = field(default_factory=list)
-    # The module's own statements (its top-level functions hold external references).
-    tree_body: list[ast.stmt] = field(default_factory=list)
-    lifecycle_attrs: list[ast.Attribute] = field(default_factory=list)
-    cleanup_attrs: list[ast.Attribute] = field(default_factory=list)
-    module_names: list[int] = field(default_factory=list)
-    module_attrs: list[ast.Attribute] = field(default_factory=list)
-    names: set[str] = field(default_factory=set)
-    imports: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
-    declared_global: list[str] = field(default_factory=list)
-    # Calls given a bare name that is the first parameter of some function: where a test
-    # instance may be handed to code this tool does not read (see ``_self_escapes``).
-    param_calls: list[tuple[ast.Call, frozenset[str]]] = field(default_factory=list)
-
-
-def _scan(tree: ast.Module) -> _Scan:
-    """One ``ast.walk``: the classes and every attribute or name the index looks at."""
-    found = _Scan(tree_body=tree.body)
-    # ast.walk goes breadth first: a function's parameters are seen before its body.
-    firsts: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef):
-            found.classes.append(node)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            params = node.args.posonlyargs + node.args.args
-            if params:
-                firsts.add(params[0].arg)
-        elif isinstance(node, ast.Call):
-            passed = _names_passed(node, firsts)
-            if passed:
-                found.param_calls.append((node, passed))
-            found.lifecycle_attrs += _attribute_builtin(node, tree)
-        elif isinstance(node, ast.Attribute):
-            _scan_attribute(node, found)
-        elif isinstance(node, ast.Name):
-            found.names.add(node.id)
-            if node.id in MODULE_LEVEL:
-                found.module_names.append(node.lineno)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            found.imports.append(node)
-        elif isinstance(node, ast.Global):
-            found.declared_global += node.names
-    return found
-
-
-# Builtins that read, set or delete an attribute named by a string: ``setattr(A, "setUp",
-# f)`` replaces A's setUp as ``A.setUp = f`` does.
-ATTRIBUTE_BUILTINS = frozenset({"setattr", "getattr", "delattr", "hasattr"})
-
-
-def _attribute_builtin(call: ast.Call, tree: ast.Module) -> list[ast.Attribute]:
-    """``X.setUp``-like attributes for ``setattr``/``getattr``/``delattr``/``hasattr`` calls
-    that name a lifecycle method: the literal name, or, for ``setattr``/``delattr`` on a
-    class of the module with a name computed at run time (``setattr(B, name, f)``), every
-    lifecycle name the computation could give (a literal prefix such as ``"test_" + x``
-    rules them out)."""
-    func = call.func
-    if not (isinstance(func, ast.Name) and func.id in ATTRIBUTE_BUILTINS and len(call.args) >= 2):
-        return []
-    receiver, name = call.args[0], call.args[1]
-    if isinstance(name, ast.Constant):
-        names = [name.value] if name.value in LIFECYCLE_METHODS else []
-    elif func.id in ("setattr", "delattr") and _names_module_class(receiver, tree):
-        prefixes = _possible_prefixes(name, tree)
-        names = [m for m in LIFECYCLE_METHODS if any(m.startswith(p) for p in prefixes)]
-    else:
-        names = []
-    return [ast.copy_location(ast.Attribute(receiver, n, ast.Load()), call) for n in names]
-
-
-def _names_module_class(node: ast.expr, tree: ast.Module) -> bool:
-    return isinstance(node, ast.Name) and any(
-        isinstance(s, ast.ClassDef) and s.name == node.id for s in _module_level(tree.body)
-    )
-
-
-def _possible_prefixes(node: ast.expr, tree: ast.Module) -> list[str]:
-    """What the string expression ``node`` certainly starts with, once per value it may
-    have: its own literal prefix, or, for a variable, that of each value the module assigns
-    to the name (``test_name = "test_%s" % case`` then ``setattr(C, test_name, f)``); "" (any
-    name) for a variable bound otherwise too (a loop variable, a parameter)."""
-    if not isinstance(node, ast.Name):
-        return [_literal_prefix(node)]
-    values: list[ast.expr] = []
-    stores = 0
-    for sub in ast.walk(tree):
-        if isinstance(sub, ast.Name) and sub.id == node.id and isinstance(sub.ctx, ast.Store):
-            stores += 1
-        elif isinstance(sub, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == node.id for t in sub.targets
-        ):
-            values.append(sub.value)
-    if not values or stores != len(values):
-        return [""]
-    return [_literal_prefix(v) for v in values]
-
-
-def _literal_prefix(node: ast.expr) -> str:
-    """The text a string expression certainly starts with: ``"test_" + x``, ``f"test_{x}"``,
-    ``"test_%s" % x``; "" when unknown."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _literal_prefix(node.left)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-        return _literal_prefix(node.left).split("%", 1)[0]
-    if isinstance(node, ast.JoinedStr) and node.values:
-        return _literal_prefix(node.values[0])
-    func = node.func if isinstance(node, ast.Call) else None
-    if isinstance(func, ast.Attribute) and func.attr == "format":  # "test_{}".format(x)
-        return _literal_prefix(func.value).split("{", 1)[0]
-    return ""
-
-
-def _scan_attribute(node: ast.Attribute, found: _Scan) -> None:
-    if node.attr in LIFECYCLE_METHODS:
-        found.lifecycle_attrs.append(node)
-    elif node.attr in ALL_CLEANUP_ATTRS:
-        found.cleanup_attrs.append(node)
-    elif node.attr in MODULE_LEVEL:
-        found.module_names.append(node.lineno)
-        found.module_attrs.append(node)
-
-
-# ``x.setUp(self)``-like text: only then can a module's function pass for a parent call.
-_MODULE_CALL = re.compile(r"\w\.(?:setUp|tearDown)\(")
-
-
-def module_spellings(tree: ast.Module, bindings: Mapping[str, int]) -> frozenset[str]:
-    """Spellings that can only name a module: what a module-level plain import binds
-    (``import a.b`` -> ``a``, ``a.b``; ``import a.b as x`` -> ``x``) when no other statement
-    binds the same name. ``from a import b`` may bind a class: not counted."""
-    counts: Counter[str] = Counter()
-    spelled: list[tuple[str, list[str]]] = []
-    for node in _module_level(tree.body):
-        if not isinstance(node, ast.Import):
-            continue
-        for alias in node.names:
-            if alias.asname:
-                counts[alias.asname] += 1
-                spelled.append((alias.asname, [alias.asname]))
-                continue
-            parts = alias.name.split(".")
-            counts[parts[0]] += 1
-            spelled.append((parts[0], [".".join(parts[:i]) for i in range(1, len(parts) + 1)]))
-    return frozenset(
-        name for head, names in spelled if bindings.get(head) == counts[head] for name in names
-    )
-
-
-def _names_passed(call: ast.Call, names: set[str]) -> frozenset[str]:
-    """Which of ``names`` the call is given as a bare argument (``f(self)``, ``f(x=self)``,
-    ``f(*self)``)."""
-    if not names:
-        return frozenset()
-    values = [*call.args, *(k.value for k in call.keywords)]
-    values = [v.value if isinstance(v, ast.Starred) else v for v in values]
-    return frozenset(v.id for v in values if isinstance(v, ast.Name) and v.id in names)
-
-
-def _within(node: ast.AST, span: ast.stmt | ast.expr) -> bool:
-    line: int = getattr(node, "lineno", 0)
-    return span.lineno <= line <= (span.end_lineno or span.lineno)
-
-
 @dataclass(frozen=True)
 class _Words:
     """Which kinds of word the source text contains at all."""
@@ -890,7 +393,7 @@ class _Words:
 
 def _classes(tree: ast.Module, base: _ClassContext) -> Iterator[ClassInfo]:
     top_level = {id(s) for s in tree.body}
-    in_blocks = {id(s) for s in _module_level(tree.body) if isinstance(s, ast.ClassDef)}
+    in_blocks = {id(s) for s in module_statements(tree.body) if isinstance(s, ast.ClassDef)}
     for node in base.scan.classes:
         context = replace(
             base,
@@ -910,7 +413,7 @@ class _ClassContext:
     top: frozenset[str]
     top_level: bool
     words: _Words
-    scan: _Scan
+    scan: ModuleScan
     constants: Mapping[str, Constant]
     # Inside an if/try/with block at module level: a module global all the same.
     module_level: bool = False
@@ -920,32 +423,6 @@ class _ClassContext:
     rebound: Mapping[str, tuple[Rebinding, ...]] = field(default_factory=dict)
     # ``boolean_globals``: ``if`` blocks of a class body on them run one way only.
     booleans: Mapping[str, bool] = field(default_factory=dict)
-
-
-# (line, what it binds: an import's qualified name, None for the module's own def/class,
-# and whether the statement is at the top level rather than in an if/try/with block).
-Rebinding = tuple[int, str | None, bool]
-
-
-def rebound_names(
-    tree: ast.Module, aliases: Mapping[str, str], module: str, is_package: bool
-) -> dict[str, tuple[Rebinding, ...]]:
-    """Names that an import and a def/class statement of the module both bind, with every
-    such binding: ``from unittest import TestCase`` then ``class TestCase(TestCase):`` makes
-    the later classes' ``TestCase`` the module's own (``_base_name``)."""
-    top = {id(s) for s in tree.body}
-    found: dict[str, list[Rebinding]] = {}
-    for stmt in _module_level(tree.body):
-        if isinstance(stmt, DEFINITIONS) and stmt.name in aliases:
-            found.setdefault(stmt.name, []).append((stmt.lineno, None, id(stmt) in top))
-    if not found:
-        return {}
-    for stmt in _module_level(tree.body):
-        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            for name, target in _import_bindings([stmt], module, is_package).items():
-                if name in found:
-                    found[name].append((stmt.lineno, target, id(stmt) in top))
-    return {name: tuple(sorted(bindings, key=lambda b: b[0])) for name, bindings in found.items()}
 
 
 def _base_name(base: ast.expr, node: ast.ClassDef, ctx: _ClassContext) -> str | None:
@@ -983,14 +460,14 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
                     stmt, node.name, api, ctx.aliases, ctx.constants, ctx.modules
                 )
         else:
-            attrs.update(_binds(stmt, tuple(_assigned_names(stmt))))
+            attrs.update(binds(stmt, tuple(assigned_names(stmt))))
             if isinstance(stmt, ast.ClassDef):
                 attrs.add(stmt.name)
             # A def in an if/try block of the class body defines the attribute all the same
             # (``if PY3: def run(self, result=None): ...`` is a wrapper).
-            inner = _block_statements(stmt, ctx.booleans)
+            inner = block_statements(stmt, ctx.booleans)
             attrs.update(s.name for s in inner if isinstance(s, DEFINITIONS))
-            bound.update(_binds(stmt, LIFECYCLE_METHODS, ctx.booleans))
+            bound.update(binds(stmt, LIFECYCLE_METHODS, ctx.booleans))
     bases = tuple(_base_name(b, node, ctx) for b in node.bases)
     wrapping = list(_wrapping_decorators(node, ctx))
     return ClassInfo(
@@ -1014,9 +491,9 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         self_escapes=tuple(_self_escapes(node, ctx)),
         run_state=_run_state(node) if ctx.words.run_state else None,
         references=tuple(_class_refs(node, ctx)) if ctx.words.lifecycle else (),
-        skip_decorated=bool(_skip_calls(node)),
-        opaque_tests=_opaque_tests(node, ctx.aliases),
-        skip_blockers=tuple(d.lineno for d in _skip_calls(node) if not _markable(d)),
+        skip_decorated=bool(skip_calls(node)),
+        opaque_tests=has_opaque_tests(node, ctx.aliases),
+        skip_blockers=tuple(d.lineno for d in skip_calls(node) if not markable(d)),
     )
 
 
@@ -1044,190 +521,10 @@ def _wrapping_decorators(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tup
             yield name, f"{target}()" if call else target
 
 
-DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-UNITTEST_SKIPS = frozenset(
-    f"{module}.{name}"
-    for module in ("unittest", "unittest.case", "unittest2", "unittest2.case")
-    for name in SKIP_NAMES
-)
-
-
 def _mro_entry(base: ast.expr) -> ast.expr:
     """The expression naming the class a base puts in the MRO: ``Generic[T]`` and
     ``Base[int]`` put ``Generic`` and ``Base`` there (``__mro_entries__``)."""
     return base.value if isinstance(base, ast.Subscript) else base
-
-
-def subclassing_decorators(
-    tree: ast.Module, bindings: Mapping[str, int]
-) -> dict[str, frozenset[str]]:
-    """Module functions that return a subclass of their one argument, defined in their body,
-    and nothing else: ``def abstract_base_test(cls): class Wrapper(cls): ...; return
-    Wrapper``; or that return the argument itself after setting plain attributes on it
-    (``def slow(cls): cls.slow = True; return cls``). Maps each name (bound once, see
-    ``global_bindings``) to the attributes the function defines: the decorated class behaves
-    as the original one but for those."""
-    out: dict[str, frozenset[str]] = {}
-    for stmt in tree.body:
-        if isinstance(stmt, ast.FunctionDef) and bindings.get(stmt.name) == 1:
-            attrs = _subclass_attrs(stmt)
-            if attrs is not None:
-                out[stmt.name] = attrs
-    return out
-
-
-def defines_class_in_function(tree: ast.Module) -> bool:
-    """Whether a top-level function has a class statement directly in its body or ends by
-    returning a name (the shapes ``subclassing_decorators`` accepts): most modules have none."""
-    return any(
-        isinstance(stmt, ast.FunctionDef)
-        and (
-            any(isinstance(s, ast.ClassDef) for s in stmt.body)
-            or (isinstance(stmt.body[-1], ast.Return) and isinstance(stmt.body[-1].value, ast.Name))
-        )
-        for stmt in tree.body
-    )
-
-
-def global_bindings(tree: ast.Module, declared_global: Iterable[str]) -> Counter[str]:
-    """How many statements bind each module global: the module's own statements (a def or
-    class statement once, its body binding only locals), plus one for every name a function
-    declares ``global`` (it may rebind it)."""
-    found: Counter[str] = Counter()
-    for stmt in tree.body:
-        if isinstance(stmt, DEFINITIONS):
-            found[stmt.name] += 1
-            continue
-        for node in ast.walk(stmt):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                found[node.id] += 1
-            elif isinstance(node, (ast.Import, ast.ImportFrom)):
-                found.update((a.asname or a.name).split(".")[0] for a in node.names)
-            elif isinstance(node, DEFINITIONS):
-                found[node.name] += 1
-    found.update(declared_global)
-    return found
-
-
-def _subclass_attrs(func: ast.FunctionDef) -> frozenset[str] | None:
-    args = func.args
-    if func.decorator_list or len(args.args) != 1 or args.posonlyargs or args.vararg:
-        return None
-    if args.kwonlyargs or args.kwarg or args.defaults:
-        return None
-    body = [s for s in func.body if not is_docstring(s)]
-    returned = _returned_argument(body, args.args[0].arg)
-    if returned is not None:
-        return returned
-    if len(body) != 2:
-        return None
-    inner, ret = body
-    if not (
-        isinstance(inner, ast.ClassDef)
-        and not inner.decorator_list
-        and not inner.keywords
-        and len(inner.bases) == 1
-        and isinstance(inner.bases[0], ast.Name)
-        and inner.bases[0].id == args.args[0].arg
-        and isinstance(ret, ast.Return)
-        and isinstance(ret.value, ast.Name)
-        and ret.value.id == inner.name
-    ):
-        return None
-    attrs: set[str] = set()
-    for stmt in inner.body:
-        if isinstance(stmt, DEFINITIONS):
-            attrs.add(stmt.name)
-        elif not is_docstring(stmt):
-            attrs.update(_assigned_names(stmt))
-            if not isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Pass)):
-                return None  # code that runs when the class is built: not read here
-    return frozenset(attrs)
-
-
-def _returned_argument(body: list[ast.stmt], arg: str) -> frozenset[str] | None:
-    """The attributes set on ``arg`` by a body of plain ``arg.name = value`` statements that
-    ends with ``return arg``; None for any other body. The values run when the class is
-    decorated, before and after the rewrite alike."""
-    if not body or not (
-        isinstance(body[-1], ast.Return)
-        and isinstance(body[-1].value, ast.Name)
-        and body[-1].value.id == arg
-    ):
-        return None
-    attrs: set[str] = set()
-    for stmt in body[:-1]:
-        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
-            return None
-        target = stmt.targets[0]
-        if not (
-            isinstance(target, ast.Attribute)
-            and isinstance(target.value, ast.Name)
-            and target.value.id == arg
-        ):
-            return None
-        attrs.add(target.attr)
-    return frozenset(attrs)
-
-
-def skip_aliases(
-    tree: ast.Module, aliases: Mapping[str, str], bindings: Mapping[str, int]
-) -> frozenset[str]:
-    """Module globals bound once (see ``global_bindings``), at the top level, to a unittest
-    skip decorator: ``skipIfNoNetwork = unittest.skipIf("NO_NETWORK" in os.environ, "...")``."""
-    skips: set[str] = set()
-    for stmt in tree.body:
-        if (
-            isinstance(stmt, ast.Assign)
-            and len(stmt.targets) == 1
-            and isinstance(stmt.targets[0], ast.Name)
-            and isinstance(stmt.value, ast.Call)
-            and qualify(stmt.value.func, aliases) in UNITTEST_SKIPS
-        ):
-            skips.add(stmt.targets[0].id)
-    return frozenset(name for name in skips if bindings.get(name) == 1)
-
-
-def skip_factories(
-    tree: ast.Module, aliases: Mapping[str, str], bindings: Mapping[str, int]
-) -> frozenset[str]:
-    """Module functions bound once whose call returns a unittest skip decorator: every
-    return gives ``unittest.skipIf(...)``, or a function of their body whose every return
-    is ``unittest.skipIf(...)(its argument)`` (``@requires_crt()``, ``@skip_if_windows("...")``
-    on a class). Such a decorator returns the class itself, marked skipped or not."""
-    out: set[str] = set()
-    for stmt in tree.body:
-        if not isinstance(stmt, ast.FunctionDef) or bindings.get(stmt.name) != 1:
-            continue
-        inner = {s.name: s for s in stmt.body if isinstance(s, ast.FunctionDef)}
-        returns = [n.value for n in walk_same_scope(stmt.body) if isinstance(n, ast.Return)]
-        if returns and all(_returns_skip(v, inner, aliases) for v in returns):
-            out.add(stmt.name)
-    return frozenset(out)
-
-
-def _returns_skip(
-    value: ast.expr | None, inner: Mapping[str, ast.FunctionDef], aliases: Mapping[str, str]
-) -> bool:
-    if isinstance(value, ast.Call):
-        return qualify(value.func, aliases) in UNITTEST_SKIPS
-    if not (isinstance(value, ast.Name) and value.id in inner):
-        return False
-    func = inner[value.id]
-    params = [a.arg for a in func.args.posonlyargs + func.args.args]
-    if len(params) != 1 or func.args.vararg or func.args.kwarg or func.args.kwonlyargs:
-        return False
-    returns = [n.value for n in walk_same_scope(func.body) if isinstance(n, ast.Return)]
-    return bool(returns) and all(
-        isinstance(v, ast.Call)
-        and isinstance(v.func, ast.Call)
-        and qualify(v.func.func, aliases) in UNITTEST_SKIPS
-        and len(v.args) == 1
-        and not v.keywords
-        and isinstance(v.args[0], ast.Name)
-        and v.args[0].id == params[0]
-        for v in returns
-    )
 
 
 def _simple_binding(stmt: ast.stmt) -> Iterator[str]:
@@ -1249,94 +546,17 @@ def _bound_once(node: ast.ClassDef, name: str) -> bool:
     for stmt in node.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == name:
             return False
-        count += name in _binds(stmt, (name,))
+        count += name in binds(stmt, (name,))
     return count == 1
 
 
-def _assigned_names(stmt: ast.stmt) -> Iterator[str]:
-    for node in ast.walk(stmt):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            yield node.id
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            yield from ((a.asname or a.name).split(".")[0] for a in node.names)
-
-
-# Decorators of test methods known not to mark a test skipped (unittest's own skip
-# decorators become pytest marks, see ``transforms.skip_marks``).
-CLEAR_DECORATORS = (
-    "unittest.mock.patch",
-    "mock.patch",
-    "unittest.expectedFailure",
-    "unittest.case.expectedFailure",
-    "pytest.mark.",
-    "builtins.",
-    "functools.wraps",
-)
-
-
-def _test_decorators(node: ast.ClassDef) -> Iterator[ast.expr]:
-    """The decorators of the class's own test methods."""
-    for stmt in node.body:
-        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        if stmt.name.startswith("test"):
-            yield from stmt.decorator_list
-
-
-def _opaque_tests(node: ast.ClassDef, aliases: Mapping[str, str]) -> bool:
-    """Whether a test method has a decorator that may set ``__unittest_skip__``."""
-    for decorator in _test_decorators(node):
-        target = decorator.func if isinstance(decorator, ast.Call) else decorator
-        name = dotted(target) or ""
-        if name.rsplit(".", 1)[-1] in SKIP_NAMES:
-            continue
-        head, _, rest = name.partition(".")
-        qualified = aliases.get(head, f"builtins.{head}" if head in dir(__builtins__) else "")
-        full = f"{qualified}.{rest}" if rest and qualified else qualified
-        if not full.startswith(CLEAR_DECORATORS):
-            return True
-    return False
-
-
-def _skip_calls(node: ast.ClassDef) -> list[ast.Call]:
-    """``@skip(...)``-like decorator calls on the test methods of a class."""
-    found: list[ast.Call] = []
-    for decorator in _test_decorators(node):
-        if isinstance(decorator, ast.Call):
-            name = dotted(decorator.func) or ""
-            if name.rsplit(".", 1)[-1] in SKIP_NAMES:
-                found.append(decorator)
-    return found
-
-
-def _markable(call: ast.Call) -> bool:
-    """The same test as ``transforms.skip_marks``: can it become a pytest mark exactly?"""
-    kind = (dotted(call.func) or "").rsplit(".", 1)[-1]
-    wanted = ("reason",) if kind == "skip" else ("condition", "reason")
-    if any(isinstance(a, ast.Starred) for a in call.args) or len(call.args) > len(wanted):
-        return False
-    given = [*wanted[: len(call.args)], *(k.arg or "**" for k in call.keywords)]
-    if sorted(given) != sorted(wanted):
-        return False
-    if kind == "skip":
-        return True
-    values: dict[str | None, ast.expr] = dict(zip(wanted, call.args, strict=False))
-    values.update((k.arg, k.value) for k in call.keywords)
-    condition = values["condition"]
-    # pytest evaluates a string condition as code; unittest only tests its truth.
-    is_text = isinstance(condition, ast.JoinedStr) or (
-        isinstance(condition, ast.Constant) and isinstance(condition.value, str)
-    )
-    return not is_text
-
-
-def _cleanup_users(node: ast.ClassDef, scan: _Scan) -> Iterator[tuple[str, int, str]]:
+def _cleanup_users(node: ast.ClassDef, scan: ModuleScan) -> Iterator[tuple[str, int, str]]:
     """(method, line, api) for cleanup API used outside the lifecycle methods of its level."""
     for stmt in node.body:
         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         for sub in scan.cleanup_attrs:
-            if _within(sub, stmt):
+            if is_within(sub, stmt):
                 own = CLASS_LEVEL if "Class" in sub.attr else FUNCTION_LEVEL
                 if stmt.name not in own:
                     yield stmt.name, sub.lineno, sub.attr
@@ -1380,7 +600,7 @@ def _self_escapes(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tuple[str,
             continue
         first = params[0].arg
         for call, passed in ctx.scan.param_calls:
-            if first not in passed or not _within(call, stmt):
+            if first not in passed or not is_within(call, stmt):
                 continue
             callee = dotted(call.func) or "?"
             if callee in PASSIVE_CALLEES or _parent_call_of(call, stmt.name, first, ctx.modules):
@@ -1418,9 +638,9 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
                     explicit.add(id(sub.value.func))  # type: ignore[attr-defined]
     methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for sub in ctx.scan.lifecycle_attrs:
-        if _within(sub, node) and id(sub) not in allowed:
+        if is_within(sub, node) and id(sub) not in allowed:
             target = dotted(sub.value)
-            owner = next((m for m in methods if _within(sub, m)), None)
+            owner = next((m for m in methods if is_within(sub, m)), None)
             aliases = {**ctx.aliases, **_function_imports(owner, ctx)} if owner else ctx.aliases
             qualified = resolve(target, aliases, ctx.module, ctx.top) if target else None
             via = _call_site(sub, owner)
@@ -1493,7 +713,7 @@ def _function_imports(
     """Names a method binds by ``import`` statements alone (``from zope.testing import
     cleanup`` then ``cleanup.setUp()``): a name it also binds otherwise is left out."""
     nodes = list(ast.walk(func))
-    imported = _import_bindings(nodes, ctx.module, module_name_is_package(ctx.path))
+    imported = import_bindings(nodes, ctx.module, module_name_is_package(ctx.path))
     other: set[str] = {a.arg for a in ast.walk(func.args) if isinstance(a, ast.arg)}
     for sub in nodes:
         if isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del)):
@@ -1507,16 +727,16 @@ def _function_imports(
 
 
 def _external_refs(
-    scan: _Scan, aliases: Mapping[str, str], module: str, top: frozenset[str]
+    scan: ModuleScan, aliases: Mapping[str, str], module: str, top: frozenset[str]
 ) -> Iterator[Reference]:
     """``X.setUp`` written outside any class (``Foo.setUp = ...``, ``Foo.setUpClass()``)."""
     defs = (ast.FunctionDef, ast.AsyncFunctionDef)
     functions = [s for s in scan.tree_body if isinstance(s, defs)]
     for node in scan.lifecycle_attrs:
-        if not any(_within(node, cls) for cls in scan.classes):
+        if not any(is_within(node, cls) for cls in scan.classes):
             target = dotted(node.value)
             qualified = resolve(target, aliases, module, top) if target else None
-            outer = next((f for f in functions if _within(node, f)), None)
+            outer = next((f for f in functions if is_within(node, f)), None)
             handed = outer is not None and _receiver_is_parameter(node, outer)
             function = outer.name if outer is not None and handed else None
             yield Reference(node.lineno, node.attr, qualified, function=function)
@@ -1533,19 +753,13 @@ def _receiver_is_parameter(
     if not isinstance(root, ast.Name):
         return False
     scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
-    enclosing = [f for f in ast.walk(outer) if isinstance(f, scopes) and _within(node, f)]
+    enclosing = [f for f in ast.walk(outer) if isinstance(f, scopes) and is_within(node, f)]
     params = {a.arg for f in enclosing for a in ast.walk(f.args) if isinstance(a, ast.arg)}
     return root.id in params
 
 
-def _imported(scan: _Scan, module: str, path: str) -> frozenset[str]:
-    """Every qualified name the module's import statements bind, nested ones included."""
-    bound = _import_bindings(scan.imports, module, module_name_is_package(path))
-    return frozenset(bound.values())
-
-
 def _module_lifecycle_refs(
-    scan: _Scan, aliases: Mapping[str, str], module: str, top: frozenset[str]
+    scan: ModuleScan, aliases: Mapping[str, str], module: str, top: frozenset[str]
 ) -> Iterator[Reference]:
     """Uses of another module's ``setUpModule``/``tearDownModule``: attribute reads
     (``hooks.setUpModule``) and imports (``from hooks import setUpModule``); the target is
@@ -1560,27 +774,15 @@ def _module_lifecycle_refs(
             yield Reference(0, name, owner)
 
 
-def _module_cleanup_users(tree: ast.Module, api: Mapping[str, str]) -> tuple[int, ...]:
-    """Lines registering module cleanups outside setUpModule/tearDownModule."""
-    lines: list[int] = []
-    for stmt in tree.body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in MODULE_LEVEL:
-            continue
-        for node in ast.walk(stmt):
-            if isinstance(node, (ast.Name, ast.Attribute)) and dotted(node) in api:
-                lines.append(node.lineno)
-    return tuple(lines)
-
-
 def _shadowed(tree: ast.Module, aliases: Mapping[str, str]) -> set[str]:
     """``pytest``/``contextlib`` bound at module level to something other than the module."""
     out: set[str] = set()
     for name in ("pytest", "contextlib"):
         if name in aliases and aliases[name] != name:
             out.add(name)
-    for stmt in _module_level(tree.body):
+    for stmt in module_statements(tree.body):
         if not isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            out.update(_binds(stmt, ("pytest", "contextlib")))
+            out.update(binds(stmt, ("pytest", "contextlib")))
             if isinstance(
                 stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
             ) and stmt.name in (

@@ -38,10 +38,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from transforms.bindings import resolve
 from transforms.calls_plan import KEEP, CallsRefused
 from transforms.codes import Code
 from transforms.hierarchy import CLASS_DECORATOR, LEVELS, MixinDisagreement
-from transforms.index import resolve
 from transforms.plan_types import KeptPlan, LevelPlan
 
 if TYPE_CHECKING:

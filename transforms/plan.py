@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from transforms.bindings import ALTERNATIVES
 from transforms.calls_decide import decide_calls
 from transforms.calls_plan import (
     ASSERTING_CLEANUP,
@@ -35,20 +36,14 @@ from transforms.hierarchy import (
     LEVELS,
     MixinDisagreement,
 )
-from transforms.index import (
-    ALTERNATIVES,
-    CLASS_CLEANUPS,
-    FUNCTION_CLEANUPS,
-    MODULE_LEVEL,
-    ModuleInfo,
-    Reference,
-)
+from transforms.index import ModuleInfo, Reference
 from transforms.kept_plan import LEVEL, keep_candidate, kept_plans
 from transforms.names import fresh, snake
 from transforms.plan_types import KeptPlan, LevelPlan, Relay
 from transforms.reference_plan import ReferencePlanner
 from transforms.refused import Refused as _Refused
 from transforms.relay_plan import compose, unwritable
+from transforms.unittest_api import CLASS_CLEANUPS, FUNCTION_CLEANUPS, MODULE_LEVEL
 
 CLEANUP_API = {"function": FUNCTION_CLEANUPS, "class": CLASS_CLEANUPS}
 
@@ -772,9 +767,9 @@ class Planner(ReferencePlanner):
             stack = fresh("cleanups", names)
         api: dict[str, str] = {}
         if stack:
-            from transforms.index import _module_cleanup_api
+            from transforms.module_scan import module_cleanup_api
 
-            api = _module_cleanup_api(module.aliases)
+            api = module_cleanup_api(module.aliases)
         return LevelPlan(
             level="module",
             fixture=fresh("_module_setup", names),

@@ -17,10 +17,11 @@ from dataclasses import replace
 from transforms.codes import Code, Refusal
 from transforms.hazard_plan import _hazards
 from transforms.hierarchy import nested_key
-from transforms.index import SKIP_NAMES, ModuleInfo
+from transforms.index import ModuleInfo
 from transforms.names import fresh
 from transforms.plan import Planner
 from transforms.plan_types import FilePlan, LevelPlan, Relay
+from transforms.unittest_api import SKIP_NAMES
 
 
 def plan_run(

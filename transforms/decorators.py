@@ -1,0 +1,252 @@
+"""What class and test-method decorators do to a class: subclassing, skips, opaque wrappers.
+
+What it does: recognises decorators that return a subclass of their argument (and the
+attributes that subclass defines), names bound to unittest's skip decorators or to
+functions returning one, and test decorators the plan cannot see through.
+Why: a decorator can replace a class's lifecycle methods or skip a test before its setUp
+runs; converting without knowing which would change what runs.
+Example: ``skip_if_no_db = unittest.skipUnless(HAVE_DB, "db")`` makes ``skip_if_no_db`` a
+skip alias.
+Refuses when: never; the plan refuses.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator, Mapping
+
+from transforms.astutil import walk_same_scope
+from transforms.bindings import (
+    DEFINITIONS,
+    assigned_names,
+)
+from transforms.facts import (
+    dotted,
+    is_docstring,
+)
+from transforms.temp_facts import qualify
+from transforms.unittest_api import (
+    SKIP_NAMES,
+    UNITTEST_SKIPS,
+)
+
+
+def subclassing_decorators(
+    tree: ast.Module, bindings: Mapping[str, int]
+) -> dict[str, frozenset[str]]:
+    """Module functions that return a subclass of their one argument, defined in their body,
+    and nothing else: ``def abstract_base_test(cls): class Wrapper(cls): ...; return
+    Wrapper``; or that return the argument itself after setting plain attributes on it
+    (``def slow(cls): cls.slow = True; return cls``). Maps each name (bound once, see
+    ``global_bindings``) to the attributes the function defines: the decorated class behaves
+    as the original one but for those."""
+    out: dict[str, frozenset[str]] = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.FunctionDef) and bindings.get(stmt.name) == 1:
+            attrs = _subclass_attrs(stmt)
+            if attrs is not None:
+                out[stmt.name] = attrs
+    return out
+
+
+def defines_class_in_function(tree: ast.Module) -> bool:
+    """Whether a top-level function has a class statement directly in its body or ends by
+    returning a name (the shapes ``subclassing_decorators`` accepts): most modules have none."""
+    return any(
+        isinstance(stmt, ast.FunctionDef)
+        and (
+            any(isinstance(s, ast.ClassDef) for s in stmt.body)
+            or (isinstance(stmt.body[-1], ast.Return) and isinstance(stmt.body[-1].value, ast.Name))
+        )
+        for stmt in tree.body
+    )
+
+
+def _subclass_attrs(func: ast.FunctionDef) -> frozenset[str] | None:
+    args = func.args
+    if func.decorator_list or len(args.args) != 1 or args.posonlyargs or args.vararg:
+        return None
+    if args.kwonlyargs or args.kwarg or args.defaults:
+        return None
+    body = [s for s in func.body if not is_docstring(s)]
+    returned = _returned_argument(body, args.args[0].arg)
+    if returned is not None:
+        return returned
+    if len(body) != 2:
+        return None
+    inner, ret = body
+    if not (
+        isinstance(inner, ast.ClassDef)
+        and not inner.decorator_list
+        and not inner.keywords
+        and len(inner.bases) == 1
+        and isinstance(inner.bases[0], ast.Name)
+        and inner.bases[0].id == args.args[0].arg
+        and isinstance(ret, ast.Return)
+        and isinstance(ret.value, ast.Name)
+        and ret.value.id == inner.name
+    ):
+        return None
+    attrs: set[str] = set()
+    for stmt in inner.body:
+        if isinstance(stmt, DEFINITIONS):
+            attrs.add(stmt.name)
+        elif not is_docstring(stmt):
+            attrs.update(assigned_names(stmt))
+            if not isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Pass)):
+                return None  # code that runs when the class is built: not read here
+    return frozenset(attrs)
+
+
+def _returned_argument(body: list[ast.stmt], arg: str) -> frozenset[str] | None:
+    """The attributes set on ``arg`` by a body of plain ``arg.name = value`` statements that
+    ends with ``return arg``; None for any other body. The values run when the class is
+    decorated, before and after the rewrite alike."""
+    if not body or not (
+        isinstance(body[-1], ast.Return)
+        and isinstance(body[-1].value, ast.Name)
+        and body[-1].value.id == arg
+    ):
+        return None
+    attrs: set[str] = set()
+    for stmt in body[:-1]:
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+            return None
+        target = stmt.targets[0]
+        if not (
+            isinstance(target, ast.Attribute)
+            and isinstance(target.value, ast.Name)
+            and target.value.id == arg
+        ):
+            return None
+        attrs.add(target.attr)
+    return frozenset(attrs)
+
+
+def skip_aliases(
+    tree: ast.Module, aliases: Mapping[str, str], bindings: Mapping[str, int]
+) -> frozenset[str]:
+    """Module globals bound once (see ``global_bindings``), at the top level, to a unittest
+    skip decorator: ``skipIfNoNetwork = unittest.skipIf("NO_NETWORK" in os.environ, "...")``."""
+    skips: set[str] = set()
+    for stmt in tree.body:
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and isinstance(stmt.value, ast.Call)
+            and qualify(stmt.value.func, aliases) in UNITTEST_SKIPS
+        ):
+            skips.add(stmt.targets[0].id)
+    return frozenset(name for name in skips if bindings.get(name) == 1)
+
+
+def skip_factories(
+    tree: ast.Module, aliases: Mapping[str, str], bindings: Mapping[str, int]
+) -> frozenset[str]:
+    """Module functions bound once whose call returns a unittest skip decorator: every
+    return gives ``unittest.skipIf(...)``, or a function of their body whose every return
+    is ``unittest.skipIf(...)(its argument)`` (``@requires_crt()``, ``@skip_if_windows("...")``
+    on a class). Such a decorator returns the class itself, marked skipped or not."""
+    out: set[str] = set()
+    for stmt in tree.body:
+        if not isinstance(stmt, ast.FunctionDef) or bindings.get(stmt.name) != 1:
+            continue
+        inner = {s.name: s for s in stmt.body if isinstance(s, ast.FunctionDef)}
+        returns = [n.value for n in walk_same_scope(stmt.body) if isinstance(n, ast.Return)]
+        if returns and all(_returns_skip(v, inner, aliases) for v in returns):
+            out.add(stmt.name)
+    return frozenset(out)
+
+
+def _returns_skip(
+    value: ast.expr | None, inner: Mapping[str, ast.FunctionDef], aliases: Mapping[str, str]
+) -> bool:
+    if isinstance(value, ast.Call):
+        return qualify(value.func, aliases) in UNITTEST_SKIPS
+    if not (isinstance(value, ast.Name) and value.id in inner):
+        return False
+    func = inner[value.id]
+    params = [a.arg for a in func.args.posonlyargs + func.args.args]
+    if len(params) != 1 or func.args.vararg or func.args.kwarg or func.args.kwonlyargs:
+        return False
+    returns = [n.value for n in walk_same_scope(func.body) if isinstance(n, ast.Return)]
+    return bool(returns) and all(
+        isinstance(v, ast.Call)
+        and isinstance(v.func, ast.Call)
+        and qualify(v.func.func, aliases) in UNITTEST_SKIPS
+        and len(v.args) == 1
+        and not v.keywords
+        and isinstance(v.args[0], ast.Name)
+        and v.args[0].id == params[0]
+        for v in returns
+    )
+
+
+# Decorators of test methods known not to mark a test skipped (unittest's own skip
+# decorators become pytest marks, see ``transforms.skip_marks``).
+CLEAR_DECORATORS = (
+    "unittest.mock.patch",
+    "mock.patch",
+    "unittest.expectedFailure",
+    "unittest.case.expectedFailure",
+    "pytest.mark.",
+    "builtins.",
+    "functools.wraps",
+)
+
+
+def _test_decorators(node: ast.ClassDef) -> Iterator[ast.expr]:
+    """The decorators of the class's own test methods."""
+    for stmt in node.body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        if stmt.name.startswith("test"):
+            yield from stmt.decorator_list
+
+
+def has_opaque_tests(node: ast.ClassDef, aliases: Mapping[str, str]) -> bool:
+    """Whether a test method has a decorator that may set ``__unittest_skip__``."""
+    for decorator in _test_decorators(node):
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = dotted(target) or ""
+        if name.rsplit(".", 1)[-1] in SKIP_NAMES:
+            continue
+        head, _, rest = name.partition(".")
+        qualified = aliases.get(head, f"builtins.{head}" if head in dir(__builtins__) else "")
+        full = f"{qualified}.{rest}" if rest and qualified else qualified
+        if not full.startswith(CLEAR_DECORATORS):
+            return True
+    return False
+
+
+def skip_calls(node: ast.ClassDef) -> list[ast.Call]:
+    """``@skip(...)``-like decorator calls on the test methods of a class."""
+    found: list[ast.Call] = []
+    for decorator in _test_decorators(node):
+        if isinstance(decorator, ast.Call):
+            name = dotted(decorator.func) or ""
+            if name.rsplit(".", 1)[-1] in SKIP_NAMES:
+                found.append(decorator)
+    return found
+
+
+def markable(call: ast.Call) -> bool:
+    """The same test as ``transforms.skip_marks``: can it become a pytest mark exactly?"""
+    kind = (dotted(call.func) or "").rsplit(".", 1)[-1]
+    wanted = ("reason",) if kind == "skip" else ("condition", "reason")
+    if any(isinstance(a, ast.Starred) for a in call.args) or len(call.args) > len(wanted):
+        return False
+    given = [*wanted[: len(call.args)], *(k.arg or "**" for k in call.keywords)]
+    if sorted(given) != sorted(wanted):
+        return False
+    if kind == "skip":
+        return True
+    values: dict[str | None, ast.expr] = dict(zip(wanted, call.args, strict=False))
+    values.update((k.arg, k.value) for k in call.keywords)
+    condition = values["condition"]
+    # pytest evaluates a string condition as code; unittest only tests its truth.
+    is_text = isinstance(condition, ast.JoinedStr) or (
+        isinstance(condition, ast.Constant) and isinstance(condition.value, str)
+    )
+    return not is_text
