@@ -59,6 +59,8 @@ class _Recorder:
         self.path = path
         self.counter = counter
         self.outcomes: dict[str, str] = {}
+        # The first failure of each test, as ``Type: message`` (see ``_signature``).
+        self.failures: dict[str, str] = {}
         self.collection_errors: dict[str, str] = {}
         self.worker_counts: dict[str, int] = {}
         self.progress = _Progress(os.environ.get(PROGRESS_ENV))
@@ -86,6 +88,8 @@ class _Recorder:
         outcome = _phase_outcome(report)
         if outcome is None:
             return
+        if report.failed and report.nodeid not in self.failures:
+            self.failures[report.nodeid] = _signature(report)
         current = self.outcomes.get(report.nodeid)
         if report.when == "teardown" and outcome == "error" and current not in (None, "passed"):
             return  # a failed test that also errors in teardown stays "failed"
@@ -103,11 +107,21 @@ class _Recorder:
             counts[key] = counts.get(key, 0) + value
         data: dict[str, Any] = {
             "outcomes": self.outcomes,
+            "failures": self.failures,
             "collection_errors": self.collection_errors,
             "fixture_setups": counts,
         }
         with open(self.path, "w", encoding="utf-8") as handle:
             json.dump(data, handle, indent=1, sort_keys=True)
+
+
+def _signature(report: pytest.TestReport) -> str:
+    """What failed, without where: the exception's type and message (``reprcrash``), the
+    same whether unittest's setUp raised it inside the test call or a fixture raised it in
+    pytest's setup phase; "" when the report has none."""
+    crash = getattr(report.longrepr, "reprcrash", None)
+    message = getattr(crash, "message", None)
+    return message[:2000] if isinstance(message, str) else ""
 
 
 def _phase_outcome(report: pytest.TestReport) -> str | None:

@@ -225,6 +225,10 @@ def print_verify(console: Console, result: VerifyResult) -> None:
         ("  of which parallel-only", sum(c.kind == "parallel" for c in result.changes)),
         ("  of which races", sum(c.kind == "race" for c in result.changes)),
         ("  of which flaky", sum(c.kind == "flaky" for c in result.changes)),
+        (
+            "  of which the same exception, from a fixture",
+            sum(c.kind == "fixture-error" for c in result.changes),
+        ),
         ("only before", len(result.only_before)),
         ("only after", len(result.only_after)),
         ("migrated fixture setups (function/class/module)", _setups(result)),

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from migrator import engine
 from migrator.cli import main
 from migrator.results import FileResult, Status
-from migrator.verify import VerifyOptions, verify
+from migrator.verify import RunResult, VerifyOptions, compare, verify
 
 SUITE = """\
 import unittest
@@ -438,3 +438,69 @@ def test_node_ids_that_hold_the_tree_path_name_the_same_test_in_both_copies(
         ("t.py::test_runfile[<root>/data.txt]", "passed", "failed")
     ]
     assert only_before == only_after == []
+
+
+RAISING_SETUP = """\
+import os
+import unittest
+
+
+class NeedsData(unittest.TestCase):
+    def setUp(self):
+        # the data file is missing: every test fails in setUp, before and after migration
+        with open(os.path.join(os.path.dirname(__file__), "missing.dat")) as handle:
+            self.data = handle.read()
+
+    def test_one(self):
+        self.assertTrue(self.data)
+
+    def test_two(self):
+        self.assertTrue(self.data)
+
+
+class Fine(unittest.TestCase):
+    def setUp(self):
+        self.x = 1
+
+    def test_x(self):
+        self.assertEqual(self.x, 1)
+"""
+
+
+def test_the_same_exception_from_a_fixture_is_a_fixture_error_not_a_regression(
+    tmp_path: Path,
+) -> None:
+    """unittest reports a raising setUp as failed, pytest a raising fixture as an error: the
+    same exception (its message names the tree's path, spelled alike in both copies) is
+    told apart from a behaviour change, and still makes verify not OK."""
+    (tmp_path / "pyproject.toml").write_text("[tool.pytest.ini_options]\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_data.py").write_text(RAISING_SETUP)
+    result = verify(tmp_path / "tests", VerifyOptions(workers=2))
+    changed = {c.nodeid: (c.before, c.after, c.kind) for c in result.changes}
+    assert changed == {
+        "tests/test_data.py::NeedsData::test_one": ("failed", "error", "fixture-error"),
+        "tests/test_data.py::NeedsData::test_two": ("failed", "error", "fixture-error"),
+    }
+    assert result.baseline.outcomes["tests/test_data.py::Fine::test_x"] == "passed"
+    assert result.migrated.outcomes["tests/test_data.py::Fine::test_x"] == "passed"
+    message = result.baseline.failures["tests/test_data.py::NeedsData::test_one"]
+    # the scratch copy's path is spelled <root>, so both copies give the same message
+    missing = "'<root>/tests/missing.dat'"
+    assert message == f"FileNotFoundError: [Errno 2] No such file or directory: {missing}"
+    assert not result.ok
+
+
+def test_a_different_exception_after_migration_stays_a_regression() -> None:
+    node = "tests/test_a.py::A::test_a"
+    before = RunResult({node: "failed"}, {}, 1, 0.0, failures={node: "KeyError: 'a'"})
+    same = RunResult({node: "error"}, {}, 1, 0.0, failures={node: "KeyError: 'a'"})
+    other = RunResult({node: "error"}, {}, 1, 0.0, failures={node: "KeyError: 'b'"})
+    unknown = RunResult({node: "error"}, {}, 1, 0.0, failures={node: ""})
+    passed = RunResult({node: "passed"}, {}, 0, 0.0)
+    assert [c.kind for c in compare(before, same)[0]] == ["fixture-error"]
+    assert [c.kind for c in compare(before, other)[0]] == ["regression"]
+    assert [c.kind for c in compare(before, unknown)[0]] == ["regression"]
+    # only failed -> error: an error that becomes a failure, or a pass, is not this case
+    assert [c.kind for c in compare(same, before)[0]] == ["regression"]
+    assert [c.kind for c in compare(before, passed)[0]] == ["regression"]
