@@ -147,8 +147,18 @@ def _table_row(data: dict[str, object]) -> str:
     codes = data["refused"]
     refused = ", ".join(f"{k}: {v}" for k, v in codes.items()) if isinstance(codes, dict) else ""
     cells = [data["package"], data["found"], data["converted"], refused or "-", data["compared"]]
-    cells += [data["changed"], data["baseline_s"], data["migrated_s"]]
+    cells += [_changed_cell(data), data["baseline_s"], data["migrated_s"]]
     return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def _changed_cell(data: dict[str, object]) -> str:
+    """``12 (flaky 10, regression 2)``: the count, and its kinds when any is not a plain
+    regression (see ``migrator.verify._classify``)."""
+    changes = data.get("changes")
+    kinds = Counter(str(c.get("kind")) for c in changes) if isinstance(changes, list) else {}
+    if not kinds or set(kinds) == {"regression"}:
+        return str(data["changed"])
+    return f"{data['changed']} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})"
 
 
 def main() -> int:
