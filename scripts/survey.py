@@ -8,13 +8,14 @@ tool refuses and why; ``scripts/realworld.py --tsv scripts/unseen.tsv`` verifies
 by running them.
 
     python scripts/survey.py [--tsv PATH] [--cache DIR] [--only NAME ...] [--refusals CODE ...]
-                             [--json FILE]
+                             [--json FILE] [--roots N]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -26,6 +27,7 @@ from realworld import Row, read_rows, unpack
 
 from migrator.engine import Options, migrate_paths
 from migrator.results import Report, Status
+from transforms.codes import Code, Refusal
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_TSV = HERE / "unseen.tsv"
@@ -70,11 +72,15 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--refusals", nargs="*", default=None, help="print refusals of codes")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument(
+        "--roots", type=int, default=0, help="print the N reasons that refuse the most classes"
+    )
     args = parser.parse_args()
     rows = [r for r in read_rows(args.tsv) if not args.only or r.name in args.only]
     print("| package | found | converted | % | refused | failed |")
     print("|---|---|---|---|---|---|")
     results = []
+    roots = Counter[str]()
     found = converted = 0
     for row in rows:
         try:
@@ -95,6 +101,7 @@ def main() -> int:
         for result in report.files:
             if result.error and result.status is Status.FAILED:
                 print(f"    FAILED {result.path}: {result.error.strip().splitlines()[-1]}")
+        roots.update(f"{row.spec}: {root_of(r)}" for r in report.refusals)
         if args.refusals is not None:
             for refusal in report.refusals:
                 if not args.refusals or refusal.code.value in args.refusals:
@@ -110,9 +117,25 @@ def main() -> int:
         + ", ".join(f"{k}: {v}" for k, v in sorted(total.items()))
         + " | |"
     )
+    for root, count in roots.most_common(args.roots):
+        print(f"{count:5} {root}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+# ``MF114 ... root: Base at tests/base.py:12 (MF110: setUp referenced at ...)``
+_ROOT = re.compile(r"root: (\S+) at (\S+) \((MF\d+): (.*)\)$")
+
+
+def root_of(refusal: Refusal) -> str:
+    """What a class's refusal comes from: its own reason, or the root an MF114 names."""
+    spread = _ROOT.search(refusal.message) if refusal.code is Code.RELATED_REFUSED else None
+    if spread:
+        cls, where, code, message = spread.groups()
+        return f"{code} [{cls}] {where}: {message}"
+    # Not by class or line: "AsyncTestCase overrides run()" refuses each of its subclasses.
+    return f"{refusal.code.value}: {refusal.message}"
 
 
 if __name__ == "__main__":
