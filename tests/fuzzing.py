@@ -3,8 +3,10 @@ by what actually ran.
 
 A program is a hierarchy of 1-4 levels (test classes and mixins, several bases), whose
 setUp/tearDown/setUpClass/tearDownClass and setUpModule/tearDownModule call ``super()`` in
-varied positions (first, last, middle, inside a block, never), register cleanups, return
-early, skip, or raise; test methods log, register cleanups, fail or are skipped by decorator.
+varied positions (first, last, middle, inside a block, never) or name a base explicitly
+(``Base.setUp(self)``), register cleanups, return early, skip, or raise, and may be defined
+inside an ``if``/``try`` block of the class body; test methods log, register cleanups, fail
+or are skipped by decorator.
 Every lifecycle function, test and cleanup appends ``[owner, event]`` to a JSON-lines file
 named by ``MF_FUZZ_EVENTS`` (the owner is the test id for per-test events, the class for
 class-level ones), so a run yields, per test, the trace of what ran for it.
@@ -31,7 +33,9 @@ from hypothesis import strategies as st
 
 from migrator.engine import Options, migrate_paths, write_changes
 
-POSITIONS = ("none", "first", "last", "middle", "nested")
+# "explicit": ``Base.setUp(self)`` naming the first base, first in the body (a super()
+# call first where that cannot be written: class level, or a base that is ``object``).
+POSITIONS = ("none", "first", "last", "middle", "nested", "explicit")
 # Lifecycle methods found and converted, and refusals, over every batch checked here.
 COUNTS = {"found": 0, "converted": 0, "refused": 0}
 EVENTS_ENV = "MF_FUZZ_EVENTS"
@@ -52,6 +56,10 @@ class Lifecycle:
     phase: bool = False
     # Hands the test to a module function that registers a cleanup on it (``register``).
     escape: bool = False
+    # Defined in a block of the class body: "if" (``if FLAG:``, a module constant the tool
+    # folds: defined), "ifnot" (``if not FLAG:``: never defined), "try" (``try:``/``except``:
+    # defined, a binding the tool does not fold, MF103); "" at the class body's top level.
+    block: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,6 +154,7 @@ def lifecycles(draw: st.DrawFn, name: str, root: bool) -> Lifecycle:
         raises=root and draw(st.integers(0, 5)) == 0,
         phase=name in ("setUp", "tearDown") and not root and draw(st.integers(0, 3)) == 0,
         escape=name in ("setUp", "tearDown") and draw(st.integers(0, 3)) == 0,
+        block=draw(st.sampled_from(["", "", "", "", "", "", "if", "ifnot", "try"])),
     )
 
 
@@ -298,10 +307,27 @@ def _method_lines(klass: Klass, method: Lifecycle) -> list[str]:
         lines = [*body, parent, *end]
     elif position == "nested":
         lines = [*body, "if FLAG:", f"    {parent}", *end]
+    elif position == "explicit":
+        first = klass.bases[0]
+        explicit = level == "function" and first != "object"
+        lines = [f"{first}.{method.name}(self)" if explicit else parent, *body, *end]
     else:
         lines = [*body, *end]
     decorator = ["@classmethod"] if level == "class" else []
-    return [*decorator, f"def {method.name}({owner}):", *(f"    {line}" for line in lines)]
+    made = [*decorator, f"def {method.name}({owner}):", *(f"    {line}" for line in lines)]
+    return _in_class_block(method.block, made)
+
+
+def _in_class_block(block: str, lines: list[str]) -> list[str]:
+    """A method definition at the class body's top level or inside one of its blocks."""
+    inner = [f"    {line}" for line in lines]
+    if block == "if":
+        return ["if FLAG:", *inner]
+    if block == "ifnot":
+        return ["if not FLAG:", *inner]
+    if block == "try":
+        return ["try:", *inner, "except ImportError:", "    pass"]
+    return lines
 
 
 def _test_lines(test: Test) -> list[str]:
@@ -478,7 +504,7 @@ def _shared_teardown_failures(programs_: list[Program]) -> set[str]:
         raising = {
             k.name
             for k in program.classes
-            if any(m.raises and m.name == "tearDownClass" for m in k.methods)
+            if any(m.raises and m.name == "tearDownClass" and m.block != "ifnot" for m in k.methods)
         }
         for klass in program.classes:  # in order: bases come first
             if raising & set(klass.bases):
