@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from transforms.codes import Code
 from transforms.facts import BodyFacts
-from transforms.hierarchy import differs_words
+from transforms.hierarchy import Hierarchy, differs_words
 from transforms.names import fresh, snake
 from transforms.plan_types import Relay
 from transforms.refused import Refused
@@ -174,7 +174,7 @@ def call_relays(
     return tuple(out)
 
 
-def unwritable(planner: Planner, qualname: str) -> str:
+def unwritable(planner: Hierarchy, qualname: str) -> str:
     """Why the rewrite cannot add to or change a class's body, or "" when it can: it finds
     the module-level classes of the run by name."""
     info = planner.classes[qualname]
