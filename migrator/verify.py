@@ -235,7 +235,7 @@ def run_pytest(
         proc.stdout[-4000:],
         data.get("fixture_setups", {}),
         parallel=workers not in (None, 0, "0"),
-        failures=_rooted(_rooted_text(data.get("failures", {}), cwd), cwd),
+        failures=_rooted(data.get("failures", {}), cwd, values=True),
     )
 
 
@@ -272,29 +272,19 @@ def _report_progress(progress_file: Path, progress: Callable[[int, int], None]) 
     progress(done, total)
 
 
-def _rooted(by_nodeid: Mapping[str, str], cwd: Path) -> dict[str, str]:
+def _rooted(by_nodeid: Mapping[str, str], cwd: Path, *, values: bool = False) -> dict[str, str]:
     """Node ids with the tree's absolute path spelled ``<root>``: a parametrized test whose
     id holds a file path (``test_runfile[/tmp/.../baseline/data.txt]``) names the same test
-    in the baseline copy and in the migrated one."""
+    in the baseline copy and in the migrated one. ``values``: the values too (a failure
+    message that names a file of the tree then reads the same in both copies)."""
     roots = sorted({str(cwd), str(cwd.resolve())}, key=len, reverse=True)
-    out = {}
-    for nodeid, value in by_nodeid.items():
-        for root in roots:
-            nodeid = nodeid.replace(root, "<root>")
-        out[nodeid] = value
-    return out
 
-
-def _rooted_text(by_nodeid: Mapping[str, str], cwd: Path) -> dict[str, str]:
-    """Values with the tree's absolute path spelled ``<root>``: a failure message that names
-    a file of the tree reads the same in both copies."""
-    roots = sorted({str(cwd), str(cwd.resolve())}, key=len, reverse=True)
-    out = {}
-    for nodeid, text in by_nodeid.items():
+    def spelled(text: str) -> str:
         for root in roots:
             text = text.replace(root, "<root>")
-        out[nodeid] = text
-    return out
+        return text
+
+    return {spelled(k): spelled(v) if values else v for k, v in by_nodeid.items()}
 
 
 def compare(before: RunResult, after: RunResult) -> tuple[list[Change], list[str], list[str]]:

@@ -69,6 +69,10 @@ class Planner(ModulePlanning):
         self.kept: dict[str, KeptPlan] = {}
         # (mixin, level) -> the relays its fixture's request resolves to, per test class.
         self.relays: dict[tuple[str, str], tuple[tuple[str, Relay], ...]] = {}
+        # (mixin, level) -> the plan assumed for it while a mixin it follows in another test
+        # class was decided (``_assume``); its own decision must agree (``_confirm``).
+        self.assumed: dict[tuple[str, str], LevelPlan] = {}
+        self.assumed_by: dict[tuple[str, str], str] = {}
 
     def _withheld_definers(self) -> dict[str, str]:
         """Every class whose lifecycle runs for a withheld test class: refused first."""
@@ -247,6 +251,7 @@ class Planner(ModulePlanning):
             return
         self.calls_style = closure(self, seeds)
         self.refused, self.planned, self.roots = {}, {}, {}
+        self.assumed, self.assumed_by = {}, {}
         self.relays = {}
         self.calls = CallsModel(self)
         self.keeping = True
@@ -304,16 +309,57 @@ class Planner(ModulePlanning):
             chains = self.user_chains(qualname, level)
             for parent in dict.fromkeys(p for chain in chains for p in chain):
                 if parent in visiting:
-                    raise self._cycle(qualname, parent, level)
+                    self._assume(qualname, parent, level)
+                    continue
                 self._plan_one(parent, level, visiting)
             self._current = qualname
+            self.planned.pop(key, None)  # an assumed plan (``_assume``) takes no name from it
             self.planned[key] = self.decide(qualname, level)
+            self._confirm(qualname, level)
         except _Refused as refused:
             self._refuse(
                 qualname, level, refused.code, refused.line, refused.message, refused.related
             )
         finally:
             visiting.discard(qualname)  # the path being planned, not every class seen
+
+    def _assume(self, qualname: str, parent: str, level: str) -> None:
+        """``parent`` is being decided and follows ``qualname`` in some test class, while
+        ``qualname`` follows it in another (``T1(A, B, Base)``, ``T2(B, A, Base)``). Each
+        test class's relays (``transforms.relay_plan``) order the two fixtures its own way,
+        so no fixture requests another in a loop; but each decision reads the other's plan.
+        ``qualname`` is decided against the plan ``parent`` will have (its fixture name, no
+        cleanups taken from the test, no ``monkeypatch``), which ``_confirm`` checks. Only
+        between function fixtures of mixins whose users disagree, outside the calls style."""
+        relayed = all(len(self.user_chains(c, level)) > 1 for c in (qualname, parent))
+        calls = {(qualname, level), (parent, level)} & self.calls_style
+        if level != "function" or not relayed or calls:
+            raise self._cycle(qualname, parent, level)
+        key = (parent, level)
+        if key not in self.planned:
+            info = self.classes[parent].methods
+            setup, teardown = LEVELS[level]
+            assumed = LevelPlan(
+                level=level,
+                fixture=self._fixture_name(parent, level),
+                setup=setup if setup in info else None,
+                teardown=teardown if teardown in info else None,
+                param=None,
+            )
+            self.planned[key] = self.assumed[key] = assumed
+            self.assumed_by[key] = qualname
+
+    def _confirm(self, qualname: str, level: str) -> None:
+        """The decision of a class planned under an assumption (``_assume``) must give what
+        the other classes were decided against; otherwise both keep their lifecycle."""
+        assumed = self.assumed.pop((qualname, level), None)
+        if assumed is None:
+            return
+        plan = self.planned[(qualname, level)]
+        agreed = (plan.fixture, plan.redirect, "monkeypatch" in plan.requests)
+        if agreed != (assumed.fixture, False, False):
+            # The refusal spreads to every definer of the hierarchy (``_spread``).
+            raise self._cycle(qualname, self.assumed_by[(qualname, level)], level)
 
     def _cycle(self, qualname: str, parent: str, level: str) -> _Refused:
         """Two mixins that follow each other in different test classes: each fixture would
@@ -336,6 +382,7 @@ class Planner(ModulePlanning):
     ) -> None:
         info = self.classes[qualname]
         self.planned.pop((qualname, level), None)
+        self.assumed.pop((qualname, level), None)
         self.relays.pop((qualname, level), None)
         refusal = Refusal(code, info.path, line, info.name, message)
         self.refused.setdefault((qualname, level), refusal)

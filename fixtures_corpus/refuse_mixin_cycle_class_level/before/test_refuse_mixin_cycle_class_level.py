@@ -2,20 +2,23 @@ import unittest
 
 
 class Server(unittest.TestCase):
-    def setUp(self):
-        self.steps = ["server"]
+    @classmethod
+    def setUpClass(cls):
+        cls.steps = ["server"]
 
 
 class Proxy:
-    def setUp(self):
-        super().setUp()
-        self.steps.append("proxy")
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.steps.append("proxy")
 
 
 class Logging:
-    def setUp(self):
-        super().setUp()
-        self.steps.append("logging")
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.steps.append("logging")
 
 
 class LoggedProxyTests(Logging, Proxy, Server):
