@@ -330,10 +330,11 @@ class Planner(ModulePlanning):
         so no fixture requests another in a loop; but each decision reads the other's plan.
         ``qualname`` is decided against the plan ``parent`` will have (its fixture name, no
         cleanups taken from the test, no ``monkeypatch``), which ``_confirm`` checks. Only
-        between function fixtures of mixins whose users disagree, outside the calls style."""
+        between fixtures of mixins whose users disagree, outside the calls style (whose
+        helpers call each other by name)."""
         relayed = all(len(self.user_chains(c, level)) > 1 for c in (qualname, parent))
         calls = {(qualname, level), (parent, level)} & self.calls_style
-        if level != "function" or not relayed or calls:
+        if not relayed or calls:
             raise self._cycle(qualname, parent, level)
         key = (parent, level)
         if key not in self.planned:
