@@ -1040,3 +1040,40 @@ def test_a_mixin_with_a_subclass_of_unreadable_base_is_refused(tmp_path: Path) -
     assert [(r.cls, r.code.value) for r in report.refusals] == [("Mixin", "MF105")]
     assert "Dynamic also inherits from" in report.refusals[0].message
     assert not by_name(report)
+
+
+def test_an_unread_base_says_whether_the_project_has_its_package(tmp_path: Path) -> None:
+    """A base whose module was not read: "include its file" only when the project has that
+    package; a package the project does not have (installed code) is never read."""
+    write(
+        tmp_path,
+        {
+            "tests/__init__.py": "",
+            "tests/test_bases.py": """\
+                from tests.missing import OwnBase
+                from sometool.testing import ToolBase
+                class Own(OwnBase):
+                    def setUp(self):
+                        self.x = 1
+                    def test_x(self):
+                        pass
+                class Tool(ToolBase):
+                    def setUp(self):
+                        self.x = 1
+                    def test_x(self):
+                        pass
+                """,
+        },
+    )
+    report = migrate(tmp_path / "tests")
+    messages = {r.cls: r.message for r in report.refusals}
+    assert codes(report) == ["MF105", "MF105"]
+    assert messages["Own"] == (
+        "base tests.missing.OwnBase is not in the run; include the file of module"
+        " tests.missing in the run"
+    )
+    assert messages["Tool"] == (
+        "base sometool.testing.ToolBase is not in the run; no file of the project is module"
+        " sometool.testing (installed packages are not read: their setUp and tearDown are"
+        " unknown)"
+    )

@@ -253,8 +253,22 @@ class LineageChecks(ReferencePlanner):
                 f"base {name}: {head} is bound by an assignment in {info.path}, not by an import"
                 " or a class statement; the model does not follow assigned values"
             )
-        hint = f"; include the file of module {module} in the run" if module else ""
-        return f"base {name} is not in the run{hint}"
+        return f"base {name} is not in the run{self._missing_hint(module)}"
+
+    def _missing_hint(self, module: str) -> str:
+        """What to do about a base whose module was not read: include its file, when the
+        project has its package; else say that nothing of the project is that package
+        (installed code, such as a test helper another distribution ships, is never read)."""
+        if not module:
+            return ""
+        top = module.split(".", 1)[0]
+        names = {k.split("#", 1)[0] for k in self.modules}
+        if any(n == top or n.startswith(f"{top}.") for n in names):
+            return f"; include the file of module {module} in the run"
+        return (
+            f"; no file of the project is module {module} (installed packages are not read:"
+            " their setUp and tearDown are unknown)"
+        )
 
     def _class_attribute(self, name: str) -> tuple[str, ModuleInfo] | None:
         """(class, module) when ``name`` goes through a class of a module of the run
