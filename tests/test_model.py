@@ -1077,3 +1077,31 @@ def test_an_unread_base_says_whether_the_project_has_its_package(tmp_path: Path)
         " sometool.testing (installed packages are not read: their setUp and tearDown are"
         " unknown)"
     )
+
+
+def test_a_startswith_guard_bounds_a_computed_delattr_name(tmp_path: Path) -> None:
+    """``if name.startswith("test"): delattr(C, name)`` cannot delete C's setUp; the same
+    guard with the name bound again inside the ``if`` can."""
+    template = """\
+        import unittest
+        class {cls}(unittest.TestCase):
+            def setUp(self):
+                self.x = 1
+            def test_x(self):
+                pass
+        for name in dir({cls}):
+            if name.startswith("test_gone") and callable(getattr({cls}, name)):
+                {rebind}delattr({cls}, name)
+        """
+    write(
+        tmp_path,
+        {
+            "test_guarded.py": template.format(cls="Guarded", rebind=""),
+            "test_rebound.py": template.format(
+                cls="Rebound", rebind='name = "set" + "Up"\n                '
+            ),
+        },
+    )
+    report = migrate(tmp_path)
+    assert [(r.cls, r.code.value) for r in report.refusals] == [("Rebound", "MF110")]
+    assert "test_guarded.py" in by_name(report)

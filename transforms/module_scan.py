@@ -109,11 +109,55 @@ def _attribute_builtin(call: ast.Call, tree: ast.Module) -> list[ast.Attribute]:
     if isinstance(name, ast.Constant):
         names = [name.value] if name.value in LIFECYCLE_METHODS else []
     elif func.id in ("setattr", "delattr") and _names_module_class(receiver, tree):
-        prefixes = _possible_prefixes(name, tree)
+        guard = _guarded_prefix(call, name, tree)
+        prefixes = [guard] if guard else _possible_prefixes(name, tree)
         names = [m for m in LIFECYCLE_METHODS if any(m.startswith(p) for p in prefixes)]
     else:
         names = []
     return [ast.copy_location(ast.Attribute(receiver, n, ast.Load()), call) for n in names]
+
+
+def _guarded_prefix(call: ast.Call, name: ast.expr, tree: ast.Module) -> str:
+    """The prefix an ``if`` around ``call`` checks on ``name``: ``if n.startswith("test"):
+    delattr(C, n)`` (the test may be one operand of an ``and``), when the ``if`` body does
+    not bind ``name`` again; "" when no such test guards it (CPython's test_shlex deletes
+    its ``test*`` methods this way)."""
+    if not isinstance(name, ast.Name):
+        return ""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.If):
+            continue
+        inside = [n for s in node.body for n in ast.walk(s)]
+        if call not in inside or any(
+            isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load)
+            for n in inside
+        ):
+            continue
+        tests = node.test.values if isinstance(node.test, ast.BoolOp) else [node.test]
+        if isinstance(node.test, ast.BoolOp) and not isinstance(node.test.op, ast.And):
+            continue
+        for test in tests:
+            prefix = _startswith_literal(test, name.id)
+            if prefix:
+                return prefix
+    return ""
+
+
+def _startswith_literal(test: ast.expr, variable: str) -> str:
+    """``variable.startswith("lit")`` -> "lit"; "" for anything else."""
+    if not (isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute)):
+        return ""
+    owner, args = test.func.value, test.args
+    if (
+        test.func.attr == "startswith"
+        and isinstance(owner, ast.Name)
+        and owner.id == variable
+        and len(args) == 1
+        and isinstance(args[0], ast.Constant)
+        and isinstance(args[0].value, str)
+    ):
+        return args[0].value
+    return ""
 
 
 def _names_module_class(node: ast.expr, tree: ast.Module) -> bool:

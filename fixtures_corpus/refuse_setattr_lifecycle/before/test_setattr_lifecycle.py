@@ -49,3 +49,20 @@ for number in (3,):
     name = "test_again_{}".format(number)
     setattr(Generated, name, make_test(number))
     setattr(Generated, f"test_f_{number}", make_test(number))
+
+
+class Pruned(unittest.TestCase):
+    def setUp(self):
+        self.value = 4
+
+    def test_kept(self):
+        self.assertEqual(self.value, 4)
+
+    def test_pruned(self):
+        self.fail("deleted before collection")
+
+
+# A name from dir() is any name, but the if guards it: only test* names are deleted.
+for attribute in dir(Pruned):
+    if attribute.startswith("test_pr"):
+        delattr(Pruned, attribute)
