@@ -109,23 +109,21 @@ def _attribute_builtin(call: ast.Call, tree: ast.Module) -> list[ast.Attribute]:
     if isinstance(name, ast.Constant):
         names = [name.value] if name.value in LIFECYCLE_METHODS else []
     elif func.id in ("setattr", "delattr") and _names_module_class(receiver, tree):
-        guard = _guarded_prefix(call, name, tree)
-        prefixes = [guard] if guard else _possible_prefixes(name, tree)
+        prefixes = _possible_prefixes(name, call, tree)
         names = [m for m in LIFECYCLE_METHODS if any(m.startswith(p) for p in prefixes)]
     else:
         names = []
     return [ast.copy_location(ast.Attribute(receiver, n, ast.Load()), call) for n in names]
 
 
-def _guarded_prefix(call: ast.Call, name: ast.expr, tree: ast.Module) -> str:
+def _guarded_prefix(call: ast.Call, name: ast.Name, tree: ast.Module) -> str:
     """The prefix an ``if`` around ``call`` checks on ``name``: ``if n.startswith("test"):
     delattr(C, n)`` (the test may be one operand of an ``and``), when the ``if`` body does
     not bind ``name`` again; "" when no such test guards it (CPython's test_shlex deletes
     its ``test*`` methods this way)."""
-    if not isinstance(name, ast.Name):
-        return ""
     for node in ast.walk(tree):
-        if not isinstance(node, ast.If):
+        # Only an if whose lines hold the call's can hold it: the body is walked for those.
+        if not isinstance(node, ast.If) or not node.lineno <= call.lineno <= (node.end_lineno or 0):
             continue
         inside = [n for s in node.body for n in ast.walk(s)]
         if call not in inside or any(
@@ -133,11 +131,11 @@ def _guarded_prefix(call: ast.Call, name: ast.expr, tree: ast.Module) -> str:
             for n in inside
         ):
             continue
-        tests = node.test.values if isinstance(node.test, ast.BoolOp) else [node.test]
-        if isinstance(node.test, ast.BoolOp) and not isinstance(node.test.op, ast.And):
+        test = node.test
+        if isinstance(test, ast.BoolOp) and not isinstance(test.op, ast.And):
             continue
-        for test in tests:
-            prefix = _startswith_literal(test, name.id)
+        for operand in test.values if isinstance(test, ast.BoolOp) else [test]:
+            prefix = _startswith_literal(operand, name.id)
             if prefix:
                 return prefix
     return ""
@@ -166,13 +164,17 @@ def _names_module_class(node: ast.expr, tree: ast.Module) -> bool:
     )
 
 
-def _possible_prefixes(node: ast.expr, tree: ast.Module) -> list[str]:
-    """What the string expression ``node`` certainly starts with, once per value it may
-    have: its own literal prefix, or, for a variable, that of each value the module assigns
-    to the name (``test_name = "test_%s" % case`` then ``setattr(C, test_name, f)``); "" (any
-    name) for a variable bound otherwise too (a loop variable, a parameter)."""
+def _possible_prefixes(node: ast.expr, call: ast.Call, tree: ast.Module) -> list[str]:
+    """What the string expression ``node`` (an argument of ``call``) certainly starts with,
+    once per value it may have: its own literal prefix; for a variable, the prefix an ``if``
+    around the call checks (``_guarded_prefix``), or else that of each value the module
+    assigns to the name (``test_name = "test_%s" % case`` then ``setattr(C, test_name,
+    f)``); "" (any name) for a variable bound otherwise too (a loop variable, a parameter)."""
     if not isinstance(node, ast.Name):
         return [_literal_prefix(node)]
+    guard = _guarded_prefix(call, node, tree)
+    if guard:
+        return [guard]
     values: list[ast.expr] = []
     stores = 0
     for sub in ast.walk(tree):

@@ -70,9 +70,9 @@ class Planner(ModulePlanning):
         # (mixin, level) -> the relays its fixture's request resolves to, per test class.
         self.relays: dict[tuple[str, str], tuple[tuple[str, Relay], ...]] = {}
         # (mixin, level) -> the plan assumed for it while a mixin it follows in another test
-        # class was decided (``_assume``); its own decision must agree (``_confirm``).
-        self.assumed: dict[tuple[str, str], LevelPlan] = {}
-        self.assumed_by: dict[tuple[str, str], str] = {}
+        # class was decided (``_assume``), and that mixin; its own decision must agree
+        # (``_confirm``).
+        self.assumed: dict[tuple[str, str], tuple[LevelPlan, str]] = {}
 
     def _withheld_definers(self) -> dict[str, str]:
         """Every class whose lifecycle runs for a withheld test class: refused first."""
@@ -251,7 +251,7 @@ class Planner(ModulePlanning):
             return
         self.calls_style = closure(self, seeds)
         self.refused, self.planned, self.roots = {}, {}, {}
-        self.assumed, self.assumed_by = {}, {}
+        self.assumed = {}
         self.relays = {}
         self.calls = CallsModel(self)
         self.keeping = True
@@ -338,29 +338,22 @@ class Planner(ModulePlanning):
             raise self._cycle(qualname, parent, level)
         key = (parent, level)
         if key not in self.planned:
-            info = self.classes[parent].methods
-            setup, teardown = LEVELS[level]
-            assumed = LevelPlan(
-                level=level,
-                fixture=self._fixture_name(parent, level),
-                setup=setup if setup in info else None,
-                teardown=teardown if teardown in info else None,
-                param=None,
-            )
-            self.planned[key] = self.assumed[key] = assumed
-            self.assumed_by[key] = qualname
+            # Only what ``_as_read`` shows is read of it before ``parent`` is decided.
+            fixture = self._fixture_name(parent, level)
+            assumed = LevelPlan(level=level, fixture=fixture, setup=None, teardown=None, param=None)
+            self.planned[key] = assumed
+            self.assumed[key] = (assumed, qualname)
 
     def _confirm(self, qualname: str, level: str) -> None:
         """The decision of a class planned under an assumption (``_assume``) must give what
         the other classes were decided against; otherwise both keep their lifecycle."""
-        assumed = self.assumed.pop((qualname, level), None)
-        if assumed is None:
+        entry = self.assumed.pop((qualname, level), None)
+        if entry is None:
             return
-        plan = self.planned[(qualname, level)]
-        agreed = (plan.fixture, plan.redirect, "monkeypatch" in plan.requests)
-        if agreed != (assumed.fixture, False, False):
+        assumed, by = entry
+        if _as_read(self.planned[(qualname, level)]) != _as_read(assumed):
             # The refusal spreads to every definer of the hierarchy (``_spread``).
-            raise self._cycle(qualname, self.assumed_by[(qualname, level)], level)
+            raise self._cycle(qualname, by, level)
 
     def _cycle(self, qualname: str, parent: str, level: str) -> _Refused:
         """Two mixins that follow each other in different test classes: each fixture would
@@ -416,3 +409,10 @@ class Planner(ModulePlanning):
                             bad[0],
                         )
                         changed = True
+
+
+def _as_read(plan: LevelPlan) -> tuple[str, bool, bool]:
+    """What deciding another class reads of a parent's plan: the fixture to request,
+    whether it takes the test's cleanups (``chain_redirected``), whether it requests
+    ``monkeypatch`` (``_patchable``)."""
+    return plan.fixture, plan.redirect, "monkeypatch" in plan.requests

@@ -174,7 +174,7 @@ class ReferencePlanner(ChainPlanner):
         if not ref.parent_call:
             return False
         target = self.known(ref.target)
-        if target in self.mro(qualname)[1:]:
+        if self._after(target, qualname, qualname):
             return True
         users = self.users(qualname)
         return bool(users) and all(self._after(target, qualname, u) for u in users)
