@@ -371,8 +371,15 @@ def test_a_src_folder_that_shadows_standard_modules_is_filtered(tmp_path: Path) 
 
 RACE_WRITER = """\
 import os
+import sys
 import time
 import unittest
+
+
+def _together():
+    # Under xdist, with the reader collected too: the two tests run at the same time.
+    collected = any(name.endswith("test_reader") for name in sys.modules)
+    return "PYTEST_XDIST_WORKER" in os.environ and collected
 
 
 class Writer(unittest.TestCase):
@@ -386,24 +393,34 @@ class Writer(unittest.TestCase):
         os.remove("phase.txt")
 
     def test_writes(self):
-        time.sleep(3)  # long enough for the other test to look, on a loaded machine too
+        # Keeps phase.txt until the reader has read it: a meeting, not a guess at timing,
+        # so that a loaded machine cannot make the reader miss it.
+        deadline = time.monotonic() + 120
+        while _together() and not os.path.exists("read.txt") and time.monotonic() < deadline:
+            time.sleep(0.05)
         self.assertTrue(os.path.exists("phase.txt"))
 """
 
 RACE_READER = """\
 import os
+import sys
 import time
 
 
 def test_reads_what_another_test_wrote():
     # Stands for two tests sharing a file in the working directory: it sees the other
-    # test's file only when that test runs at the same time.
-    deadline = time.monotonic() + 10
+    # test's file only when that test runs at the same time (under xdist, both collected).
+    collected = any(name.endswith("test_writer") for name in sys.modules)
+    if "PYTEST_XDIST_WORKER" not in os.environ or not collected:
+        return
+    deadline = time.monotonic() + 120
     while not os.path.exists("phase.txt") and time.monotonic() < deadline:
         time.sleep(0.05)
-    if os.path.exists("phase.txt"):
-        with open("phase.txt") as handle:
-            assert handle.read() != "(setup)"
+    with open("phase.txt") as handle:
+        phase = handle.read()
+    with open("read.txt", "w") as handle:
+        handle.write(phase)
+    assert phase != "(setup)"
 """
 
 
