@@ -72,6 +72,11 @@ class Test:
     # Runs a lifecycle method again from the test: "self" (self.setUp()), "super"
     # (super().setUp()), "teardown" (self.tearDown()), or "" for none.
     again: str = ""
+    # Defined in an ``if FLAG:`` or ``try:`` block of the class body ("" at its top level);
+    # a skipped test there carries ``@unittest.skip``, which becomes a pytest mark.
+    block: str = ""
+    # Registers its cleanup through a helper method defined in an ``if FLAG:`` block.
+    helper: bool = False
 
 
 @dataclass(frozen=True)
@@ -188,6 +193,8 @@ def programs(draw: st.DrawFn, name: str) -> Program:
                 skipped=draw(st.integers(0, 5)) == 0,
                 escape=draw(st.integers(0, 3)) == 0,
                 again=draw(st.sampled_from(["", "", "", "", "", "self", "super", "teardown"])),
+                block=draw(st.sampled_from(["", "", "", "", "if", "try"])),
+                helper=draw(st.integers(0, 3)) == 0,
             )
             for n in range(draw(st.integers(0 if mixin else 1, 2)))
         )
@@ -334,10 +341,14 @@ def _in_class_block(block: str, lines: list[str]) -> list[str]:
 
 
 def _test_lines(test: Test) -> list[str]:
-    lines = ["@skip_by_decorator"] if test.skipped else []
+    skip = '@unittest.skip("skipped")' if test.block else "@skip_by_decorator"
+    lines = [skip] if test.skipped else []
     lines += [f"def {test.name}(self):", f'    ev(self, "{test.name}")']
-    if test.cleanup:
-        lines.append(f'    self.addCleanup(ev, self, "{test.name} cleanup")')
+    register = f'self.addCleanup(ev, self, "{test.name} cleanup")'
+    if test.cleanup and test.helper:
+        lines.append(f"    self._register_{test.name}()")
+    elif test.cleanup:
+        lines.append(f"    {register}")
     if test.escape:
         lines.append(f'    register(self, "{test.name} escaped cleanup")')
     again = {"self": "self.setUp()", "super": "super().setUp()", "teardown": "self.tearDown()"}
@@ -345,6 +356,12 @@ def _test_lines(test: Test) -> list[str]:
         lines.append(f"    {again[test.again]}")
     if test.fails:
         lines.append(f'    self.fail("{test.name} fails")')
+    lines = _in_class_block(test.block, lines)
+    if test.cleanup and test.helper:
+        lines += [
+            "",
+            *_in_class_block("if", [f"def _register_{test.name}(self):", f"    {register}"]),
+        ]
     return lines
 
 

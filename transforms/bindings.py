@@ -204,6 +204,23 @@ def block_statements(stmt: ast.stmt, known: Mapping[str, bool] | None = None) ->
             yield from block_statements(inner, known)
 
 
+def dead_blocks(body: list[ast.stmt], known: Mapping[str, bool]) -> list[ast.stmt]:
+    """The statements of the branches that never run of the ``if`` statements on a
+    ``known`` constant in ``body``, at any depth but outside function and class bodies
+    (``if not _IS_SYNC: def _callSetUp(self): self.setUp()`` in a class body reads
+    nothing when ``_IS_SYNC = True``)."""
+    dead: list[ast.stmt] = []
+    for stmt in body:
+        if isinstance(stmt, DEFINITIONS):
+            continue
+        taken = _if_branch(stmt, known)
+        if isinstance(stmt, ast.If) and taken is not None:
+            dead.extend(stmt.orelse if taken else stmt.body)
+        for block in _blocks(stmt, known):
+            dead.extend(dead_blocks(block, known))
+    return dead
+
+
 def _if_branch(stmt: ast.stmt, known: Mapping[str, bool]) -> bool | None:
     """For ``if FLAG:`` or ``if not FLAG:`` with FLAG a known constant, whether the body
     runs (True) or the else block (False); None for any other statement or test."""

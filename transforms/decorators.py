@@ -19,6 +19,7 @@ from transforms.astutil import walk_same_scope
 from transforms.bindings import (
     DEFINITIONS,
     assigned_names,
+    block_statements,
 )
 from transforms.facts import (
     dotted,
@@ -197,12 +198,14 @@ CLEAR_DECORATORS = (
 
 
 def _test_decorators(node: ast.ClassDef) -> Iterator[ast.expr]:
-    """The decorators of the class's own test methods."""
+    """The decorators of the class's own test methods, those in if/try/with blocks of the
+    class body too (every branch: ``transforms.skip_marks`` rewrites them all)."""
     for stmt in node.body:
-        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        if stmt.name.startswith("test"):
-            yield from stmt.decorator_list
+        for inner in (stmt, *block_statements(stmt)):
+            if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)) and inner.name.startswith(
+                "test"
+            ):
+                yield from inner.decorator_list
 
 
 def has_opaque_tests(node: ast.ClassDef, aliases: Mapping[str, str]) -> bool:

@@ -33,6 +33,7 @@ from transforms.bindings import (
     block_statements,
     boolean_globals,
     build_aliases,
+    dead_blocks,
     global_bindings,
     import_bindings,
     module_name_is_package,
@@ -470,6 +471,17 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
             bound.update(binds(stmt, LIFECYCLE_METHODS, ctx.booleans))
     bases = tuple(_base_name(b, node, ctx) for b in node.bases)
     wrapping = list(_wrapping_decorators(node, ctx))
+    dead = dead_blocks(node.body, ctx.booleans)
+
+    def live(line: int | None) -> bool:
+        """Outside the class body's branches that never run (``dead_blocks``)."""
+        return line is not None and not any(
+            s.lineno <= line <= (s.end_lineno or s.lineno) for s in dead
+        )
+
+    cleanup_users = _cleanup_users(node, ctx) if ctx.words.cleanup else ()
+    run_state = _run_state(node, dead) if ctx.words.run_state else None
+    references = _class_refs(node, ctx) if ctx.words.lifecycle else ()
     return ClassInfo(
         module=ctx.module,
         path=ctx.path,
@@ -487,10 +499,10 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         simple_bindings=frozenset(
             n for n in bound if simple[n] == 1 and n not in methods and _bound_once(node, n)
         ),
-        cleanup_users=tuple(_cleanup_users(node, ctx.scan)) if ctx.words.cleanup else (),
-        self_escapes=tuple(_self_escapes(node, ctx)),
-        run_state=_run_state(node) if ctx.words.run_state else None,
-        references=tuple(_class_refs(node, ctx)) if ctx.words.lifecycle else (),
+        cleanup_users=tuple(u for u in cleanup_users if live(u[1])),
+        self_escapes=tuple(e for e in _self_escapes(node, ctx) if live(e[1])),
+        run_state=run_state,
+        references=tuple(r for r in references if live(r.line)),
         skip_decorated=bool(skip_calls(node)),
         opaque_tests=has_opaque_tests(node, ctx.aliases),
         skip_blockers=tuple(d.lineno for d in skip_calls(node) if not markable(d)),
@@ -550,11 +562,22 @@ def _bound_once(node: ast.ClassDef, name: str) -> bool:
     return count == 1
 
 
-def _cleanup_users(node: ast.ClassDef, scan: ModuleScan) -> Iterator[tuple[str, int, str]]:
-    """(method, line, api) for cleanup API used outside the lifecycle methods of its level."""
+def class_functions(
+    node: ast.ClassDef, known: Mapping[str, bool]
+) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The def statements of a class body, also those in its if/try/with blocks
+    (``if PY3: def helper(self): ...`` defines a method all the same), but for the branches
+    of an ``if`` on a ``known`` constant that never run."""
     for stmt in node.body:
-        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+        for inner in (stmt, *block_statements(stmt, known)):
+            if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                yield inner
+
+
+def _cleanup_users(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tuple[str, int, str]]:
+    """(method, line, api) for cleanup API used outside the lifecycle methods of its level."""
+    scan = ctx.scan
+    for stmt in class_functions(node, ctx.booleans):
         for sub in scan.cleanup_attrs:
             if is_within(sub, stmt):
                 own = CLASS_LEVEL if "Class" in sub.attr else FUNCTION_LEVEL
@@ -590,9 +613,7 @@ def _self_escapes(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tuple[str,
     builtins: what the callee does with the test (``test.addCleanup(...)``) is not read."""
     if not ctx.scan.param_calls:
         return
-    for stmt in node.body:
-        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for stmt in class_functions(node, ctx.booleans):
         params = stmt.args.posonlyargs + stmt.args.args
         if not params or any(
             dotted(d) in ("staticmethod", "classmethod") for d in stmt.decorator_list
@@ -636,7 +657,7 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
                     allowed.add(id(sub.value.func))  # type: ignore[attr-defined]
                 elif explicit_parent_call(sub, stmt.name, first, ctx.modules):
                     explicit.add(id(sub.value.func))  # type: ignore[attr-defined]
-    methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    methods = list(class_functions(node, ctx.booleans))
     for sub in ctx.scan.lifecycle_attrs:
         if is_within(sub, node) and id(sub) not in allowed:
             target = dotted(sub.value)
@@ -663,13 +684,15 @@ def _own_receiver(node: ast.expr, owner: ast.FunctionDef | ast.AsyncFunctionDef 
 RUN_STATE = frozenset({"_outcome", "_outcomeForDoCleanups", "_resultForDoCleanups"})
 
 
-def _run_state(node: ast.ClassDef) -> int | None:
+def _run_state(node: ast.ClassDef, dead: list[ast.stmt]) -> int | None:
     """The line of the first ``x._outcome`` (or another attribute of ``RUN_STATE``) in the
-    class body, if any."""
+    class body, if any, outside the ``dead`` blocks (``dead_blocks``)."""
     lines = [
         sub.lineno
         for sub in ast.walk(node)
-        if isinstance(sub, ast.Attribute) and sub.attr in RUN_STATE
+        if isinstance(sub, ast.Attribute)
+        and sub.attr in RUN_STATE
+        and not any(is_within(sub, s) for s in dead)
     ]
     return min(lines, default=None)
 

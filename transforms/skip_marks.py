@@ -15,6 +15,8 @@ evaluate as code; extra arguments; a custom skip decorator) is left as it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
 
 from transforms.cstutil import MODULE_BLOCKS, cst_dotted
@@ -41,7 +43,9 @@ class SkipMarks(PlanTransform):
         body = updated_node.body
         if not isinstance(body, cst.IndentedBlock):
             return updated_node
-        new = [self._method(s) if isinstance(s, cst.FunctionDef) else s for s in body.body]
+        # A test defined in an if/try block of the class body is a test all the same.
+        methods = _BodyMethods(self._method)
+        new = [s.visit(methods) for s in body.body]
         return updated_node.with_changes(body=body.with_changes(body=new))
 
     def _method(self, node: cst.FunctionDef) -> cst.FunctionDef:
@@ -60,6 +64,26 @@ class SkipMarks(PlanTransform):
             return decorator
         self.context.scratch[MARKS] = self.context.scratch.get(MARKS, 0) + 1
         return decorator.with_changes(decorator=mark)
+
+
+class _BodyMethods(cst.CSTTransformer):
+    """Applies ``edit`` to the def statements of one class body statement: the statement
+    itself or the defs in its if/try/with blocks, not those nested in a def or a class."""
+
+    def __init__(self, edit: Callable[[cst.FunctionDef], cst.FunctionDef]) -> None:
+        super().__init__()
+        self.edit = edit
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def leave_FunctionDef(
+        self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        return self.edit(updated_node)
 
 
 def _mark(kind: str, call: cst.Call, pytest_name: str = "pytest") -> cst.Call | None:
