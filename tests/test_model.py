@@ -1105,3 +1105,42 @@ def test_a_startswith_guard_bounds_a_computed_delattr_name(tmp_path: Path) -> No
     report = migrate(tmp_path)
     assert [(r.cls, r.code.value) for r in report.refusals] == [("Rebound", "MF110")]
     assert "test_guarded.py" in by_name(report)
+
+
+def test_a_flat_import_is_the_importers_sibling_only_in_its_own_package(tmp_path: Path) -> None:
+    """``from tests import helpers`` / ``except ImportError: import helpers`` names one file
+    when the importer is in package ``tests``; from a subpackage the flat name is another
+    module (``tests/sub`` on sys.path finds ``tests/sub/helpers.py``), so it stays two."""
+    helpers = """\
+        import unittest
+        class Base(unittest.TestCase):
+            def setUp(self):
+                self.x = 1
+        """
+    user = """\
+        try:
+            from tests.helpers import Base
+        except ImportError:
+            from helpers import Base
+        class Child(Base):
+            def setUp(self):
+                super().setUp()
+                self.y = 2
+            def test_x(self):
+                pass
+        """
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "",
+            "tests/__init__.py": "",
+            "tests/helpers.py": helpers,
+            "tests/test_same.py": user,
+            "tests/sub/__init__.py": "",
+            "tests/sub/test_other.py": user,
+        },
+    )
+    report = migrate(tmp_path / "tests")
+    assert [(r.code.value, r.cls) for r in report.refusals] == [("MF105", "Child")]
+    assert report.refusals[0].path.endswith("test_other.py")
+    assert "helpers.Base or tests.helpers.Base" in report.refusals[0].message

@@ -38,6 +38,7 @@ def build_aliases(tree: ast.Module, module: str, is_package: bool) -> dict[str, 
     name that several import statements bind to different things maps to all of them,
     joined by ``ALTERNATIVES``; the model decides what each use of it may be."""
     aliases: dict[str, str] = {}
+    package = module if is_package else module.rpartition(".")[0]
     for stmt in module_statements(tree.body):
         if not isinstance(stmt, (ast.Import, ast.ImportFrom)):
             continue
@@ -45,9 +46,21 @@ def build_aliases(tree: ast.Module, module: str, is_package: bool) -> dict[str, 
             known = aliases.get(name)
             if known is None or _same_module_name(known, target):
                 aliases[name] = target
+            elif _sibling_spelling(known, target, package):
+                aliases[name] = max(known, target, key=len)
             elif target not in known.split(ALTERNATIVES):
                 aliases[name] = f"{known}{ALTERNATIVES}{target}"
     return aliases
+
+
+def _sibling_spelling(known: str, target: str, package: str) -> bool:
+    """``try: from tests import helpers`` / ``except ImportError: import helpers`` in a
+    module of package ``tests``: the flat name is the same file next to the importer,
+    imported when its folder is on ``sys.path`` (a script run, another runner's path), so
+    both bindings name one module, spelled with and without the package."""
+    if not package or ALTERNATIVES in known:
+        return False
+    return known == f"{package}.{target}" or target == f"{package}.{known}"
 
 
 def _same_module_name(known: str, target: str) -> bool:
