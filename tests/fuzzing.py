@@ -25,7 +25,9 @@ import os
 import shutil
 import subprocess
 import sys
+import types
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -99,6 +101,14 @@ class Program:
     classes: tuple[Klass, ...]
     module_setup: Lifecycle | None
     module_teardown: Lifecycle | None
+    # Earlier modules of the batch whose classes are bases here, spelled ``module.Class``
+    # (``import test_fuzz_0``): bases in another file, which pytest does not collect again
+    # in this module as it would a class bound by ``from ... import``.
+    imports: tuple[str, ...] = ()
+
+
+# A class of an earlier module of the batch: (module, class, whether it derives from TestCase).
+Foreign = tuple[str, str, bool]
 
 
 PRELUDE = """\
@@ -164,18 +174,21 @@ def lifecycles(draw: st.DrawFn, name: str, root: bool) -> Lifecycle:
 
 
 @st.composite
-def programs(draw: st.DrawFn, name: str) -> Program:
+def programs(draw: st.DrawFn, name: str, foreign: tuple[Foreign, ...] = ()) -> Program:
     count = draw(st.integers(1, 4))
     classes: list[Klass] = []
-    tests_: set[str] = set()  # the names of the classes that derive from TestCase
+    # The names (as written here) of the classes that derive from TestCase.
+    tests_: set[str] = {f"{m}.{k}" for m, k, testish in foreign if testish}
     for index in range(count):
         earlier = [c.name for c in classes]
+        if foreign and draw(st.integers(0, 2)) == 0:
+            earlier += [f"{m}.{k}" for m, k, _ in foreign]
         chosen = (
             draw(st.lists(st.sampled_from(earlier), unique=True, max_size=2)) if earlier else []
         )
         mixin = not chosen and index < count - 1 and draw(st.booleans())
         bases = tuple(chosen) or (("object",) if mixin else ("unittest.TestCase",))
-        testish = any(c.name in chosen and c.name in tests_ for c in classes)
+        testish = any(c in tests_ for c in chosen)
         if chosen and (not testish or draw(st.integers(0, 3)) == 0):
             # Mixins alone make no test class: unittest.TestCase joins them (also after
             # test classes, where super() chains end at it).
@@ -206,7 +219,36 @@ def programs(draw: st.DrawFn, name: str) -> Program:
         classes.append(Klass(klass, bases, tuple(methods), tests, block, decorated))
     module_setup = draw(st.none() | lifecycles("setUpModule", True))
     module_teardown = draw(st.none() | lifecycles("tearDownModule", True))
-    return Program(name, tuple(classes), module_setup, module_teardown)
+    used = sorted(
+        {b.rsplit(".", 1)[0] for c in classes for b in c.bases if "." in b} - {"unittest"}
+    )
+    return Program(name, tuple(classes), module_setup, module_teardown, tuple(sorted(used)))
+
+
+def exported(program: Program) -> tuple[Foreign, ...]:
+    """The classes of ``program`` that later modules of a batch may take as bases: those at
+    the top level (one a block or a function makes is left to the module itself)."""
+    module = f"test_{program.name}"
+    tests_: set[str] = {"unittest.TestCase"}
+    out: list[Foreign] = []
+    for klass in program.classes:
+        testish = bool(set(klass.bases) & tests_)
+        if testish:
+            tests_.add(klass.name)
+        if not klass.block:
+            out.append((module, klass.name, testish))
+    return tuple(out)
+
+
+@st.composite
+def batches(draw: st.DrawFn) -> tuple[Program, ...]:
+    """1 to 6 generated modules; a later one may subclass the classes of earlier ones."""
+    out: list[Program] = []
+    for index in range(draw(st.integers(1, 6))):
+        name = f"fuzz_{index}"
+        foreign = tuple(f for p in out for f in exported(p))
+        out.append(draw(programs(name, foreign) | shared_mixins(name)))
+    return tuple(out)
 
 
 @st.composite
@@ -376,6 +418,7 @@ def _module_function(method: Lifecycle) -> list[str]:
 def render(program: Program) -> str:
     """The program as the source text of a unittest module."""
     out = [PRELUDE]
+    out += [f"import {module}" for module in program.imports]
     for function in (program.module_setup, program.module_teardown):
         if function is not None:
             out += ["", *_module_function(function), ""]
@@ -407,12 +450,21 @@ def _in_block(block: str, lines: list[str], name: str) -> list[str]:
     return lines
 
 
-def valid(source: str) -> bool:
-    """Whether the module can be imported (a consistent MRO for every class)."""
+def valid(batch: Iterable[Program]) -> bool:
+    """Whether the modules can be imported, in order (a consistent MRO for every class)."""
+    made: list[str] = []
     try:
-        exec(compile(source, "<fuzz>", "exec"), {"__name__": "fuzz_check"})
+        for program in batch:
+            name = f"test_{program.name}"
+            module = types.ModuleType(name)
+            sys.modules[name] = module
+            made.append(name)
+            exec(compile(render(program), name, "exec"), module.__dict__)
     except TypeError:
         return False
+    finally:
+        for name in made:
+            sys.modules.pop(name, None)
     return True
 
 
@@ -518,19 +570,19 @@ def _owner(test_id: str) -> set[str]:
 def _shared_teardown_failures(programs_: list[Program]) -> set[str]:
     """Modules and classes whose class- or module-level teardown raises."""
     out: set[str] = set()
-    for program in programs_:
+    raising: set[str] = set()  # class names are unique in a batch: their module is left out
+    for program in programs_:  # in order: bases come first, also those of other modules
         if program.module_teardown is not None and program.module_teardown.raises:
             out.add(f"test_{program.name}")
-        raising = {
+        raising |= {
             k.name
             for k in program.classes
             if any(m.raises and m.name == "tearDownClass" and m.block != "ifnot" for m in k.methods)
         }
-        for klass in program.classes:  # in order: bases come first
-            if raising & set(klass.bases):
+        for klass in program.classes:
+            if raising & {b.rsplit(".", 1)[-1] for b in klass.bases}:
                 raising.add(klass.name)  # a subclass inherits or reaches the failing one
-        out |= raising
-    return out
+    return out | raising
 
 
 def check_batch(programs_: list[Program], workdir: Path) -> list[str]:

@@ -128,11 +128,20 @@ class LineageChecks(ReferencePlanner):
             # Test methods come from the whole MRO, also from classes after TestCase.
             for entry in self.mro(user):
                 info = self.classes.get(entry)
-                if info is not None and info.opaque_tests:
+                if info is not None and (info.opaque_tests or self.unmarked_skips(entry)):
                     return True
             if self.skips_after_class_setup(user):
                 return True
         return False
+
+    def unmarked_skips(self, qualname: str) -> bool:
+        """Whether the class has skip-decorated tests that keep their unittest decorator
+        because a test class that inherits them has a class setup (``run_plan._skip_classes``):
+        every fixture that runs for those tests then checks the skip itself."""
+        info = self.classes.get(qualname)
+        if info is None or not info.skip_decorated:
+            return False
+        return any(self.skips_after_class_setup(u) for u in self.users(qualname))
 
     def skips_after_class_setup(self, user: str) -> bool:
         """Whether ``user`` has skip-decorated tests and a class setup: there a pytest mark
