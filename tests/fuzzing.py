@@ -81,6 +81,11 @@ class Test:
     helper: bool = False
 
 
+# Class decorators of unittest that skip every test of the class (or none), before any
+# class or test setup.
+CLASS_SKIPS = ('unittest.skip("class skipped")', 'unittest.skipIf(not FLAG, "never skipped")')
+
+
 @dataclass(frozen=True)
 class Klass:
     name: str
@@ -90,8 +95,8 @@ class Klass:
     # "" at module top level, or inside a module-level ``if`` / ``try``-``else`` block.
     block: str = ""
     # The class decorator: ``tagged``, one the tool cannot read (the class stays unittest
-    # when it can: ``transforms.kept_plan``), or ``_mark``, the same function read as
-    # setting a plain attribute (the class converts); "" for none.
+    # when it can: ``transforms.kept_plan``), ``_mark``, the same function read as setting
+    # a plain attribute (the class converts), or one of ``CLASS_SKIPS``; "" for none.
     decorated: str = ""
 
 
@@ -215,7 +220,9 @@ def programs(draw: st.DrawFn, name: str, foreign: tuple[Foreign, ...] = ()) -> P
         klass = f"{name.title().replace('_', '')}{index}"
         if "unittest.TestCase" in bases or testish:
             tests_.add(klass)
-        decorated = "" if root else draw(st.sampled_from(["", "", "", "", "tagged", "_mark"]))
+        decorated = draw(st.sampled_from(["", "", "", "", "", "", *CLASS_SKIPS]))
+        if not root:
+            decorated = decorated or draw(st.sampled_from(["", "", "", "", "tagged", "_mark"]))
         classes.append(Klass(klass, bases, tuple(methods), tests, block, decorated))
     module_setup = draw(st.none() | lifecycles("setUpModule", True))
     module_teardown = draw(st.none() | lifecycles("tearDownModule", True))

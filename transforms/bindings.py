@@ -17,6 +17,7 @@ import ast
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 
+from transforms.astutil import walk_same_scope
 from transforms.facts import dotted
 
 
@@ -112,13 +113,60 @@ def assigned_aliases(
         ):
             continue
         name = stmt.targets[0].id
-        value = dotted(stmt.value)
-        if name in aliases or bindings.get(name) != 1 or value is None:
+        if name in aliases or bindings.get(name) != 1:
             continue
-        target = resolve(value, aliases, module, top)
+        made = _factory_class(stmt.value, tree, bindings)
+        if made is not None:
+            out[name] = f"{module}.{made.name}@{made.lineno}"  # ``hierarchy.nested_key``
+            continue
+        value = dotted(stmt.value)
+        target = resolve(value, aliases, module, top) if value is not None else None
         if target is not None and not target.startswith(("?", "builtins.")):
             out[name] = target
     return out
+
+
+def _factory_class(
+    value: ast.expr, tree: ast.Module, bindings: Mapping[str, int]
+) -> ast.ClassDef | None:
+    """For ``Made = make()`` with ``make`` a top-level function of the module (bound once)
+    whose every ``return`` returns the one class it defines under that name, that class
+    statement: ``Made`` is that class (another call makes another class object from the
+    same statement, with the same methods)."""
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
+        return None
+    callee = value.func.id
+    if bindings.get(callee) != 1:
+        return None
+    func = next((s for s in tree.body if isinstance(s, ast.FunctionDef) and s.name == callee), None)
+    if func is None or func.decorator_list:
+        return None  # a decorator may return something else
+    scope = list(walk_same_scope(func.body))
+    returns = [n for n in scope if isinstance(n, ast.Return)]
+    returned = {n.value.id if isinstance(n.value, ast.Name) else None for n in returns}
+    if len(returned) != 1 or None in returned:
+        return None
+    (name,) = returned
+    made = [n for n in scope if isinstance(n, ast.ClassDef) and n.name == name]
+    stores = [
+        n
+        for n in scope
+        if (isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load))
+        or (isinstance(n, (ast.Import, ast.ImportFrom)) and name in import_bindings([n], "", False))
+    ]
+    if len(made) != 1 or stores or name in _declared_elsewhere(func):
+        return None
+    return made[0]
+
+
+def _declared_elsewhere(func: ast.FunctionDef) -> set[str]:
+    """Names a function declares ``global``/``nonlocal`` or takes as parameters: bound by
+    more than its own class statement."""
+    names = {a.arg for a in ast.walk(func.args) if isinstance(a, ast.arg)}
+    for node in walk_same_scope(func.body):
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.update(node.names)
+    return names
 
 
 def _absolute(node: ast.ImportFrom, module: str, is_package: bool) -> str:
