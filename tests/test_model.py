@@ -1149,17 +1149,18 @@ def test_a_flat_import_is_the_importers_sibling_only_in_its_own_package(tmp_path
 def test_only_a_function_returning_its_one_class_is_a_class_factory(tmp_path: Path) -> None:
     """``Made = make()`` is the class ``make`` defines when every return returns that one
     class; a factory that may return another object, takes the class as a parameter, or is
-    decorated stays an assigned value the model does not follow (MF105)."""
+    decorated stays an assigned value the model does not follow (MF105), and so does the
+    class it may be a subclass of."""
     factories = {
-        "Made": "def make():\n    class Case(Base):\n        pass\n    return Case\n",
+        "Made": "def make():\n    class Case(BaseMade):\n        pass\n    return Case\n",
         "Either": (
-            "def either(flag):\n    class A(Base):\n        pass\n    class B(Base):\n"
-            "        pass\n    if flag:\n        return A\n    return B\n"
+            "def either(flag):\n    class A(BaseEither):\n        pass\n"
+            "    class B(BaseEither):\n        pass\n    if flag:\n        return A\n    return B\n"
         ),
-        "Given": "def given(Case):\n    class Case(Base):\n        pass\n    return Case\n",
+        "Given": ("def given(Case):\n    class Case(BaseGiven):\n        pass\n    return Case\n"),
         "Wrapped": (
-            "@functools.lru_cache()\ndef wrapped():\n    class Case(Base):\n        pass\n"
-            "    return Case\n"
+            "@functools.lru_cache()\ndef wrapped():\n    class Case(BaseWrapped):\n"
+            "        pass\n    return Case\n"
         ),
     }
     calls = {
@@ -1168,15 +1169,21 @@ def test_only_a_function_returning_its_one_class_is_a_class_factory(tmp_path: Pa
         "Given": "given(None)",
         "Wrapped": "wrapped()",
     }
-    body = "import functools\nimport unittest\n\n\nclass Base(unittest.TestCase):\n"
-    body += "    def setUp(self):\n        self.x = 1\n\n\n"
+    body = "import functools\nimport unittest\n\n\n"
     for name, source in factories.items():
+        body += f"class Base{name}(unittest.TestCase):\n"
+        body += "    def setUp(self):\n        self.x = 1\n\n\n"
         body += f"{source}\n\n{name} = {calls[name]}\n\n\n"
         body += f"class Sub{name}({name}):\n    def setUp(self):\n        super().setUp()\n"
         body += "\n    def test_x(self):\n        pass\n\n\n"
     (tmp_path / "test_factories.py").write_text(body)
     report = migrate(tmp_path)
-    refused = sorted(r.cls for r in report.refusals if r.code.value == "MF105")
-    assert refused == ["SubEither", "SubGiven", "SubWrapped"]
-    assert all("bound by an assignment" in r.message for r in report.refusals if r.cls)
+    refused = {r.cls: r.message for r in report.refusals if r.code.value == "MF105"}
+    unfollowed = ["Either", "Given", "Wrapped"]
+    assert sorted(refused) == sorted(
+        [f"Sub{n}" for n in unfollowed] + [f"Base{n}" for n in unfollowed]
+    )
+    for name in unfollowed:  # the base a value may be is refused: its fixture would flow there
+        assert "bound by an assignment" in refused[f"Sub{name}"]
+        assert refused[f"Base{name}"].startswith(f"Sub{name} (")
     assert ("SubMade", "setUp") in {c for f in report.files for c in f.converted}

@@ -222,6 +222,9 @@ class ModuleInfo:
     # Everything an import statement of the module binds, anywhere in it (qualified): where
     # an object whose lifecycle method is called may come from, or go to.
     imported: frozenset[str] = frozenset()
+    # Globals that a class statement's base goes through and that module-level assignments
+    # bind (``Made = either(flag)``): the qualified names each such value reads.
+    assigned_reads: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def lifecycle_count(self) -> int:
@@ -322,7 +325,64 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         if RUNNER_WORDS.search(source)
         else (),
         module_spellings=modules,
+        assigned_reads=_assigned_reads(tree, classes, aliases, module, top),
     )
+
+
+def _assigned_reads(
+    tree: ast.Module,
+    classes: tuple[ClassInfo, ...],
+    aliases: Mapping[str, str],
+    module: str,
+    top: frozenset[str],
+) -> dict[str, frozenset[str]]:
+    """For each global at the head of a base of a class (``class Sub(Made)``) that neither
+    an import nor a class statement binds: what its module-level assignments read."""
+    own = {c.name for c in classes}
+    heads = {
+        b.split(".")[len(module.split("."))]
+        for c in classes
+        for b in c.bases
+        if b and b.startswith(f"{module}.")
+    }
+    heads = {h for h in heads if h not in own and h not in aliases}
+    if not heads:
+        return {}
+    out: dict[str, set[str]] = {}
+    for stmt in module_statements(tree.body):
+        if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None:
+            continue
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        names = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)} & heads
+        if not names:
+            continue
+        reads = {
+            resolve(n.id, aliases, module, top) or "?"
+            for n in ast.walk(_with_own_functions(stmt.value, tree))
+            if isinstance(n, ast.Name)
+        }
+        for name in names:
+            out.setdefault(name, set()).update(reads)
+    return {name: frozenset(reads) for name, reads in out.items()}
+
+
+def _with_own_functions(value: ast.expr, tree: ast.Module) -> ast.Module:
+    """``value`` and the module's top-level functions it reads, and those they read in
+    turn: everything whose names may make the value (``either`` reads ``Base``)."""
+    functions = {
+        s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+    body: list[ast.stmt] = [ast.Expr(value)]
+    seen: set[str] = set()
+    pending: list[ast.AST] = [value]
+    while pending:
+        node = pending.pop()
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Name) and sub.id in functions and sub.id not in seen:
+                seen.add(sub.id)
+                body.append(functions[sub.id])
+                pending.append(functions[sub.id])
+    return ast.Module(body=body, type_ignores=[])
 
 
 def _constant_loads(tree: ast.Module, constants: Mapping[str, Constant]) -> dict[str, int]:
@@ -658,13 +718,15 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
                 elif explicit_parent_call(sub, stmt.name, first, ctx.modules):
                     explicit.add(id(sub.value.func))  # type: ignore[attr-defined]
     methods = list(class_functions(node, ctx.booleans))
+    # The calls style retargets call sites in the class body's own defs only.
+    direct = {id(s) for s in node.body}
     for sub in ctx.scan.lifecycle_attrs:
         if is_within(sub, node) and id(sub) not in allowed:
             target = dotted(sub.value)
             owner = next((m for m in methods if is_within(sub, m)), None)
             aliases = {**ctx.aliases, **_function_imports(owner, ctx)} if owner else ctx.aliases
             qualified = resolve(target, aliases, ctx.module, ctx.top) if target else None
-            via = _call_site(sub, owner)
+            via = _call_site(sub, owner) if owner is not None and id(owner) in direct else None
             host = owner.name if owner is not None and via is not None else None
             if id(sub) in explicit:
                 yield Reference(sub.lineno, sub.attr, qualified, parent_call=True)

@@ -29,6 +29,8 @@ from transforms.relay_plan import unwritable
 class LineageChecks(ReferencePlanner):
     """The refusal checks of ``transforms.plan.Planner``, and the guards its fixtures need."""
 
+    _assigned_bases: list[tuple[str, frozenset[str]]] | None
+
     def _check_lineage(self, qualname: str, level: str) -> None:
         info = self.classes[qualname]
         if not (info.top_level or info.module_level):
@@ -144,14 +146,21 @@ class LineageChecks(ReferencePlanner):
         return any(self.skips_after_class_setup(u) for u in self.users(qualname))
 
     def skips_after_class_setup(self, user: str) -> bool:
-        """Whether ``user`` has skip-decorated tests and a class setup: there a pytest mark
-        would skip before the class setup (a failing setUpClass would read as a skip), so
-        the fixture checks the skip itself, after the class setup, as unittest did."""
+        """Whether ``user`` has skip-decorated tests and a class or module setup: there a
+        pytest mark would skip before the class setup (a failing setUpClass would read as a
+        skip) or the module's (setUpModule and tearDownModule would not run at all when every
+        test of the module is skipped), so the fixture checks the skip itself, after them,
+        as unittest did."""
         mro = self.mro(user)
         decorated = any(
             (info := self.classes.get(entry)) is not None and info.skip_decorated for entry in mro
         )
-        return decorated and any(self.defines(entry, LEVELS["class"]) for entry in mro)
+        if not decorated:
+            return False
+        home = self.modules.get(self.classes[user].module)
+        if home is not None and (home.functions or home.bound_otherwise):
+            return True  # setUpModule/tearDownModule, converted or not, run first
+        return any(self.defines(entry, LEVELS["class"]) for entry in mro)
 
     def _check_users(self, qualname: str, level: str) -> None:
         """Every test class that runs this class's lifecycle has a known lineage, runs it
@@ -182,6 +191,15 @@ class LineageChecks(ReferencePlanner):
                         info.line,
                         f"{short} also inherits from {_spelled(entry)}",
                     )
+        hidden = self._hidden_user(qualname)
+        if hidden is not None:
+            where, base = self.classes[hidden], self._assigned_base(hidden)
+            raise _Refused(
+                Code.UNKNOWN_BASE,
+                info.line,
+                f"{where.name} ({where.path}:{where.line}) inherits from {base}, an assigned"
+                " value the model does not follow: it may be a subclass of this class",
+            )
         unreached = self.unreached_users(qualname)
         if unreached:
             short = unreached[0].rsplit(".", 1)[-1]
@@ -286,6 +304,51 @@ class LineageChecks(ReferencePlanner):
         if found is None or not any(c.name == found[0] for c in found[1].classes):
             return None
         return found
+
+    def _hidden_user(self, qualname: str) -> str | None:
+        """A class whose base is a global its module binds by an assignment the model does
+        not follow (``Made = either(flag)``): that value may be any class the module can
+        reach, so such a class may inherit ``qualname``'s fixture unseen, and is kept as it
+        is. The first such class that can reach ``qualname``, if any."""
+        if self._assigned_bases is None:
+            self._assigned_bases = [
+                (klass, self._assigned_reach(klass))
+                for klass, info in sorted(self.classes.items())
+                if info.module_level and self._assigned_base(klass) is not None
+            ]
+        return next((k for k, reach in self._assigned_bases if qualname in reach), None)
+
+    def _assigned_reach(self, klass: str) -> frozenset[str]:
+        """The classes of the run an assigned base of ``klass`` may be or derive from: the
+        MRO of each class its value (or a function of its module that the value calls)
+        reads, and everything a module can reach whose function it calls."""
+        info = self.classes[klass]
+        module = self.modules[info.module]
+        found: set[str] = set()
+        for base in info.bases:
+            name = (self.canonical(base) or "").lstrip("?.")
+            head = self._assigned_global(name) if self.kind(name) == "unknown" else None
+            for read in module.assigned_reads.get(head[0], ()) if head else ():
+                known = self.known(read)
+                if known is not None:
+                    found.update(k for k in self.mro(known) if k in self.classes)
+                    continue
+                prefix = self._module_prefix(read, after=1)
+                # The module's own functions are read already (``index._assigned_reads``).
+                if prefix is not None and prefix[1] is not module and prefix[0] in prefix[1].defs:
+                    found |= self._reachable_from(prefix[1], None)
+        return frozenset(found)
+
+    def _assigned_base(self, qualname: str) -> str | None:
+        """The first base of the class that is a global bound by an assignment the model
+        does not follow, as written in the index, or None."""
+        for base in self.classes[qualname].bases:
+            name = self.canonical(base)
+            if name is None or self.kind(name) != "unknown" or ALTERNATIVES in name:
+                continue
+            if self._assigned_global(name.lstrip("?.")) is not None:
+                return name.lstrip("?.")
+        return None
 
     def _assigned_global(self, name: str) -> tuple[str, ModuleInfo] | None:
         """(global, module) when ``name`` goes through a global of a module of the run that

@@ -56,6 +56,8 @@ class Planner(ModulePlanning):
         self.planned: dict[tuple[str, str], LevelPlan] = {}
         self._references: list[tuple[ModuleInfo, Reference]] | None = None
         self._reachable: dict[tuple[str, str], frozenset[str]] = {}
+        # ``LineageChecks._hidden_user``: classes with an assigned base, and their reach.
+        self._assigned_bases: list[tuple[str, frozenset[str]]] | None = None
         self.calls_style: set[tuple[str, str]] = set()
         self.calls = CallsModel(self)
         # Classes refused for a call of their lifecycle from a method (``super().setUp()``
