@@ -1187,3 +1187,43 @@ def test_only_a_function_returning_its_one_class_is_a_class_factory(tmp_path: Pa
         assert "bound by an assignment" in refused[f"Sub{name}"]
         assert refused[f"Base{name}"].startswith(f"Sub{name} (")
     assert ("SubMade", "setUp") in {c for f in report.files for c in f.converted}
+
+
+def test_an_assigned_base_made_by_another_modules_function_refuses_what_it_reaches(
+    tmp_path: Path,
+) -> None:
+    """``Made = helpers.make(True)``: the value may be any class that module can reach, so
+    its classes are refused too (their fixtures would reach ``Sub`` unplanned)."""
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "",
+            "tests/__init__.py": "",
+            "tests/test_helpers.py": """\
+                import unittest
+                class Base(unittest.TestCase):
+                    def setUp(self):
+                        self.made_by = "Base"
+                    def test_base(self):
+                        pass
+                def make(flag):
+                    class A(Base):
+                        pass
+                    return A if flag else Base
+                """,
+            "tests/test_sub.py": """\
+                from tests import test_helpers as helpers
+                Made = helpers.make(True)
+                class Sub(Made):
+                    def setUp(self):
+                        self.made_by = "Sub"
+                    def test_x(self):
+                        pass
+                """,
+        },
+    )
+    report = migrate(tmp_path / "tests")
+    messages = {r.cls: r.message for r in report.refusals}
+    assert codes(report) == ["MF105", "MF105"]
+    assert messages["Base"].startswith("Sub (")
+    assert "an assigned value the model does not follow" in messages["Base"]

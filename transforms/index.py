@@ -356,11 +356,10 @@ def _assigned_reads(
         names = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)} & heads
         if not names:
             continue
-        reads = {
-            resolve(n.id, aliases, module, top) or "?"
-            for n in ast.walk(_with_own_functions(stmt.value, tree))
-            if isinstance(n, ast.Name)
-        }
+        # Names and dotted chains (``helpers.make``: a function of another module).
+        nodes = ast.walk(_with_own_functions(stmt.value, tree))
+        spelled = {dotted(n) for n in nodes if isinstance(n, (ast.Name, ast.Attribute))}
+        reads = {resolve(n, aliases, module, top) or "?" for n in spelled if n}
         for name in names:
             out.setdefault(name, set()).update(reads)
     return {name: frozenset(reads) for name, reads in out.items()}

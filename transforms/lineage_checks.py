@@ -138,8 +138,9 @@ class LineageChecks(ReferencePlanner):
 
     def unmarked_skips(self, qualname: str) -> bool:
         """Whether the class has skip-decorated tests that keep their unittest decorator
-        because a test class that inherits them has a class setup (``run_plan._skip_classes``):
-        every fixture that runs for those tests then checks the skip itself."""
+        because a test class that inherits them has a class or module setup
+        (``skips_after_class_setup``, ``run_plan._skip_classes``): every fixture that runs
+        for those tests then checks the skip itself."""
         info = self.classes.get(qualname)
         if info is None or not info.skip_decorated:
             return False
@@ -307,9 +308,9 @@ class LineageChecks(ReferencePlanner):
 
     def _hidden_user(self, qualname: str) -> str | None:
         """A class whose base is a global its module binds by an assignment the model does
-        not follow (``Made = either(flag)``): that value may be any class the module can
-        reach, so such a class may inherit ``qualname``'s fixture unseen, and is kept as it
-        is. The first such class that can reach ``qualname``, if any."""
+        not follow (``Made = either(flag)``): that value may be any class it reads
+        (``_assigned_reach``), so such a class may inherit ``qualname``'s fixture unseen,
+        and is kept as it is. The first such class that can reach ``qualname``, if any."""
         if self._assigned_bases is None:
             self._assigned_bases = [
                 (klass, self._assigned_reach(klass))
