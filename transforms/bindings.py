@@ -265,6 +265,18 @@ def block_statements(stmt: ast.stmt, known: Mapping[str, bool] | None = None) ->
             yield from block_statements(inner, known)
 
 
+def body_functions(
+    node: ast.ClassDef, known: Mapping[str, bool] | None = None
+) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The def statements of a class body, also those in its if/try/with blocks
+    (``if PY3: def helper(self): ...`` defines a method all the same), but for the branches
+    of an ``if`` on a ``known`` constant that never run (every branch without ``known``)."""
+    for stmt in node.body:
+        for inner in (stmt, *block_statements(stmt, known)):
+            if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                yield inner
+
+
 def dead_blocks(body: list[ast.stmt], known: Mapping[str, bool]) -> list[ast.stmt]:
     """The statements of the branches that never run of the ``if`` statements on a
     ``known`` constant in ``body``, at any depth but outside function and class bodies

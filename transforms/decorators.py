@@ -19,7 +19,7 @@ from transforms.astutil import walk_same_scope
 from transforms.bindings import (
     DEFINITIONS,
     assigned_names,
-    block_statements,
+    body_functions,
 )
 from transforms.facts import (
     dotted,
@@ -200,12 +200,9 @@ CLEAR_DECORATORS = (
 def _test_decorators(node: ast.ClassDef) -> Iterator[ast.expr]:
     """The decorators of the class's own test methods, those in if/try/with blocks of the
     class body too (every branch: ``transforms.skip_marks`` rewrites them all)."""
-    for stmt in node.body:
-        for inner in (stmt, *block_statements(stmt)):
-            if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)) and inner.name.startswith(
-                "test"
-            ):
-                yield from inner.decorator_list
+    for func in body_functions(node):
+        if func.name.startswith("test"):
+            yield from func.decorator_list
 
 
 def has_opaque_tests(node: ast.ClassDef, aliases: Mapping[str, str]) -> bool:

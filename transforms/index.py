@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 import warnings
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -31,6 +31,7 @@ from transforms.bindings import (
     assigned_names,
     binds,
     block_statements,
+    body_functions,
     boolean_globals,
     build_aliases,
     dead_blocks,
@@ -539,7 +540,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         )
 
     cleanup_users = _cleanup_users(node, ctx) if ctx.words.cleanup else ()
-    run_state = _run_state(node, dead) if ctx.words.run_state else None
+    run_state = _run_state(node, live) if ctx.words.run_state else None
     references = _class_refs(node, ctx) if ctx.words.lifecycle else ()
     return ClassInfo(
         module=ctx.module,
@@ -621,22 +622,10 @@ def _bound_once(node: ast.ClassDef, name: str) -> bool:
     return count == 1
 
 
-def class_functions(
-    node: ast.ClassDef, known: Mapping[str, bool]
-) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
-    """The def statements of a class body, also those in its if/try/with blocks
-    (``if PY3: def helper(self): ...`` defines a method all the same), but for the branches
-    of an ``if`` on a ``known`` constant that never run."""
-    for stmt in node.body:
-        for inner in (stmt, *block_statements(stmt, known)):
-            if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                yield inner
-
-
 def _cleanup_users(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tuple[str, int, str]]:
     """(method, line, api) for cleanup API used outside the lifecycle methods of its level."""
     scan = ctx.scan
-    for stmt in class_functions(node, ctx.booleans):
+    for stmt in body_functions(node, ctx.booleans):
         for sub in scan.cleanup_attrs:
             if is_within(sub, stmt):
                 own = CLASS_LEVEL if "Class" in sub.attr else FUNCTION_LEVEL
@@ -672,7 +661,7 @@ def _self_escapes(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tuple[str,
     builtins: what the callee does with the test (``test.addCleanup(...)``) is not read."""
     if not ctx.scan.param_calls:
         return
-    for stmt in class_functions(node, ctx.booleans):
+    for stmt in body_functions(node, ctx.booleans):
         params = stmt.args.posonlyargs + stmt.args.args
         if not params or any(
             dotted(d) in ("staticmethod", "classmethod") for d in stmt.decorator_list
@@ -716,7 +705,7 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
                     allowed.add(id(sub.value.func))  # type: ignore[attr-defined]
                 elif explicit_parent_call(sub, stmt.name, first, ctx.modules):
                     explicit.add(id(sub.value.func))  # type: ignore[attr-defined]
-    methods = list(class_functions(node, ctx.booleans))
+    methods = list(body_functions(node, ctx.booleans))
     # The calls style retargets call sites in the class body's own defs only.
     direct = {id(s) for s in node.body}
     for sub in ctx.scan.lifecycle_attrs:
@@ -745,15 +734,13 @@ def _own_receiver(node: ast.expr, owner: ast.FunctionDef | ast.AsyncFunctionDef 
 RUN_STATE = frozenset({"_outcome", "_outcomeForDoCleanups", "_resultForDoCleanups"})
 
 
-def _run_state(node: ast.ClassDef, dead: list[ast.stmt]) -> int | None:
+def _run_state(node: ast.ClassDef, live: Callable[[int | None], bool]) -> int | None:
     """The line of the first ``x._outcome`` (or another attribute of ``RUN_STATE``) in the
-    class body, if any, outside the ``dead`` blocks (``dead_blocks``)."""
+    class body, if any, on a ``live`` line (not in a branch that never runs)."""
     lines = [
         sub.lineno
         for sub in ast.walk(node)
-        if isinstance(sub, ast.Attribute)
-        and sub.attr in RUN_STATE
-        and not any(is_within(sub, s) for s in dead)
+        if isinstance(sub, ast.Attribute) and sub.attr in RUN_STATE and live(sub.lineno)
     ]
     return min(lines, default=None)
 

@@ -14,6 +14,8 @@ Refuses when: the codes below; ``transforms.plan`` reports them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from transforms.bindings import ALTERNATIVES
 from transforms.calls_plan import ASSERTING_CLEANUP
 from transforms.codes import Code
@@ -323,13 +325,10 @@ class LineageChecks(ReferencePlanner):
         """The classes of the run an assigned base of ``klass`` may be or derive from: the
         MRO of each class its value (or a function of its module that the value calls)
         reads, and everything a module can reach whose function it calls."""
-        info = self.classes[klass]
-        module = self.modules[info.module]
+        module = self.modules[self.classes[klass].module]
         found: set[str] = set()
-        for base in info.bases:
-            name = (self.canonical(base) or "").lstrip("?.")
-            head = self._assigned_global(name) if self.kind(name) == "unknown" else None
-            for read in module.assigned_reads.get(head[0], ()) if head else ():
+        for _name, head in self._assigned_globals(klass):
+            for read in module.assigned_reads.get(head, ()):
                 known = self.known(read)
                 if known is not None:
                     found.update(k for k in self.mro(known) if k in self.classes)
@@ -343,13 +342,18 @@ class LineageChecks(ReferencePlanner):
     def _assigned_base(self, qualname: str) -> str | None:
         """The first base of the class that is a global bound by an assignment the model
         does not follow, as written in the index, or None."""
+        return next((name for name, _ in self._assigned_globals(qualname)), None)
+
+    def _assigned_globals(self, qualname: str) -> Iterator[tuple[str, str]]:
+        """(base, global) for each base of the class that goes through a global its module
+        binds by an assignment the model does not follow (``_assigned_global``)."""
         for base in self.classes[qualname].bases:
             name = self.canonical(base)
             if name is None or self.kind(name) != "unknown" or ALTERNATIVES in name:
                 continue
-            if self._assigned_global(name.lstrip("?.")) is not None:
-                return name.lstrip("?.")
-        return None
+            found = self._assigned_global(name.lstrip("?."))
+            if found is not None:
+                yield name.lstrip("?."), found[0]
 
     def _assigned_global(self, name: str) -> tuple[str, ModuleInfo] | None:
         """(global, module) when ``name`` goes through a global of a module of the run that
