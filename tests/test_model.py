@@ -494,6 +494,71 @@ def test_only_a_plain_subclassing_function_is_a_subclassing_decorator() -> None:
     }
 
 
+def test_a_function_applying_only_mock_patchers_to_its_argument_returns_it() -> None:
+    info = _index(
+        """
+        import sys
+        from unittest import mock
+        from unittest.mock import patch
+
+        SAVED = {}
+
+        def patched(cls):
+            "Doc."
+            def fake():
+                return 1
+            SAVED["open"] = open
+            cls = patch("os.getcwd", fake)(cls)
+            if sys.platform == "win32":
+                return cls
+            else:
+                cls.tagged = True
+            return mock.patch.object(sys, "argv", [])(cls)
+
+        def local_patch(cls):
+            patch = lambda *a: (lambda c: c)
+            return patch("x")(cls)
+
+        def test_reads_class(cls):
+            if cls.flag:
+                cls = patch("x")(cls)
+            return cls
+
+        def hands_class_on(cls):
+            cls = patch("x")(cls)
+            register(cls)
+            return cls
+
+        def changes_a_parent(cls):
+            Base.setUp = lambda self: None
+            return cls
+
+        def store_reads_class(cls):
+            SAVED["c"] = cls
+            return cls
+
+        def patches_twice_over(cls):
+            cls = patch("x")(patch("y")(cls))
+            return cls
+
+        def decorated_helper(cls):
+            @register
+            def helper():
+                pass
+            return cls
+
+        def bare_return(cls):
+            if sys.platform == "win32":
+                return
+            return cls
+
+        def not_a_patcher(cls):
+            return functools.wraps(cls)(cls)
+        """
+    )
+    assert dict(info.class_decorators) == {"patched": frozenset({"tagged"})}
+
+
 def test_only_a_global_bound_once_to_a_unittest_skip_is_a_skip_alias() -> None:
     info = _index(
         """

@@ -27,24 +27,26 @@ from transforms.facts import (
 )
 from transforms.temp_facts import qualify
 from transforms.unittest_api import (
+    PATCHERS,
     SKIP_NAMES,
     UNITTEST_SKIPS,
 )
 
 
 def subclassing_decorators(
-    tree: ast.Module, bindings: Mapping[str, int]
+    tree: ast.Module, bindings: Mapping[str, int], aliases: Mapping[str, str]
 ) -> dict[str, frozenset[str]]:
     """Module functions that return a subclass of their one argument, defined in their body,
     and nothing else: ``def abstract_base_test(cls): class Wrapper(cls): ...; return
     Wrapper``; or that return the argument itself after setting plain attributes on it
-    (``def slow(cls): cls.slow = True; return cls``). Maps each name (bound once, see
-    ``global_bindings``) to the attributes the function defines: the decorated class behaves
-    as the original one but for those."""
+    (``def slow(cls): cls.slow = True; return cls``) or decorating it with mock's patchers
+    (``return patch("socket.getnameinfo", fake)(cls)``, see ``_returned_argument``). Maps
+    each name (bound once, see ``global_bindings``) to the attributes the function defines:
+    the decorated class behaves as the original one but for those."""
     out: dict[str, frozenset[str]] = {}
     for stmt in tree.body:
         if isinstance(stmt, ast.FunctionDef) and bindings.get(stmt.name) == 1:
-            attrs = _subclass_attrs(stmt)
+            attrs = _subclass_attrs(stmt, aliases)
             if attrs is not None:
                 out[stmt.name] = attrs
     return out
@@ -52,25 +54,29 @@ def subclassing_decorators(
 
 def defines_class_in_function(tree: ast.Module) -> bool:
     """Whether a top-level function has a class statement directly in its body or ends by
-    returning a name (the shapes ``subclassing_decorators`` accepts): most modules have none."""
+    returning a name or a call (the shapes ``subclassing_decorators`` accepts): most modules
+    have none."""
     return any(
         isinstance(stmt, ast.FunctionDef)
         and (
             any(isinstance(s, ast.ClassDef) for s in stmt.body)
-            or (isinstance(stmt.body[-1], ast.Return) and isinstance(stmt.body[-1].value, ast.Name))
+            or (
+                isinstance(stmt.body[-1], ast.Return)
+                and isinstance(stmt.body[-1].value, (ast.Name, ast.Call))
+            )
         )
         for stmt in tree.body
     )
 
 
-def _subclass_attrs(func: ast.FunctionDef) -> frozenset[str] | None:
+def _subclass_attrs(func: ast.FunctionDef, aliases: Mapping[str, str]) -> frozenset[str] | None:
     args = func.args
     if func.decorator_list or len(args.args) != 1 or args.posonlyargs or args.vararg:
         return None
     if args.kwonlyargs or args.kwarg or args.defaults:
         return None
     body = [s for s in func.body if not is_docstring(s)]
-    returned = _returned_argument(body, args.args[0].arg)
+    returned = _returned_argument(body, args.args[0].arg, aliases)
     if returned is not None:
         return returned
     if len(body) != 2:
@@ -99,29 +105,108 @@ def _subclass_attrs(func: ast.FunctionDef) -> frozenset[str] | None:
     return frozenset(attrs)
 
 
-def _returned_argument(body: list[ast.stmt], arg: str) -> frozenset[str] | None:
-    """The attributes set on ``arg`` by a body of plain ``arg.name = value`` statements that
-    ends with ``return arg``; None for any other body. The values run when the class is
-    decorated, before and after the rewrite alike."""
-    if not body or not (
-        isinstance(body[-1], ast.Return)
-        and isinstance(body[-1].value, ast.Name)
-        and body[-1].value.id == arg
-    ):
+def _returned_argument(
+    body: list[ast.stmt], arg: str, aliases: Mapping[str, str]
+) -> frozenset[str] | None:
+    """The attributes set on ``arg`` by a body that returns ``arg`` itself, or ``arg``
+    decorated by mock's ``PATCHERS`` (which wrap only its test methods), on every path and
+    does nothing else to it; None for any other body. Accepted statements: ``arg.name =
+    value``; ``arg = patch(...)(arg)``; ``return arg`` or ``return patch(...)(arg)``;
+    ``if``/``else`` whose test does not read ``arg``; stores into local names or container
+    items, imports and undecorated helper defs, none reading ``arg``
+    (``_saved["open"] = builtins.open``). All of them run when the class is
+    decorated, before and after the rewrite alike; only what they do to the class matters.
+    """
+    if not body or not isinstance(body[-1], ast.Return):
         return None
+    local = _locals(body) - {arg}
     attrs: set[str] = set()
-    for stmt in body[:-1]:
-        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
-            return None
-        target = stmt.targets[0]
-        if not (
-            isinstance(target, ast.Attribute)
-            and isinstance(target.value, ast.Name)
-            and target.value.id == arg
-        ):
-            return None
-        attrs.add(target.attr)
+    if not _argument_block(body, _ArgumentShape(arg, aliases, local), attrs):
+        return None
     return frozenset(attrs)
+
+
+class _ArgumentShape:
+    """What ``_argument_block`` checks statements against: the decorated argument, the
+    module's import aliases, and the names the function binds itself (a local ``patch``
+    would not be mock's)."""
+
+    def __init__(self, arg: str, aliases: Mapping[str, str], local: frozenset[str]) -> None:
+        self.arg = arg
+        self.aliases = aliases
+        self.local = local
+
+    def reads_arg(self, node: ast.AST | None) -> bool:
+        return node is not None and any(
+            isinstance(n, ast.Name) and n.id == self.arg for n in ast.walk(node)
+        )
+
+    def is_arg(self, node: ast.expr | None) -> bool:
+        return isinstance(node, ast.Name) and node.id == self.arg
+
+    def patched_arg(self, node: ast.expr | None) -> bool:
+        """``patch(...)(arg)`` with ``patch`` one of mock's ``PATCHERS``."""
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Call)
+            and len(node.args) == 1
+            and not node.keywords
+            and self.is_arg(node.args[0])
+        ):
+            return False
+        callee = node.func.func
+        head = (dotted(callee) or "").partition(".")[0]
+        return head not in self.local and qualify(callee, self.aliases) in PATCHERS
+
+
+def _argument_block(body: list[ast.stmt], shape: _ArgumentShape, attrs: set[str]) -> bool:
+    """Whether every statement of ``body`` has a shape ``_returned_argument`` accepts; the
+    attributes set on the argument are added to ``attrs``."""
+    for stmt in body:
+        if isinstance(stmt, ast.Return):
+            ok = shape.is_arg(stmt.value) or shape.patched_arg(stmt.value)
+        elif isinstance(stmt, ast.If):
+            ok = not shape.reads_arg(stmt.test) and all(
+                _argument_block(block, shape, attrs) for block in (stmt.body, stmt.orelse)
+            )
+        elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            ok = _argument_assign(stmt.targets[0], stmt.value, shape, attrs)
+        elif isinstance(stmt, ast.FunctionDef):
+            ok = not stmt.decorator_list and not shape.reads_arg(stmt.args)
+        else:
+            ok = isinstance(stmt, (ast.Pass, ast.Import, ast.ImportFrom)) or is_docstring(stmt)
+        if not ok:
+            return False
+    return True
+
+
+def _argument_assign(
+    target: ast.expr, value: ast.expr, shape: _ArgumentShape, attrs: set[str]
+) -> bool:
+    if isinstance(target, ast.Attribute) and shape.is_arg(target.value):
+        attrs.add(target.attr)
+        return True
+    if shape.is_arg(target):
+        return shape.patched_arg(value)
+    # A store into another object's attribute may change a parent class (``Base.setUp =
+    # ...``); a local name or a container item cannot.
+    plain = isinstance(target, ast.Name) or (
+        isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+    )
+    return plain and not shape.reads_arg(target) and not shape.reads_arg(value)
+
+
+def _locals(body: list[ast.stmt]) -> frozenset[str]:
+    """The names a function body binds (its own scope; nested defs only by their name)."""
+    out: set[str] = set()
+    for node in walk_same_scope(body):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            out.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(node.name)
+        elif isinstance(node, ast.alias):
+            out.add((node.asname or node.name).partition(".")[0])
+    return frozenset(out)
 
 
 def skip_aliases(

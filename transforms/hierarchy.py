@@ -24,7 +24,7 @@ from itertools import zip_longest
 
 from transforms.bindings import ALTERNATIVES
 from transforms.index import ClassInfo, ModuleInfo
-from transforms.unittest_api import CLASS_LEVEL, FUNCTION_LEVEL
+from transforms.unittest_api import CLASS_LEVEL, FUNCTION_LEVEL, MARKING_DECORATORS, PATCHERS
 
 # unittest2, the backport some suites import under Python 2 (``if PY26: import unittest2 as
 # unittest``, ``try: import unittest2 as unittest``), has the same lifecycle: its TestCase
@@ -84,24 +84,9 @@ WRAPPERS = frozenset({"run", "__call__", "debug", "_callSetUp", "_callTearDown",
 # ``__init_subclass__`` runs on every subclass statement (``cls.setUp = traced(cls.setUp)``,
 # or ``setattr`` with a computed name), and ``__getattribute__`` answers ``self.setUp``.
 REBINDERS = frozenset({"__init_subclass__", "__getattribute__"})
-# mock's patchers, called to decorate a class, wrap only the methods whose name starts with
-# ``patch.TEST_PREFIX`` ("test"): setUp, tearDown, setUpClass and the fixtures that replace
-# them run outside the patch, before and after, as they did (``_patch.decorate_class``).
 # Metaclasses that build a class as ``type`` does, adding only checks of their own: the
 # lifecycle methods stay what the class statement defines.
 PLAIN_METACLASSES = frozenset({"abc.ABCMeta", "builtins.type"})
-# Class decorators (called with arguments) of other libraries that only record attributes
-# on the class and return it: ``@implementer(IFoo)`` declares the interfaces it provides.
-MARKING_DECORATORS = frozenset(
-    f"zope.interface.{module}{name}"
-    for module in ("", "declarations.")
-    for name in ("implementer", "implementer_only", "provider")
-)
-PATCHERS = frozenset(
-    f"{package}.{name}"
-    for package in ("unittest.mock", "mock", "mock.mock")
-    for name in ("patch", "patch.object", "patch.dict", "patch.multiple")
-)
 
 
 def alternatives(name: str) -> list[str]:

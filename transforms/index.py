@@ -306,7 +306,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         skip_factories=skip_factories(tree, aliases, bindings())
         if "skip" in source
         else frozenset(),
-        class_decorators=subclassing_decorators(tree, bindings())
+        class_decorators=subclassing_decorators(tree, bindings(), aliases)
         if defines_class_in_function(tree)
         else {},
         temp_reads=temp_import_reads(scan.imports, scan.names),

@@ -54,3 +54,26 @@ UNITTEST_SKIPS = frozenset(
     for module in ("unittest", "unittest.case", "unittest2", "unittest2.case")
     for name in SKIP_NAMES
 )
+
+
+# mock's patchers, called to decorate a class, wrap only the methods whose name starts with
+# ``patch.TEST_PREFIX`` ("test"): setUp, tearDown, setUpClass and the fixtures that replace
+# them run outside the patch, before and after, as they did (``_patch.decorate_class``).
+PATCHERS = frozenset(
+    f"{package}.{name}"
+    for package in ("unittest.mock", "mock", "mock.mock")
+    for name in ("patch", "patch.object", "patch.dict", "patch.multiple")
+)
+# Class decorators (called with arguments) of other libraries that only record attributes
+# on the class and return it: ``@implementer(IFoo)`` declares the interfaces it provides;
+# nose's ``@attr("slow", speed="fast")`` sets ``slow = True`` and ``speed = "fast"``.
+MARKING_DECORATORS = frozenset(
+    {
+        *(
+            f"zope.interface.{module}{name}"
+            for module in ("", "declarations.")
+            for name in ("implementer", "implementer_only", "provider")
+        ),
+        "nose.plugins.attrib.attr",
+    }
+)
