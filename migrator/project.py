@@ -12,6 +12,7 @@ the file system alone does not give (``zope/`` without ``__init__.py``: the file
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -51,6 +52,8 @@ def complete(
     roots = list(dict.fromkeys(r.resolve() for r in roots))
     # A skipped file of the run found under another name keeps its own (it is rewritable).
     own = {str(path.resolve()): (path, module) for path, module in skipped.values()}
+    tops = {i.module.split(".")[0] for i in infos.values()}
+    tops |= {module.split(".")[0] for _path, module in skipped.values()}
     tried: set[str] = set()
     for _round in range(ROUNDS):
         known = {**infos, **added}
@@ -61,7 +64,7 @@ def complete(
         tried |= wanted
         for name in sorted(wanted):
             found = _locate(name, skipped, roots)
-            if found is None:
+            if found is None or _installed(name, found[0], tops):
                 continue
             path, read_only = found
             if str(path.resolve()) in own:
@@ -124,6 +127,22 @@ def _locate(
                 if candidate.is_file():
                     return candidate, True
     return None
+
+
+# Where installers put packages: a module found there is installed, not the project's.
+INSTALL_FOLDERS = ("site-packages", "dist-packages")
+
+
+def _installed(name: str, path: Path, tops: set[str]) -> bool:
+    """Whether module ``name``, found at ``path``, is the standard library or an installed
+    package rather than the project's own: a run inside an installation (the interpreter's
+    own ``test`` package, a package's tests under ``site-packages``) has the whole library
+    next to it, and ``unittest`` read as a project module would hide what the model knows
+    of ``unittest.TestCase``. The run's own top-level packages are always the project's."""
+    top = name.split(".")[0]
+    if top in tops:
+        return False
+    return top in sys.stdlib_module_names or any(p in INSTALL_FOLDERS for p in path.parts)
 
 
 def _index(path: Path, module: str, read_only: bool) -> ModuleInfo | None:

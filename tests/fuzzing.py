@@ -96,7 +96,8 @@ class Klass:
     block: str = ""
     # The class decorator: ``tagged``, one the tool cannot read (the class stays unittest
     # when it can: ``transforms.kept_plan``), ``_mark``, the same function read as setting
-    # a plain attribute (the class converts), or one of ``CLASS_SKIPS``; "" for none.
+    # a plain attribute (the class converts), ``_patched``, read as mock's patcher (it wraps
+    # the test methods only: events inside it say so), or one of ``CLASS_SKIPS``; "" for none.
     decorated: str = ""
 
 
@@ -121,6 +122,7 @@ import json
 import logging
 import os
 import unittest
+from unittest import mock
 
 HANDLER = logging.NullHandler()
 
@@ -134,6 +136,8 @@ def ev(owner, what):
         node = os.environ["PYTEST_CURRENT_TEST"].split(" ")[0]
         path, _, rest = node.partition("::")
         who = os.path.splitext(os.path.basename(path))[0] + "." + rest.replace("::", ".")
+    if os.environ.get("MF_FUZZ_PATCHED"):
+        what += " (inside a patch)"
     with open(os.environ["MF_FUZZ_EVENTS"], "a", encoding="utf-8") as handle:
         handle.write(json.dumps([who, what]) + "\\n")
 
@@ -155,6 +159,12 @@ def _mark(cls):
 
 
 tagged = [_mark][0]  # a decorator the tool cannot read
+
+
+def _patched(cls):
+    if FLAG:
+        cls = mock.patch.dict(os.environ, {"MF_FUZZ_PATCHED": "1"})(cls)
+    return cls
 """
 
 
@@ -222,7 +232,9 @@ def programs(draw: st.DrawFn, name: str, foreign: tuple[Foreign, ...] = ()) -> P
             tests_.add(klass)
         decorated = draw(st.sampled_from(["", "", "", "", "", "", *CLASS_SKIPS]))
         if not root:
-            decorated = decorated or draw(st.sampled_from(["", "", "", "", "tagged", "_mark"]))
+            decorated = decorated or draw(
+                st.sampled_from(["", "", "", "", "tagged", "_mark", "_patched"])
+            )
         classes.append(Klass(klass, bases, tuple(methods), tests, block, decorated))
     module_setup = draw(st.none() | lifecycles("setUpModule", True))
     module_teardown = draw(st.none() | lifecycles("tearDownModule", True))

@@ -149,6 +149,68 @@ def test_a_spread_refusal_names_its_root_with_file_and_line(tmp_path: Path) -> N
     assert f"root: Base at {tmp_path / 'base.py'}:6 (MF111" in spread[0].message
 
 
+def test_a_run_inside_an_installation_reads_unittest_as_unittest(tmp_path: Path) -> None:
+    """The interpreter's own ``test`` package sits next to the whole library: the library's
+    ``unittest`` (here a stand-in whose TestCase defines setUp) is not the project's, while
+    the run's own package (``test.support``) is."""
+    lib = tmp_path / "lib" / "python3.99"
+    write(
+        lib,
+        {
+            "unittest/__init__.py": "from unittest.case import TestCase, TextTestResult\n",
+            "unittest/case.py": """\
+            class TestCase:
+                def setUp(self):
+                    pass
+
+
+            class TextTestResult:
+                pass
+            """,
+            "test/__init__.py": "",
+            "test/support/__init__.py": """\
+            import unittest
+
+
+            class SupportCase(unittest.TestCase):
+                def setUp(self):
+                    self.support = True
+            """,
+            "test/test_plain.py": """\
+            import unittest
+
+            from test.support import SupportCase
+
+
+            class Result(unittest.TextTestResult):  # makes the model look for unittest
+                pass
+
+
+            class Plain(unittest.TestCase):
+                def setUp(self):
+                    self.ready = True
+
+                def test_ready(self):
+                    self.assertTrue(self.ready)
+
+
+            class OnSupport(SupportCase):
+                def setUp(self):
+                    super().setUp()
+                    self.more = True
+
+                def test_more(self):
+                    self.assertTrue(self.support and self.more)
+            """,
+        },
+    )
+    report = migrate(lib / "test" / "test_plain.py")
+    assert codes(report) == ["MF105"]
+    assert "base SupportCase defines setUp or tearDown in" in report.refusals[0].message
+    assert report.converted == 1
+    assert "def _plain_setup(self):" in by_name(report)["test_plain.py"]
+
+
 def test_a_base_in_the_project_outside_the_run_is_read_not_rewritten(tmp_path: Path) -> None:
     write(
         tmp_path,
