@@ -239,6 +239,8 @@ def migrate_command(
         if check or writes:
             render.print_files(err, result, wrote=writes)
         render.print_summary(err, result, wrote=writes)
+    else:
+        render.print_errors(err, result)
     sys.exit(_exit_code(result, check, strict))
 
 
@@ -387,6 +389,8 @@ def _stdin(
         sys.stdout.flush()
     if not quiet:
         render.print_refusals(err, report)
+    else:
+        render.print_errors(err, report)
     return _exit_code(report, check, strict)
 
 

@@ -12,6 +12,7 @@ Nothing is written here; ``write_changes`` does that, atomically, in the parent.
 
 from __future__ import annotations
 
+import ast
 import os
 import traceback
 import warnings
@@ -111,7 +112,7 @@ def _index_text(unit: Unit, text: str) -> _Indexed:
         and "/tmp/" not in text
         and "gettempdir" not in text
     ):
-        return _Indexed(path, None, FileResult(path, Status.SKIPPED), file_literals(text))
+        return _skipped(path, text)
     try:
         return _Indexed(path, index_module(text, unit.module, path), None)
     except SyntaxError as exc:
@@ -120,6 +121,19 @@ def _index_text(unit: Unit, text: str) -> _Indexed:
         return _Indexed(path, None, _unparsable(path, str(exc)))
     except Exception:
         return _Indexed(path, None, FileResult(path, Status.FAILED, error=traceback.format_exc()))
+
+
+def _skipped(path: str, text: str) -> _Indexed:
+    """A file with nothing to convert, unless it does not parse: that is still reported
+    (MF100 at its line and column, exit 123), as black reports every file it cannot read.
+    ``compile`` to an AST only checks the syntax; nothing of the tree is kept."""
+    try:
+        compile(text, path, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as exc:
+        return _Indexed(path, None, _syntax_error(path, exc))
+    except (ValueError, RecursionError) as exc:
+        return _Indexed(path, None, _unparsable(path, str(exc)))
+    return _Indexed(path, None, FileResult(path, Status.SKIPPED), file_literals(text))
 
 
 def read_source(path: Path) -> SourceText:

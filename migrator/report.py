@@ -111,12 +111,19 @@ def print_refusals(console: Console, report: Report) -> None:
         text = f"{refusal.path}:{refusal.line}: {refusal.code.value}{where} {refusal.message}"
         console.print(Text(text), soft_wrap=True)
     for result in report.files:
+        if result.status is Status.SKIPPED and result.error:
+            console.print(Text(f"skipped {result.path}: {result.error}"), soft_wrap=True)
+    print_errors(console, report)
+
+
+def print_errors(console: Console, report: Report) -> None:
+    """The files the run could not read or rewrite: printed even under ``-q``, which
+    silences everything but errors (their exit status is 123)."""
+    for result in report.files:
         if result.status is Status.FAILED:
             console.print(Text(f"{result.path}: internal error (file left untouched)", style="red"))
             if result.error:
                 console.print(Text(result.error.strip().splitlines()[-1]))
-        elif result.status is Status.SKIPPED and result.error:
-            console.print(Text(f"skipped {result.path}: {result.error}"), soft_wrap=True)
         elif result.status is Status.UNPARSABLE:
             line = result.refusals[-1].line if result.refusals else 1
             first = (result.error or "").strip().splitlines()[:1]

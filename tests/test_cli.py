@@ -148,6 +148,22 @@ def test_unparsable_file_is_reported_and_untouched(project: Path) -> None:
     assert "MF100" in err
 
 
+def test_quiet_prints_only_the_errors(project: Path) -> None:
+    """``-q`` silences the table, the refusals and the file lines, never an error: a file
+    that does not parse (here one with nothing to convert either) still gets its line, at
+    its real line and column, and exit 123, from a run on files and on stdin alike."""
+    broken = project / "tests" / "test_broken.py"
+    broken.write_text("import unittest\n\n\nx = (\n")
+    code, out, err = run("-q", "--check", str(project))
+    assert (code, out) == (123, "")
+    expected = f"error: cannot parse {broken}:4: line 4, column 5: '(' was never closed"
+    assert err.strip().splitlines() == [expected]
+    code, out, err = run("-q", "-", input="x = (\n")
+    assert (code, out) == (123, "x = (\n")  # stdin comes back as it was: nothing is lost
+    expected = "error: cannot parse <stdin>:1: line 1, column 5: '(' was never closed"
+    assert err.strip().splitlines() == [expected]
+
+
 def test_internal_error_exits_123_and_leaves_file(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
