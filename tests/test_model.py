@@ -9,6 +9,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from migrator.engine import Options, migrate_paths
 from migrator.results import Report, Status
 from transforms.index import ModuleInfo, index_module
@@ -209,6 +211,74 @@ def test_a_run_inside_an_installation_reads_unittest_as_unittest(tmp_path: Path)
     assert "base SupportCase defines setUp or tearDown in" in report.refusals[0].message
     assert report.converted == 1
     assert "def _plain_setup(self):" in by_name(report)["test_plain.py"]
+
+
+RETRY = """\
+import functools
+
+
+def retry(fun):
+    @functools.wraps(fun)
+    def wrapper(self):
+        try:
+            return fun(self)
+        except AssertionError:
+            self.tearDown()
+            self.setUp()
+            return fun(self)
+
+    return wrapper
+"""
+
+RETRY_TESTS = """\
+import unittest
+
+from retry import retry
+
+
+class Flaky(unittest.TestCase):
+    def setUp(self):
+        self.ready = True
+
+    @retry
+    def test_ready(self):
+        self.assertTrue(self.ready)
+
+
+class Steady(unittest.TestCase):
+    def setUp(self):
+        self.value = 1
+
+    def test_value(self):
+        self.assertEqual(self.value, 1)
+"""
+
+
+@pytest.mark.parametrize(
+    ("other_use", "refused"),
+    [
+        ("", ["Flaky"]),
+        # Read other than as a method decorator: the wrapper may get any object.
+        ("\n\nagain = retry(lambda case: None)\n", ["Flaky", "Steady"]),
+        ("\n\nimport retry as helpers\nhelpers.retry\n", ["Flaky", "Steady"]),
+        # A decorator of a nested class's method: a class the plan cannot list.
+        (
+            "\n\nclass Outer:\n    class Inner(unittest.TestCase):\n        @retry\n"
+            "        def test_x(self):\n            pass\n",
+            ["Flaky", "Steady"],
+        ),
+    ],
+)
+def test_a_wrapper_reference_reaches_only_the_classes_the_decorator_decorates(
+    tmp_path: Path, other_use: str, refused: list[str]
+) -> None:
+    write(tmp_path, {"retry.py": RETRY, "test_retry.py": RETRY_TESTS + other_use})
+    report = migrate(tmp_path)
+    assert sorted(r.cls or "" for r in report.refusals) == refused
+    assert {r.code.value for r in report.refusals} == {"MF110"}
+    flaky = next(r for r in report.refusals if r.cls == "Flaky")
+    words = "on the test of a method decorated with retry()"
+    assert (words in flaky.message) == (other_use == "")
 
 
 def test_a_base_in_the_project_outside_the_run_is_read_not_rewritten(tmp_path: Path) -> None:

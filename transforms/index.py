@@ -60,6 +60,7 @@ from transforms.facts import (
     super_start,
 )
 from transforms.imports import temp_import_reads
+from transforms.method_decorators import DecoratorUses, decorator_uses, wrapper_receiver
 from transforms.module_scan import (
     MODULE_CALL,
     ModuleScan,
@@ -119,6 +120,10 @@ class Reference:
     # Outside any class: the module-level function it is written in, if any (its callers,
     # in the modules that import it, may hand it their test objects).
     function: str | None = None
+    # Outside any class, on the first parameter of the wrapper ``function`` returns as a
+    # method (``transforms.method_decorators.wrapper_receiver``): the test instance of a
+    # method that ``function`` decorates.
+    wrapped: bool = False
     # ``Base.setUp(self)`` as a statement of the class's own ``setUp``: a parent call the
     # plan follows when ``Base`` is in the class's MRO, a reference to ``Base``'s method
     # otherwise (``A.setUp(self)`` in an unrelated class still needs A's setUp).
@@ -226,6 +231,12 @@ class ModuleInfo:
     # Globals that a class statement's base goes through and that module-level assignments
     # bind (``Made = either(flag)``): the qualified names each such value reads.
     assigned_reads: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # The method decorators of the module-level classes, how often each name the module
+    # imports or defines is written, and the attribute names it reads: where a decorator
+    # function is read (``transforms.method_decorators``).
+    decorator_uses: DecoratorUses = field(default_factory=lambda: DecoratorUses({}, {}))
+    name_uses: Mapping[str, int] = field(default_factory=dict)
+    attr_names: frozenset[str] = frozenset()
 
     @property
     def lifecycle_count(self) -> int:
@@ -326,6 +337,9 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         if RUNNER_WORDS.search(source)
         else (),
         module_spellings=modules,
+        decorator_uses=decorator_uses(_with_level(scan.classes, tree), aliases, module, top),
+        name_uses={n: c for n, c in scan.name_counts.items() if n in top},
+        attr_names=frozenset(scan.attr_names),
         assigned_reads=_assigned_reads(tree, classes, aliases, module, top),
     )
 
@@ -450,6 +464,15 @@ class _Words:
     cleanup: bool
     module: bool
     run_state: bool = False  # "_outcome" (see ``RUN_STATE``)
+
+
+def _with_level(
+    classes: list[ast.ClassDef], tree: ast.Module
+) -> Iterator[tuple[ast.ClassDef, bool]]:
+    """Each class statement, and whether it binds a module global (at the top level or in a
+    module-level block)."""
+    level = {id(s) for s in module_statements(tree.body)}
+    return ((node, id(node) in level) for node in classes)
 
 
 def _classes(tree: ast.Module, base: _ClassContext) -> Iterator[ClassInfo]:
@@ -810,7 +833,8 @@ def _external_refs(
             outer = next((f for f in functions if is_within(node, f)), None)
             handed = outer is not None and _receiver_is_parameter(node, outer)
             function = outer.name if outer is not None and handed else None
-            yield Reference(node.lineno, node.attr, qualified, function=function)
+            wrapped = outer is not None and handed and wrapper_receiver(node, outer, aliases)
+            yield Reference(node.lineno, node.attr, qualified, function=function, wrapped=wrapped)
 
 
 def _receiver_is_parameter(

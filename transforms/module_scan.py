@@ -54,6 +54,11 @@ class ModuleScan:
     module_names: list[int] = field(default_factory=list)
     module_attrs: list[ast.Attribute] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
+    # How often each name is written (read, bound or deleted), and every attribute name read
+    # anywhere: whether a decorator function is read only as a method decorator
+    # (``transforms.method_decorators``).
+    name_counts: Counter[str] = field(default_factory=Counter)
+    attr_names: set[str] = field(default_factory=set)
     imports: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
     declared_global: list[str] = field(default_factory=list)
     # Calls given a bare name that is the first parameter of some function: where a test
@@ -79,9 +84,11 @@ def scan_module(tree: ast.Module) -> ModuleScan:
                 found.param_calls.append((node, passed))
             found.lifecycle_attrs += _attribute_builtin(node, tree)
         elif isinstance(node, ast.Attribute):
+            found.attr_names.add(node.attr)
             _scan_attribute(node, found)
         elif isinstance(node, ast.Name):
             found.names.add(node.id)
+            found.name_counts[node.id] += 1
             if node.id in MODULE_LEVEL:
                 found.module_names.append(node.lineno)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):

@@ -69,12 +69,47 @@ class ReferencePlanner(ChainPlanner):
             if ref.attr not in names or self.refers_outside(ref.target):
                 continue
             target = self.known(ref.target)
+            decorated = self._decorated_reach(module, ref) if target is None else None
+            if decorated is not None:
+                if qualname in decorated:
+                    message = (
+                        f"{ref.attr} referenced at {module.path}:{ref.line} (on the test of a"
+                        f" method decorated with {ref.function}())"
+                    )
+                    raise Refused(Code.REFERENCED, line, message)
+                continue
             unnamed = target is None and qualname in self._reachable_from(module, ref.function)
             if target in related or (target is None and module.module == home) or unnamed:
                 message = f"{ref.attr} referenced at {module.path}:{ref.line}"
                 if unnamed and module.module != home:
                     message += " (on an object of a class that module can reach)"
                 raise Refused(Code.REFERENCED, line, message)
+
+    def _decorated_reach(self, module: ModuleInfo, ref: Reference) -> frozenset[str] | None:
+        """For a lifecycle call in the wrapper a module function returns as a method
+        (``Reference.wrapped``): the classes whose lifecycle it can run, those of the MRO of
+        every class with a method it decorates and of their subclasses. None when the
+        function is read anywhere else than as a method decorator of a module-level class
+        (``transforms.method_decorators``): then any object may get there."""
+        if not ref.wrapped or ref.function is None:
+            return None
+        qualified = f"{module.module}.{ref.function}"
+        decorated: set[str] = set()
+        for other in {id(m): m for m in self.modules.values()}.values():
+            local = {n for n, q in other.aliases.items() if q == qualified}
+            if other is module:
+                local.add(ref.function)
+            uses = other.decorator_uses
+            if any(other.name_uses.get(n, 0) != uses.as_decorator.get(n, 0) for n in local):
+                return None
+            if ref.function in other.attr_names:
+                return None  # ``tests.retry(...)``: perhaps not a decorator
+            decorated |= uses.decorated.get(qualified, frozenset())
+        found: set[str] = set()
+        for owner in decorated & set(self.classes):
+            for user in (owner, *self.descendants(owner)):
+                found.update(k for k in self.reach(user) if k in self.classes)
+        return frozenset(found)
 
     def _reachable_from(self, module: ModuleInfo, function: str | None) -> frozenset[str]:
         """The classes whose lifecycle ``x.setUp()`` in ``module`` may run when ``x`` is an
