@@ -79,6 +79,9 @@ class Test:
     block: str = ""
     # Registers its cleanup through a helper method defined in an ``if FLAG:`` block.
     helper: bool = False
+    # Carries ``@retry_once``, whose wrapper runs ``self.tearDown(); self.setUp()`` and the
+    # test again when it fails: the lifecycle of its class is used by that decorator.
+    retried: bool = False
 
 
 # Class decorators of unittest that skip every test of the class (or none), before any
@@ -118,6 +121,7 @@ Foreign = tuple[str, str, bool]
 
 
 PRELUDE = """\
+import functools
 import json
 import logging
 import os
@@ -165,6 +169,20 @@ def _patched(cls):
     if FLAG:
         cls = mock.patch.dict(os.environ, {"MF_FUZZ_PATCHED": "1"})(cls)
     return cls
+
+
+def retry_once(fun):
+    @functools.wraps(fun)
+    def wrapper(self):
+        try:
+            return fun(self)
+        except AssertionError:
+            ev(self, "retry")
+            self.tearDown()
+            self.setUp()
+            return fun(self)
+
+    return wrapper
 """
 
 
@@ -223,6 +241,7 @@ def programs(draw: st.DrawFn, name: str, foreign: tuple[Foreign, ...] = ()) -> P
                 again=draw(st.sampled_from(["", "", "", "", "", "self", "super", "teardown"])),
                 block=draw(st.sampled_from(["", "", "", "", "if", "try"])),
                 helper=draw(st.integers(0, 3)) == 0,
+                retried=draw(st.integers(0, 5)) == 0,
             )
             for n in range(draw(st.integers(0 if mixin else 1, 2)))
         )
@@ -404,6 +423,7 @@ def _in_class_block(block: str, lines: list[str]) -> list[str]:
 def _test_lines(test: Test) -> list[str]:
     skip = '@unittest.skip("skipped")' if test.block else "@skip_by_decorator"
     lines = [skip] if test.skipped else []
+    lines += ["@retry_once"] if test.retried else []
     lines += [f"def {test.name}(self):", f'    ev(self, "{test.name}")']
     register = f'self.addCleanup(ev, self, "{test.name} cleanup")'
     if test.cleanup and test.helper:
