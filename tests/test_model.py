@@ -281,6 +281,16 @@ def test_a_wrapper_reference_reaches_only_the_classes_the_decorator_decorates(
     assert (words in flaky.message) == (other_use == "")
 
 
+def test_a_wrapper_that_escapes_its_decorator_may_get_any_object(tmp_path: Path) -> None:
+    """A wrapper also stored elsewhere (``CALLED.append(wrapper)``) can be called with any
+    object: the reference refuses every class the module can reach, as without the rule."""
+    leaked = RETRY.replace("    return wrapper", "    CALLED.append(wrapper)\n    return wrapper")
+    write(tmp_path, {"retry.py": "CALLED = []\n" + leaked, "test_retry.py": RETRY_TESTS})
+    report = migrate(tmp_path)
+    assert sorted(r.cls or "" for r in report.refusals) == ["Flaky", "Steady"]
+    assert all("decorated with" not in r.message for r in report.refusals)
+
+
 def test_a_base_in_the_project_outside_the_run_is_read_not_rewritten(tmp_path: Path) -> None:
     write(
         tmp_path,
@@ -686,9 +696,29 @@ def test_a_function_applying_only_mock_patchers_to_its_argument_returns_it() -> 
 
         def not_a_patcher(cls):
             return functools.wraps(cls)(cls)
+
+        def closes_over_class(cls):
+            def later():
+                cls.setUp = None
+            SAVED["later"] = later
+            return patch("x")(cls)
+
+        def hands_class_on_later(cls):
+            def later():
+                register(cls)
+            SAVED["later"] = later
+            return patch("x")(cls)
+
+        def reads_class_later(cls):
+            def fake_open(*args):
+                return cls.saved_open(*args)
+            return patch("builtins.open", fake_open)(cls)
         """
     )
-    assert dict(info.class_decorators) == {"patched": frozenset({"tagged"})}
+    assert dict(info.class_decorators) == {
+        "patched": frozenset({"tagged"}),
+        "reads_class_later": frozenset(),
+    }
 
 
 def test_only_a_global_bound_once_to_a_unittest_skip_is_a_skip_alias() -> None:

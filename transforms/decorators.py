@@ -113,8 +113,8 @@ def _returned_argument(
     does nothing else to it; None for any other body. Accepted statements: ``arg.name =
     value``; ``arg = patch(...)(arg)``; ``return arg`` or ``return patch(...)(arg)``;
     ``if``/``else`` whose test does not read ``arg``; stores into local names or container
-    items, imports and undecorated helper defs, none reading ``arg``
-    (``_saved["open"] = builtins.open``). All of them run when the class is
+    items and imports, none reading ``arg`` (``_saved["open"] = builtins.open``); undecorated
+    helper defs that at most read attributes of ``arg``. All of them run when the class is
     decorated, before and after the rewrite alike; only what they do to the class matters.
     """
     if not body or not isinstance(body[-1], ast.Return):
@@ -139,6 +139,19 @@ class _ArgumentShape:
     def reads_arg(self, node: ast.AST | None) -> bool:
         return node is not None and any(
             isinstance(n, ast.Name) and n.id == self.arg for n in ast.walk(node)
+        )
+
+    def hands_on_arg(self, node: ast.AST) -> bool:
+        """Whether ``node`` uses ``arg`` other than to read one of its attributes: passes it
+        on, stores it, or stores into it."""
+        read = {
+            id(n.value)
+            for n in ast.walk(node)
+            if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
+        }
+        return any(
+            isinstance(n, ast.Name) and n.id == self.arg and id(n) not in read
+            for n in ast.walk(node)
         )
 
     def is_arg(self, node: ast.expr | None) -> bool:
@@ -172,7 +185,9 @@ def _argument_block(body: list[ast.stmt], shape: _ArgumentShape, attrs: set[str]
         elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
             ok = _argument_assign(stmt.targets[0], stmt.value, shape, attrs)
         elif isinstance(stmt, ast.FunctionDef):
-            ok = not stmt.decorator_list and not shape.reads_arg(stmt.args)
+            # Its body too: a helper that closes over the class could change it later;
+            # reading attributes of it (``cls.orig_open(...)``) cannot.
+            ok = not stmt.decorator_list and not shape.hands_on_arg(stmt)
         else:
             ok = isinstance(stmt, (ast.Pass, ast.Import, ast.ImportFrom)) or is_docstring(stmt)
         if not ok:

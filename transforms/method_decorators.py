@@ -133,11 +133,15 @@ def _is(candidate: ast.AST, node: ast.AST) -> bool:
 
 
 def _returns_only(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
-    """Whether every ``return`` of ``func``'s own scope returns the name ``name``, and the
-    body ends with one."""
-    returns = [n for n in walk_same_scope(func.body) if isinstance(n, ast.Return)]
+    """Whether every ``return`` of ``func``'s own scope returns the name ``name``, the body
+    ends with one, and ``name`` is read nowhere else there (``REGISTRY.append(wrapper)``
+    would let other code call the wrapper with any object)."""
+    nodes = list(walk_same_scope(func.body))
+    returns = [n for n in nodes if isinstance(n, ast.Return)]
+    reads = [n for n in nodes if isinstance(n, ast.Name) and n.id == name]
     return (
         bool(returns)
         and isinstance(func.body[-1], ast.Return)
         and all(isinstance(r.value, ast.Name) and r.value.id == name for r in returns)
+        and len(reads) == len(returns)
     )
