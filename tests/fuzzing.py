@@ -62,6 +62,10 @@ class Lifecycle:
     # folds: defined), "ifnot" (``if not FLAG:``: never defined), "try" (``try:``/``except``:
     # defined, a binding the tool does not fold, MF103); "" at the class body's top level.
     block: str = ""
+    # setUp first has a cleanup registered for it, before its own: by the module function
+    # ``register`` ("function") or by the class's ``_helper_register`` method ("method").
+    # unittest runs it after the setUp's own cleanup (last in, first out).
+    helper_first: str = ""
 
 
 @dataclass(frozen=True)
@@ -203,6 +207,9 @@ def lifecycles(draw: st.DrawFn, name: str, root: bool) -> Lifecycle:
         phase=name in ("setUp", "tearDown") and not root and draw(st.integers(0, 3)) == 0,
         escape=name in ("setUp", "tearDown") and draw(st.integers(0, 3)) == 0,
         block=draw(st.sampled_from(["", "", "", "", "", "", "if", "ifnot", "try"])),
+        helper_first=draw(st.sampled_from(["", "", "", "", "function", "method"]))
+        if name == "setUp"
+        else "",
     )
 
 
@@ -368,15 +375,25 @@ def shared_mixins(draw: st.DrawFn, name: str) -> Program:
     return Program(name, (base, other, mixin, *users), None, None)
 
 
+def _cleanup_lines(method: Lifecycle, level: str, owner: str, tag: str) -> list[str]:
+    """A setUp's helper-registered cleanup (``helper_first``), then its own cleanup."""
+    lines = []
+    if method.helper_first == "function":
+        lines.append(f'register(self, "{tag} helper cleanup")')
+    elif method.helper_first == "method":
+        lines.append(f'self._helper_register("{tag} helper cleanup")')
+    if method.cleanup:
+        api = "addClassCleanup" if level == "class" else "addCleanup"
+        lines.append(f'{owner}.{api}(ev, {owner}, "{tag} cleanup")')
+    return lines
+
+
 def _method_lines(klass: Klass, method: Lifecycle) -> list[str]:
     level = "class" if method.name.endswith("Class") else "function"
     owner = "cls" if level == "class" else "self"
     tag = f"{klass.name}.{method.name}"
     parent = f"super().{method.name}()"
-    body = [f'ev({owner}, "{tag} start")']
-    if method.cleanup:
-        api = "addClassCleanup" if level == "class" else "addCleanup"
-        body.append(f'{owner}.{api}(ev, {owner}, "{tag} cleanup")')
+    body = [f'ev({owner}, "{tag} start")', *_cleanup_lines(method, level, owner, tag)]
     if method.phase:
         body.append('logging.getLogger("mf-fuzz").addHandler(HANDLER)')
     if method.escape:
@@ -466,6 +483,10 @@ def render(program: Program) -> str:
         lines.append(f"class {klass.name}({', '.join(klass.bases)}):")
         members: list[list[str]] = [_method_lines(klass, m) for m in klass.methods]
         members += [_test_lines(t) for t in klass.tests]
+        if any(m.helper_first == "method" for m in klass.methods):
+            members.append(
+                ["def _helper_register(self, what):", "    self.addCleanup(ev, self, what)"]
+            )
         if not members:
             members = [["pass"]]
         for member in members:

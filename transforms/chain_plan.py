@@ -230,27 +230,37 @@ class ChainPlanner(ResourcePlanner):
                 if attr not in CLEANUP_ATTRS[level]:
                     continue
                 registering = not attr.startswith("do")
-                if registering and (has_teardown or below) and (may_redirect or redirected):
+                # The cleanups the chain's own setUp registers (``cleanups.callback`` once
+                # converted) unwind in the fixture's teardown too: a helper the setUp may
+                # call that registered one before them (``self.mkdtemp()`` adding
+                # ``rmtree``) ran after them in unittest's LIFO order, and would now run
+                # before. A test method registers only after every setUp.
+                torn = has_teardown or (registers and not method.startswith("test"))
+                if registering and (torn or below) and (may_redirect or redirected):
                     needed = needed or may_redirect
                     continue
-                if has_teardown or (attr.startswith("do") and registers):
+                if (torn and registering) or has_teardown or (not registering and registers):
                     raise self._order_refused(qualname, user, method, line, f"uses {attr}; its")
             if level == "function":
                 redirect = may_redirect or redirected
                 torn = has_teardown or below
-                needed = self._check_escapes(qualname, user, torn, redirect) or needed
+                needed = self._check_escapes(qualname, user, torn, redirect, registers) or needed
         return needed and may_redirect
 
-    def _check_escapes(self, qualname: str, user: str, has_teardown: bool, redirect: bool) -> bool:
+    def _check_escapes(
+        self, qualname: str, user: str, has_teardown: bool, redirect: bool, registers: bool
+    ) -> bool:
         """Whether the fixture must take the cleanups of code that gets the test instance
         (``configure(self)``; ``ClassInfo.self_escapes``). They are registered with unittest,
         whose ``doCleanups`` runs inside the test call: before a fixture teardown, and never
         after a fixture setup that failed or for a registration made in the teardown. So they
-        matter in a setUp or tearDown always, and in any other method under a teardown."""
+        matter in a setUp or tearDown always, in any other method under a teardown, and in a
+        helper (not a test) when the chain's setUp registers cleanups of its own."""
         info = self.classes[user]
         needed = False
         for method, line, callee in info.self_escapes:
-            if method not in FUNCTION_LEVEL and not has_teardown:
+            torn = has_teardown or (registers and not method.startswith("test"))
+            if method not in FUNCTION_LEVEL and not torn:
                 continue
             if not redirect:
                 what = f"passes the test to {callee}(), whose"

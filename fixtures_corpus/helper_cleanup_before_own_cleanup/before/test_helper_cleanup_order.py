@@ -1,0 +1,44 @@
+import os
+import shutil
+import tempfile
+import unittest
+
+EVENTS = []
+
+
+class TempDirMixin:
+    def make_dir(self):
+        path = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, path)
+        return path
+
+
+class OpenFileInDir(TempDirMixin, unittest.TestCase):
+    """The helper's cleanup (remove the folder) was registered first, so unittest ran it
+    last, after the file inside it was closed and unlinked."""
+
+    def setUp(self):
+        self.folder = self.make_dir()
+        self.handle = tempfile.NamedTemporaryFile(dir=self.folder)
+        self.addCleanup(self.handle.close)
+
+    def test_file_is_in_folder(self):
+        self.assertEqual(os.path.dirname(self.handle.name), self.folder)
+
+
+class Order(unittest.TestCase):
+    def setUp(self):
+        self.register("helper cleanup")
+        self.addCleanup(EVENTS.append, "own cleanup")
+
+    def register(self, what):
+        self.addCleanup(EVENTS.append, what)
+
+    def test_runs(self):
+        EVENTS.clear()
+
+
+class OrderSeen(unittest.TestCase):
+    def test_order(self):
+        if EVENTS:  # Order ran first in this process
+            self.assertEqual(EVENTS, ["own cleanup", "helper cleanup"])
