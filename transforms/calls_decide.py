@@ -58,7 +58,7 @@ def decide_calls(planner: Planner, qualname: str, level: str) -> LevelPlan:
         # A calls-style fixture holds its whole chain: at function level, cleanups that
         # helpers or tests register join its stack and run after the teardown.
         function = level == "function"
-        below = function and planner._teardown_below(qualname, names[1])
+        below = function and planner._torn_below(qualname, names)
         redirect = planner._check_body_cleanups(
             qualname, level, entries[1] is not None, False, function, False, below
         )

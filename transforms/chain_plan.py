@@ -178,7 +178,18 @@ class ChainPlanner(ResourcePlanner):
             registers,
             holds,
             redirected,
-            below=holds and self._teardown_below(qualname, names[1]),
+            below=holds and self._torn_below(qualname, names),
+        )
+
+    def _torn_below(self, qualname: str, names: tuple[str, str]) -> bool:
+        """Whether a subclass's fixture, chained under this one, has a teardown
+        (``_teardown_below``) or cleanups its setUp registers, which unwind in its teardown
+        too: the cleanups a helper registered on the test ran after both in unittest. A
+        fixture that holds the chain then takes those."""
+        return self._teardown_below(qualname, names[1]) or any(
+            n in self.classes[d].methods and self.classes[d].methods[n].cleanup_calls
+            for d in self.descendants(qualname)
+            for n in names
         )
 
     def _teardown_below(self, qualname: str, teardown: str) -> bool:

@@ -55,3 +55,33 @@ class OrderSeen(unittest.TestCase):
     def test_order(self):
         if EVENTS:  # Order ran first in this process
             self.assertEqual(EVENTS, ["own cleanup", "helper cleanup"])
+
+
+class CheckedBase(unittest.TestCase):
+    """Its setUp has a helper register a check that must run last, after every cleanup a
+    subclass's setUp registers."""
+
+    @pytest.fixture(autouse=True)
+    def _checked_base_setup(self):
+        with contextlib.ExitStack() as cleanups:
+            # Cleanups registered on the test run after the teardown, as before.
+            self.addCleanup = cleanups.callback
+            self.ran = []
+            self.register_check()
+            yield
+
+    def register_check(self):
+        self.addCleanup(self.check_order)
+
+    def check_order(self):
+        if self.ran != ["child cleanup"]:
+            raise RuntimeError(f"cleanups ran out of order: {self.ran}")
+
+
+class CheckedChild(CheckedBase):
+    @pytest.fixture(autouse=True)
+    def _checked_child_setup(self, _checked_base_setup):
+        self.addCleanup(self.ran.append, "child cleanup")
+
+    def test_child(self):
+        self.assertEqual(self.ran, [])

@@ -42,3 +42,28 @@ class OrderSeen(unittest.TestCase):
     def test_order(self):
         if EVENTS:  # Order ran first in this process
             self.assertEqual(EVENTS, ["own cleanup", "helper cleanup"])
+
+
+class CheckedBase(unittest.TestCase):
+    """Its setUp has a helper register a check that must run last, after every cleanup a
+    subclass's setUp registers."""
+
+    def setUp(self):
+        self.ran = []
+        self.register_check()
+
+    def register_check(self):
+        self.addCleanup(self.check_order)
+
+    def check_order(self):
+        if self.ran != ["child cleanup"]:
+            raise RuntimeError(f"cleanups ran out of order: {self.ran}")
+
+
+class CheckedChild(CheckedBase):
+    def setUp(self):
+        super().setUp()
+        self.addCleanup(self.ran.append, "child cleanup")
+
+    def test_child(self):
+        self.assertEqual(self.ran, [])
