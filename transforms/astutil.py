@@ -28,6 +28,11 @@ def dotted(node: ast.expr) -> str | None:
     return None
 
 
+def decorator_target(decorator: ast.expr) -> ast.expr:
+    """What a decorator names: ``f`` for ``@f`` and for ``@f(...)``."""
+    return decorator.func if isinstance(decorator, ast.Call) else decorator
+
+
 def walk_same_scope(nodes: list[ast.stmt]) -> Iterator[ast.AST]:
     """Every node of ``nodes`` that runs in the enclosing function's own scope."""
     return iter(_same_scope(tuple(nodes)))

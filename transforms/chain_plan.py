@@ -16,6 +16,8 @@ that would run in another order than unittest's (MF112).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from transforms.bindings import resolve
 from transforms.codes import Code
 from transforms.facts import BodyFacts
@@ -164,11 +166,7 @@ class ChainPlanner(ResourcePlanner):
                         f"cleanups here would run before {parent.rsplit('.', 1)[-1]}.{names[1]}",
                     )
         has_teardown = any(names[1] in self.classes[c].methods for c in chain)
-        registers = any(
-            n in self.classes[c].methods and self.classes[c].methods[n].cleanup_calls
-            for c in chain
-            for n in names
-        )
+        registers = self._register_cleanups(chain, names)
         root = mode != "chain" or not parents
         holds = root and level == "function"
         return self._check_body_cleanups(
@@ -186,9 +184,15 @@ class ChainPlanner(ResourcePlanner):
         (``_teardown_below``) or cleanups its setUp registers, which unwind in its teardown
         too: the cleanups a helper registered on the test ran after both in unittest. A
         fixture that holds the chain then takes those."""
-        return self._teardown_below(qualname, names[1]) or any(
-            n in self.classes[d].methods and self.classes[d].methods[n].cleanup_calls
-            for d in self.descendants(qualname)
+        return self._teardown_below(qualname, names[1]) or self._register_cleanups(
+            self.descendants(qualname), names
+        )
+
+    def _register_cleanups(self, classes: Iterable[str], names: tuple[str, str]) -> bool:
+        """Whether the ``names`` lifecycle methods of any of ``classes`` register cleanups."""
+        return any(
+            n in self.classes[c].methods and self.classes[c].methods[n].cleanup_calls
+            for c in classes
             for n in names
         )
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator, Mapping
 
-from transforms.astutil import walk_same_scope
+from transforms.astutil import decorator_target, walk_same_scope
 from transforms.bindings import (
     DEFINITIONS,
     assigned_names,
     body_functions,
 )
 from transforms.facts import (
+    bound_names,
     dotted,
     is_docstring,
 )
@@ -119,7 +120,7 @@ def _returned_argument(
     """
     if not body or not isinstance(body[-1], ast.Return):
         return None
-    local = _locals(body) - {arg}
+    local = bound_names(body) - {arg}
     attrs: set[str] = set()
     if not _argument_block(body, _ArgumentShape(arg, aliases, local), attrs):
         return None
@@ -211,19 +212,6 @@ def _argument_assign(
     return plain and not shape.reads_arg(target) and not shape.reads_arg(value)
 
 
-def _locals(body: list[ast.stmt]) -> frozenset[str]:
-    """The names a function body binds (its own scope; nested defs only by their name)."""
-    out: set[str] = set()
-    for node in walk_same_scope(body):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            out.add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            out.add(node.name)
-        elif isinstance(node, ast.alias):
-            out.add((node.asname or node.name).partition(".")[0])
-    return frozenset(out)
-
-
 def skip_aliases(
     tree: ast.Module, aliases: Mapping[str, str], bindings: Mapping[str, int]
 ) -> frozenset[str]:
@@ -308,7 +296,7 @@ def _test_decorators(node: ast.ClassDef) -> Iterator[ast.expr]:
 def has_opaque_tests(node: ast.ClassDef, aliases: Mapping[str, str]) -> bool:
     """Whether a test method has a decorator that may set ``__unittest_skip__``."""
     for decorator in _test_decorators(node):
-        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        target = decorator_target(decorator)
         name = dotted(target) or ""
         if name.rsplit(".", 1)[-1] in SKIP_NAMES:
             continue

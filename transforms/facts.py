@@ -167,7 +167,8 @@ def _first_return_line(stmt: ast.stmt) -> int:
     return stmt.lineno
 
 
-def _bound_names(stmts: list[ast.stmt]) -> frozenset[str]:
+def bound_names(stmts: list[ast.stmt]) -> frozenset[str]:
+    """The names a body binds in its own scope (nested defs and classes by their name)."""
     names: set[str] = set()
     for node in walk_same_scope(stmts):
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
@@ -366,7 +367,7 @@ def body_facts(
         cleanup_calls=calls,
         cleanup_closes=closes,
         cleanup_problem=problem,
-        assigned=_bound_names(func.body),
+        assigned=bound_names(func.body),
         loaded=loaded,
         global_names=global_names,
         nested_global=nested_global,

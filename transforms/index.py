@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from transforms.astutil import explicit_parent_target, walk_same_scope
+from transforms.astutil import decorator_target, explicit_parent_target, walk_same_scope
 from transforms.bindings import (
     ALTERNATIVES,
     DEFINITIONS,
@@ -337,7 +337,13 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         if RUNNER_WORDS.search(source)
         else (),
         module_spellings=modules,
-        decorator_uses=decorator_uses(_with_level(scan.classes, tree), aliases, module, top),
+        # ``_classes`` reads ``scan.classes`` in order: each statement with its ClassInfo.
+        decorator_uses=decorator_uses(
+            ((node, c.module_level) for node, c in zip(scan.classes, classes, strict=True)),
+            aliases,
+            module,
+            top,
+        ),
         name_uses={n: c for n, c in scan.name_counts.items() if n in top},
         attr_names=frozenset(scan.attr_names),
         assigned_reads=_assigned_reads(tree, classes, aliases, module, top),
@@ -450,7 +456,7 @@ def _one_fixture_hazards(
 
 def _is_fixture(func: ast.FunctionDef | ast.AsyncFunctionDef, aliases: Mapping[str, str]) -> bool:
     for decorator in func.decorator_list:
-        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        target = decorator_target(decorator)
         if qualify(target, aliases) == "pytest.fixture":
             return True
     return False
@@ -464,15 +470,6 @@ class _Words:
     cleanup: bool
     module: bool
     run_state: bool = False  # "_outcome" (see ``RUN_STATE``)
-
-
-def _with_level(
-    classes: list[ast.ClassDef], tree: ast.Module
-) -> Iterator[tuple[ast.ClassDef, bool]]:
-    """Each class statement, and whether it binds a module global (at the top level or in a
-    module-level block)."""
-    level = {id(s) for s in module_statements(tree.body)}
-    return ((node, id(node) in level) for node in classes)
 
 
 def _classes(tree: ast.Module, base: _ClassContext) -> Iterator[ClassInfo]:
@@ -606,7 +603,7 @@ def _wrapping_decorators(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[tup
     """
     for decorator in node.decorator_list:
         call = isinstance(decorator, ast.Call)
-        name = dotted(decorator.func if isinstance(decorator, ast.Call) else decorator) or "?"
+        name = dotted(decorator_target(decorator)) or "?"
         head, _, rest = name.partition(".")
         qualified = f"{ctx.aliases.get(head, head)}.{rest}" if rest else ctx.aliases.get(head, head)
         if qualified.startswith("pytest.mark."):

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from transforms.astutil import walk_same_scope
+from transforms.astutil import decorator_target, walk_same_scope
 from transforms.bindings import body_functions, resolve
 from transforms.facts import dotted
 from transforms.temp_facts import qualify
@@ -57,7 +57,7 @@ def decorator_uses(
             continue
         for func in body_functions(node):
             for decorator in func.decorator_list:
-                target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                target = decorator_target(decorator)
                 if isinstance(target, ast.Name):
                     counts[target.id] += 1
                 qualified = resolve(dotted(target), aliases, module, top)
@@ -84,16 +84,13 @@ def wrapper_receiver(
     params = wrapper.args.posonlyargs + wrapper.args.args
     if not params or params[0].arg != node.value.id:
         return False
-    if any(qualify(_callee(d), aliases) != "functools.wraps" for d in wrapper.decorator_list):
+    wraps = (qualify(decorator_target(d), aliases) for d in wrapper.decorator_list)
+    if any(name != "functools.wraps" for name in wraps):
         return False
     return not any(
         isinstance(n, ast.Name) and n.id == node.value.id and not isinstance(n.ctx, ast.Load)
         for n in walk_same_scope(wrapper.body)
     )
-
-
-def _callee(decorator: ast.expr) -> ast.expr:
-    return decorator.func if isinstance(decorator, ast.Call) else decorator
 
 
 def _enclosing_def(
