@@ -475,6 +475,7 @@ def _plan_and_rewrite(
             break
         broken.update(newly)
         done = {p: r for p, r in done.items() if p not in newly}
+    unselected = _outside_patterns(live, selected, aliases)
     out: dict[str, FileResult] = {}
     for path, info in infos.items():
         if path in broken:
@@ -484,6 +485,8 @@ def _plan_and_rewrite(
         else:
             refusals = plans[path].refusals if path in selected else ()
             result = FileResult(path, Status.UNCHANGED, refusals=refusals)
+            if path not in selected and not info.read_only:
+                result = replace(result, outside_patterns=unselected.get(path, 0))
         if path in selected:
             result = replace(result, found=info.lifecycle_count, hazards=plans[path].hazards)
         out[path] = result
@@ -512,6 +515,33 @@ def _rewrite_set(
                 if found is not None and not found.read_only:
                     selected.add(found.path)
     return selected
+
+
+def _outside_patterns(
+    infos: list[ModuleInfo], selected: set[str], aliases: Mapping[str, str] | None
+) -> dict[str, int]:
+    """Lifecycle methods of the files of the run that no test-file pattern selected but
+    that hold unittest tests (a TestCase with ``test*`` methods): ``testSchema.py`` or
+    ``tests.py`` under the default ``test_*.py`` and ``*_test.py``. pytest would not collect
+    them either; the report names them so that a run converting nothing says why."""
+    model = Hierarchy(infos, aliases)
+    out: dict[str, int] = {}
+    for info in infos:
+        if info.path in selected or info.read_only or not info.lifecycle_count:
+            continue
+        for cls in info.classes:
+            if cls.qualname in model.classes and _has_tests(model, cls.qualname):
+                out[info.path] = info.lifecycle_count
+                break
+    return out
+
+
+def _has_tests(model: Hierarchy, qualname: str) -> bool:
+    """A test class with a ``test*`` method of its own or inherited from the run."""
+    if not model.is_test_class(qualname):
+        return False
+    run = [model.classes[k] for k in model.mro(qualname) if k in model.classes]
+    return any(a.startswith("test") for c in run for a in c.attrs)
 
 
 class WriteError(Exception):

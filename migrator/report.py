@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -113,7 +114,35 @@ def print_refusals(console: Console, report: Report) -> None:
     for result in report.files:
         if result.status is Status.SKIPPED and result.error:
             console.print(Text(f"skipped {result.path}: {result.error}"), soft_wrap=True)
+    print_outside_patterns(console, report)
     print_errors(console, report)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def print_outside_patterns(console: Console, report: Report) -> None:
+    """One note for the files that hold unittest tests but match no test-file pattern."""
+    files = [f for f in report.files if f.outside_patterns]
+    if not files:
+        return
+    methods = sum(f.outside_patterns for f in files)
+    names = ", ".join(Path(f.path).name for f in files[:3]) + (", ..." if len(files) > 3 else "")
+    hint = (
+        "--include 'test*.py'"
+        if all(Path(f.path).name.startswith("test") for f in files)
+        else "--include"
+    )
+    console.print(
+        Text(
+            f"note: {_count(len(files), 'file')} holding unittest tests"
+            f" ({_count(methods, 'lifecycle method')}) {'match' if len(files) > 1 else 'matches'}"
+            f" no test-file pattern ({names}); pytest does not collect them either: left as is."
+            f" Pass {hint} (and set python_files in the pytest configuration) to migrate them."
+        ),
+        soft_wrap=True,
+    )
 
 
 def print_errors(console: Console, report: Report) -> None:
@@ -161,6 +190,9 @@ def print_summary(console: Console, report: Report, wrote: bool) -> None:
         table.add_row(status.value, str(report.count(status)))
     converted = "lifecycle methods converted" if wrote else "lifecycle methods it would convert"
     table.add_row(converted, str(report.converted))
+    outside = sum(f.outside_patterns for f in report.files)
+    if outside:
+        table.add_row("lifecycle methods outside the test-file patterns", str(outside))
     for code, count in report.refusals_by_code().items():
         table.add_row(f"refused {code}: {Code(code).summary}", str(count))
     hazards = report.summary()["hazards_by_code"]

@@ -61,6 +61,7 @@ def survey(row: Row, cache: Path) -> tuple[dict[str, object], Report]:
         "refused": report.refusals_by_code(),
         "failed": report.count(Status.FAILED),
         "unparsable": report.count(Status.UNPARSABLE),
+        "outside_patterns": summary["lifecycle_methods_outside_patterns"],
     }
     return data, report
 
@@ -77,8 +78,8 @@ def main() -> int:
     )
     args = parser.parse_args()
     rows = [r for r in read_rows(args.tsv) if not args.only or r.name in args.only]
-    print("| package | found | converted | % | refused | failed |")
-    print("|---|---|---|---|---|---|")
+    print("| package | found | converted | % | refused | failed | outside patterns |")
+    print("|---|---|---|---|---|---|---|")
     results = []
     roots = Counter[str]()
     found = converted = 0
@@ -95,7 +96,7 @@ def main() -> int:
         codes = ", ".join(f"{k}: {v}" for k, v in dict(data["refused"]).items())  # type: ignore[call-overload]
         print(
             f"| {row.spec} | {data['found']} | {data['converted']} | {pct:.0f} | {codes or '-'} "
-            f"| {data['failed']} |",
+            f"| {data['failed']} | {data['outside_patterns']} |",
             flush=True,
         )
         for result in report.files:

@@ -183,3 +183,61 @@ def test_a_named_folder_that_imports_the_suite_around_it_is_not_data(tmp_path: P
     assert rewritten == ["test_cli.py"]
     skipped = {Path(f.path).name: f.error for f in report.files if f.error}
     assert "data of" in (skipped["test_sample.py"] or "")
+
+
+BASE_ONLY = """\
+import unittest
+
+
+class Base(unittest.TestCase):
+    def setUp(self):
+        self.ready = True
+"""
+
+
+def test_files_with_tests_outside_the_patterns_are_counted_not_rewritten(tmp_path: Path) -> None:
+    """``testSchema.py`` and ``tests.py`` hold unittest tests that the default patterns do
+    not select (pytest would not collect them): left as is and counted, so that a run that
+    converts nothing says why. A base without tests in a helper file is not counted."""
+    write(
+        tmp_path,
+        {
+            "suite/testSchema.py": CASE.format(name="Schema"),
+            "suite/tests.py": CASE.format(name="Legacy"),
+            "suite/base.py": BASE_ONLY,
+            "suite/test_kept.py": CASE.format(name="Kept"),
+        },
+    )
+    report = migrate_paths([tmp_path / "suite"], Options(jobs=1, gitignore=False))
+    by_name = {Path(f.path).name: f for f in report.files}
+    assert {n: f.outside_patterns for n, f in by_name.items()} == {
+        "testSchema.py": 1,
+        "tests.py": 1,
+        "base.py": 0,
+        "test_kept.py": 0,
+    }
+    assert by_name["testSchema.py"].output is None
+    assert by_name["tests.py"].output is None
+    assert report.summary()["lifecycle_methods_outside_patterns"] == 2
+    assert by_name["test_kept.py"].output is not None
+    wider = migrate_paths(
+        [tmp_path / "suite"], Options(jobs=1, gitignore=False, include=("test*.py",))
+    )
+    assert wider.summary()["lifecycle_methods_outside_patterns"] == 0
+    assert wider.converted == 3
+
+
+def test_the_note_names_the_files_and_the_option(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from migrator.cli import main
+
+    write(tmp_path, {"suite/testSchema.py": CASE.format(name="Schema")})
+    args = ["migrate", "--check", "--no-gitignore", str(tmp_path / "suite")]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0
+    assert (
+        "note: 1 file holding unittest tests (1 lifecycle method) matches no test-file"
+        " pattern (testSchema.py)" in result.output
+    )
+    assert "Pass --include 'test*.py'" in result.output
