@@ -339,12 +339,12 @@ def _run(
         if not info.read_only:
             results.pop(path, None)  # a skipped file of the run, indexed after all
     infos = _unique_modules(infos)
-    data = data_folders(
-        units,
+    named = (
         {i.unit_path: i.fragments for i in indexed if i.fragments},
         {unit.module: str(unit.path) for unit in units},
         {path: info.aliases.values() for path, info in infos.items()},
     )
+    data = data_folders(units, *named)
     for unit in units:
         path = str(unit.path)
         reason = data.get(path) or (
@@ -360,6 +360,12 @@ def _run(
     classes = config.python_classes if config else pytest_config.PYTHON_CLASSES
     planned = _plan_and_rewrite(infos, tests, jobs, outside, aliases, withheld, progress, classes)
     results.update((p, r) for p, r in planned.items() if not infos[p].read_only)
+    # Files of a folder the suite names as data (a sample project) are not tests pytest
+    # misses: the note about test-file patterns leaves them out.
+    samples = data_folders([replace(u, is_test=True) for u in units if not u.is_test], *named)
+    for path in samples:
+        if results[path].outside_patterns:
+            results[path] = replace(results[path], outside_patterns=0)
     return Report(tuple(results[str(u.path)] for u in units)), infos, aliases
 
 

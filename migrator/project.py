@@ -203,9 +203,9 @@ def data_folders(
             continue
         folders = unit.path.resolve().parent.parts
         for parts, named_in in named.items():
-            if len(parts) > len(folders) or folders[-len(parts) :] != parts:
+            data_dir = _named_ancestor(folders, parts)
+            if data_dir is None:
                 continue
-            data_dir = Path(*folders)
             referrer = Path(named_in).resolve().parent
             if referrer == data_dir or data_dir in referrer.parents:
                 continue  # a module naming its own folder is not using it as data
@@ -214,6 +214,16 @@ def data_folders(
             out[str(unit.path)] = f"data of {named_in} (it names '{'/'.join(parts)}')"
             break
     return out
+
+
+def _named_ancestor(folders: tuple[str, ...], parts: tuple[str, ...]) -> Path | None:
+    """The nearest of a file's folder and its ancestors (``folders``, its folder's parts)
+    whose path ends with ``parts``: a folder named as data holds its subfolders too (the
+    packages of a sample project, ``testrunner-ex/sample1/sampletests``)."""
+    for end in range(len(folders), len(parts) - 1, -1):
+        if folders[end - len(parts) : end] == parts:
+            return Path(*folders[:end])
+    return None
 
 
 def _imported_folders(

@@ -133,6 +133,8 @@ def test_sample_projects_another_runner_executes_stay(tmp_path: Path) -> None:
                     self.assertTrue(self.where)
             """,
             "tests/support/scenario/one/test_sample.py": CASE.format(name="Sample"),
+            # a package of the sample project: data as its folder is
+            "tests/support/scenario/one/pkg/tests/test_deep.py": CASE.format(name="Deep"),
             "tests/support/scenario/two/test_other.py": CASE.format(name="Other"),
             "tests/local/test_names_itself.py": CASE.format(name="Self").replace(
                 "self.ready = True", 'self.ready = bool("local/x")'
@@ -147,6 +149,7 @@ def test_sample_projects_another_runner_executes_stay(tmp_path: Path) -> None:
     skipped = {Path(f.path).name: f.error for f in report.files if f.error}
     assert "data of" in (skipped["test_sample.py"] or "")
     assert "'scenario/one'" in (skipped["test_sample.py"] or "")
+    assert "'scenario/one'" in (skipped["test_deep.py"] or "")
 
 
 def test_a_named_folder_that_imports_the_suite_around_it_is_not_data(tmp_path: Path) -> None:
@@ -225,6 +228,25 @@ def test_files_with_tests_outside_the_patterns_are_counted_not_rewritten(tmp_pat
     )
     assert wider.summary()["lifecycle_methods_outside_patterns"] == 0
     assert wider.converted == 3
+
+
+def test_sample_files_outside_the_patterns_are_data_not_missed_tests(tmp_path: Path) -> None:
+    """A folder the suite names as data holds files another runner executes: not counted
+    as tests the patterns missed."""
+    write(
+        tmp_path,
+        {
+            "tests/test_runner.py": CASE.format(name="Runner").replace(
+                "self.ready = True", 'self.ready = bool("sample-ex")'
+            ),
+            "tests/sample-ex/sample1/sampletests.py": CASE.format(name="Sample"),
+            "tests/legacy/testLegacy.py": CASE.format(name="Legacy"),
+        },
+    )
+    report = migrate_paths([tmp_path / "tests"], Options(jobs=1, gitignore=False))
+    counted = {Path(f.path).name: f.outside_patterns for f in report.files}
+    assert counted["sampletests.py"] == 0
+    assert counted["testLegacy.py"] == 1
 
 
 def test_the_note_names_the_files_and_the_option(tmp_path: Path) -> None:
