@@ -11,11 +11,18 @@ the file system alone does not give (``zope/`` without ``__init__.py``: the file
 
 from __future__ import annotations
 
+import configparser
+import functools
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
 
 from migrator.discovery import Unit
 from migrator.sourcefile import DecodeError, decode
@@ -116,17 +123,65 @@ def _locate(
     name: str, skipped: Mapping[str, tuple[Path, str]], roots: list[Path]
 ) -> tuple[Path, bool] | None:
     """(file, read-only) of module ``name``: a skipped file of the run, or one under a root
-    (also its ``src/``), or None."""
+    (also its ``src/`` and the package folders it declares), or None."""
     if name in skipped:
         return skipped[name][0], False
     parts = name.split(".")
     for root in roots:
-        for base in (root, root / "src"):
+        for base in (root, *package_folders(root)):
             folder = base.joinpath(*parts)
             for candidate in (folder.with_suffix(".py"), folder / "__init__.py"):
                 if candidate.is_file():
                     return candidate, True
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def package_folders(root: Path) -> tuple[Path, ...]:
+    """The folders under ``root`` that hold its importable packages: ``src/``, and those
+    its packaging declares (``package-dir = {"" = "Lib"}`` or ``packages.find.where`` in
+    pyproject.toml, ``package_dir = =lib`` in setup.cfg): python-ldap's ``slapdtest`` lives
+    in ``Lib/``."""
+    declared = [*_pyproject_folders(root / "pyproject.toml"), *_setup_cfg_folders(root)]
+    out = [root / "src"]
+    for name in declared:
+        folder = (root / name).resolve()
+        if folder != root.resolve() and root.resolve() in folder.parents and folder.is_dir():
+            out.append(folder)
+    return tuple(dict.fromkeys(out))
+
+
+def _pyproject_folders(path: Path) -> list[str]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []
+    tool = data.get("tool", {}).get("setuptools", {})
+    out: list[str] = []
+    package_dir = tool.get("package-dir", {})
+    if isinstance(package_dir, dict) and isinstance(package_dir.get(""), str):
+        out.append(package_dir[""])
+    packages = tool.get("packages", {})
+    find = packages.get("find", {}) if isinstance(packages, dict) else {}
+    where = find.get("where", []) if isinstance(find, dict) else []
+    if isinstance(where, list):
+        out.extend(w for w in where if isinstance(w, str))
+    return out
+
+
+def _setup_cfg_folders(root: Path) -> list[str]:
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(root / "setup.cfg", encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return []
+    value = parser.get("options", "package_dir", fallback="")
+    # ``package_dir = =src`` or, one mapping per line, ``= src``
+    return [
+        v.strip()
+        for k, _, v in (line.partition("=") for line in value.splitlines())
+        if not k.strip() and v.strip()
+    ]
 
 
 # Where installers put packages: a module found there is installed, not the project's.

@@ -291,13 +291,32 @@ def test_a_wrapper_that_escapes_its_decorator_may_get_any_object(tmp_path: Path)
     assert all("decorated with" not in r.message for r in report.refusals)
 
 
-def test_a_base_in_the_project_outside_the_run_is_read_not_rewritten(tmp_path: Path) -> None:
+LAYOUTS = {
+    "flat": ("", {"pyproject.toml": "[project]\nname = 'demo'\n"}),
+    "package-dir": (
+        "Lib/",
+        {"pyproject.toml": "[tool.setuptools]\npackage-dir = {'' = 'Lib'}\n"},
+    ),
+    "find-where": (
+        "code/",
+        {"pyproject.toml": "[tool.setuptools.packages.find]\nwhere = ['code']\n"},
+    ),
+    "setup.cfg": ("lib/", {"setup.cfg": "[options]\npackage_dir =\n    = lib\n"}),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_base_in_the_project_outside_the_run_is_read_not_rewritten(
+    tmp_path: Path, layout: str
+) -> None:
+    """Also where the packaging declares the package folder (python-ldap's ``Lib/``)."""
+    folder, config = LAYOUTS[layout]
     write(
         tmp_path,
         {
-            "pyproject.toml": "[project]\nname = 'demo'\n",
-            "demo/__init__.py": "",
-            "demo/testing.py": """\
+            **config,
+            f"{folder}demo/__init__.py": "",
+            f"{folder}demo/testing.py": """\
             import unittest
 
 
@@ -336,7 +355,7 @@ def test_a_base_in_the_project_outside_the_run_is_read_not_rewritten(tmp_path: P
     assert codes(report) == ["MF105"]
     message = report.refusals[0].message
     assert "base WithSetUp defines setUp or tearDown in" in message
-    assert "demo/testing.py, which is outside the run" in message
+    assert f"{folder}demo/testing.py, which is outside the run" in message
     output = by_name(report)["test_uses.py"]
     assert "def _on_transparent_setup(self):" in output
     assert "class OnWithSetUp(WithSetUp):\n    def setUp(self):" in output
