@@ -125,6 +125,22 @@ def nested_key(info: ClassInfo) -> str:
     return f"{info.qualname}@{info.line}"
 
 
+def _plain_attribute_class(info: ClassInfo) -> bool:
+    """A class defined in another class's body (``pyparsing_test.TestParseResultsAsserts``,
+    a mixin of assertion helpers) that the model can stand for when a base names it: one
+    without bases (its own would be looked up in the enclosing class body, which the model
+    does not read) and without any lifecycle method, wrapper or metaclass. Others stay
+    unknown (MF105)."""
+    return bool(info.outer) and (
+        all(b == "builtins.object" for b in info.bases)
+        and not info.methods
+        and not info.bound_otherwise
+        and not info.wrapping_decorators
+        and info.metaclass is None
+        and not (info.attrs & WRAPPERS)
+    )
+
+
 class MixinDisagreement(Exception):
     """What follows a class in the MRO differs between the test classes that use it."""
 
@@ -173,6 +189,8 @@ class Hierarchy:
         for info in nested:
             if any(self.canonical(b) in self.classes for b in info.bases):
                 self.classes[nested_key(info)] = info
+            elif _plain_attribute_class(info):
+                self.classes.setdefault(f"{info.module}.{info.outer}.{info.name}", info)
 
     # -- names ---------------------------------------------------------------------------
 

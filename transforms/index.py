@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -55,6 +55,7 @@ from transforms.decorators import (
 from transforms.facts import (
     BodyFacts,
     body_facts,
+    bound_names,
     dotted,
     explicit_parent_call,
     super_start,
@@ -171,6 +172,9 @@ class ClassInfo:
     opaque_tests: bool = False
     # Lines of skip decorators that cannot become pytest marks (a string condition, ...).
     skip_blockers: tuple[int, ...] = ()
+    # For a class statement directly in the body of a module-level class (through class
+    # bodies only): the enclosing classes' names, dotted. ``ns.Outer.Inner`` names it.
+    outer: str = ""
 
     @property
     def qualname(self) -> str:
@@ -475,13 +479,30 @@ class _Words:
 def _classes(tree: ast.Module, base: _ClassContext) -> Iterator[ClassInfo]:
     top_level = {id(s) for s in tree.body}
     in_blocks = {id(s) for s in module_statements(tree.body) if isinstance(s, ast.ClassDef)}
+    outers = _outer_names(s for s in tree.body if isinstance(s, ast.ClassDef))
     for node in base.scan.classes:
         context = replace(
             base,
             top_level=id(node) in top_level,
             module_level=id(node) in in_blocks and id(node) not in top_level,
         )
-        yield _class_info(node, context)
+        info = _class_info(node, context)
+        yield replace(info, outer=outers[id(node)]) if id(node) in outers else info
+
+
+def _outer_names(classes: Iterable[ast.ClassDef], prefix: str = "") -> dict[int, str]:
+    """id of each class statement directly in the body of one of ``classes`` (and so on
+    down through class bodies) -> the dotted names of the classes around it; left out when
+    the enclosing body binds its name more than once."""
+    out: dict[int, str] = {}
+    for cls in classes:
+        outer = f"{prefix}{cls.name}"
+        # A name the body binds again (``Inner = other``) is not surely that class.
+        bound = Counter(n for stmt in cls.body for n in bound_names([stmt]))
+        inner = [s for s in cls.body if isinstance(s, ast.ClassDef) and bound[s.name] == 1]
+        out.update((id(s), outer) for s in inner)
+        out.update(_outer_names(inner, f"{outer}."))
+    return out
 
 
 @dataclass(frozen=True)
