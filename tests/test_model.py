@@ -768,38 +768,51 @@ def test_only_a_global_bound_once_to_a_unittest_skip_is_a_skip_alias() -> None:
     assert info.skip_aliases == frozenset({"skip_posix", "only_nt"})
 
 
-def test_a_base_through_an_assigned_global_says_so(tmp_path: Path) -> None:
-    write(
-        tmp_path,
-        {
-            "test_assigned.py": """\
-            import unittest
+ASSIGNED_HOLDER = """\
+import unittest
 
-            import helpers as hp
+import helpers as hp
 
-            shortcut = hp.Holder
+shortcut = hp.Holder
 
 
-            class T(shortcut.Mixin, unittest.TestCase):
-                def setUp(self):
-                    self.x = 1
+class T(shortcut.{base}, unittest.TestCase):
+    def setUp(self):
+        self.x = 1
 
-                def test_x(self):
-                    self.assertEqual(self.x, 1)
-            """,
-            "helpers.py": """\
-            class Holder:
-                class Mixin:
-                    pass
-            """,
-        },
-    )
-    report = migrate(tmp_path)
+    def test_x(self):
+        self.assertEqual(self.x, 1)
+"""
+
+HOLDER = """\
+class Holder:
+    class Mixin:
+        pass
+
+    class WithSetUp:
+        def setUp(self):
+            super().setUp()
+"""
+
+
+def test_a_base_through_an_assigned_global_is_followed(tmp_path: Path) -> None:
+    """A plain class defined in a class body (reached through a global assigned that
+    class) is transparent; one with a setUp is unknown, and the message says why."""
+    for base in ("Mixin", "WithSetUp"):
+        write(
+            tmp_path / base,
+            {"test_assigned.py": ASSIGNED_HOLDER.format(base=base), "helpers.py": HOLDER},
+        )
+    report = migrate(tmp_path / "Mixin")
+    assert report.refusals == ()
+    assert report.converted == 1
+    report = migrate(tmp_path / "WithSetUp")
     [refusal] = report.refusals
     assert refusal.code.value == "MF105"
     assert refusal.message == (
-        "base helpers.Holder.Mixin: an attribute of class Holder in "
-        f"{tmp_path / 'helpers.py'}; the model does not follow class attributes"
+        "base helpers.Holder.WithSetUp: an attribute of class Holder in "
+        f"{tmp_path / 'WithSetUp' / 'helpers.py'}; the model stands only for a class defined"
+        " there without bases, lifecycle methods or wrappers"
     )
 
 

@@ -273,8 +273,8 @@ class LineageChecks(ReferencePlanner):
         if nested is not None:
             head, info = nested
             return (
-                f"base {name}: an attribute of class {head} in {info.path}; the model does not"
-                " follow class attributes"
+                f"base {name}: an attribute of class {head} in {info.path}; the model stands"
+                " only for a class defined there without bases, lifecycle methods or wrappers"
             )
         assigned = self._assigned_global(name)
         if assigned is not None:
