@@ -106,6 +106,9 @@ class Klass:
     # a plain attribute (the class converts), ``_patched``, read as mock's patcher (it wraps
     # the test methods only: events inside it say so), or one of ``CLASS_SKIPS``; "" for none.
     decorated: str = ""
+    # A first base reached as a class attribute: ``Helpers.Asserts`` (no lifecycle) or
+    # ``Helpers.Setup`` (a setUp the tool does not read); "" for none.
+    namespace: str = ""
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,19 @@ def retry_once(fun):
             return fun(self)
 
     return wrapper
+
+
+# Bases reached as attributes of a class: one the tool can stand for (no lifecycle), one
+# it cannot read (a setUp of its own).
+class Helpers:
+    class Asserts:
+        def logged(self, what):
+            ev(self, what)
+
+    class Setup:
+        def setUp(self):
+            ev(self, "Helpers.Setup.setUp")
+            super().setUp()
 """
 
 
@@ -261,7 +277,8 @@ def programs(draw: st.DrawFn, name: str, foreign: tuple[Foreign, ...] = ()) -> P
             decorated = decorated or draw(
                 st.sampled_from(["", "", "", "", "tagged", "_mark", "_patched"])
             )
-        classes.append(Klass(klass, bases, tuple(methods), tests, block, decorated))
+        namespace = draw(st.sampled_from(["", "", "", "", "", "Asserts", "Setup"]))
+        classes.append(Klass(klass, bases, tuple(methods), tests, block, decorated, namespace))
     module_setup = draw(st.none() | lifecycles("setUpModule", True))
     module_teardown = draw(st.none() | lifecycles("tearDownModule", True))
     used = sorted(
@@ -480,7 +497,8 @@ def render(program: Program) -> str:
             out += ["", *_module_function(function), ""]
     for klass in program.classes:
         lines = [f"@{klass.decorated}"] if klass.decorated else []
-        lines.append(f"class {klass.name}({', '.join(klass.bases)}):")
+        bases = (f"Helpers.{klass.namespace}",) if klass.namespace else ()
+        lines.append(f"class {klass.name}({', '.join((*bases, *klass.bases))}):")
         members: list[list[str]] = [_method_lines(klass, m) for m in klass.methods]
         members += [_test_lines(t) for t in klass.tests]
         if any(m.helper_first == "method" for m in klass.methods):
