@@ -219,6 +219,7 @@ def migrate_command(
         hint = " (ignored by a .gitignore? try --no-gitignore)" if gitignore else ""
         err.print(f"warning: no Python files found under the given paths{hint}")
     if hazards_only:
+        render.print_errors(err, result)  # a file it could not read leaves the answer partial
         sys.exit(_hazards_only(result, as_json, out))
     # Patches are made before writing (they compare with the files as they are).
     summary = output_format == "markdown" or summary_file is not None
@@ -280,7 +281,9 @@ def _hazards_only(report: Report, as_json: bool, out: Console) -> int:
         click.echo(json.dumps(payload, indent=2))
     else:
         render.print_hazards(out, report)
-    return EXIT_INTERNAL if report.failed else EXIT_CHANGES if report.hazards else EXIT_OK
+    if report.failed or report.count(Status.UNPARSABLE):
+        return EXIT_INTERNAL
+    return EXIT_CHANGES if report.hazards else EXIT_OK
 
 
 def _print_data(

@@ -303,6 +303,15 @@ def test_hazards_mode_exits_0_without_hazards(project: Path) -> None:
     assert "no parallel hazards found" in out
 
 
+def test_hazards_mode_with_an_unparsable_file_says_so_and_exits_123(project: Path) -> None:
+    """The answer leaves that file out: an error line and exit 123, as ``--check`` does."""
+    (project / "tests" / "test_broken.py").write_text("import unittest\nx = (\n")
+    code, _, err = run("--hazards", str(project))
+    assert code == 123
+    assert "error: cannot parse" in err
+    assert "test_broken.py:2" in err
+
+
 def test_a_path_hidden_by_gitignore_is_warned_about(project: Path) -> None:
     pygit2.init_repository(str(project))
     (project / ".gitignore").write_text("tests/\n")
