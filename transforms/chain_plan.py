@@ -169,7 +169,7 @@ class ChainPlanner(ResourcePlanner):
         registers = self._register_cleanups(chain, names)
         root = mode != "chain" or not parents
         holds = root and level == "function"
-        return self._check_body_cleanups(
+        needed = self._check_body_cleanups(
             qualname,
             level,
             has_teardown,
@@ -178,15 +178,49 @@ class ChainPlanner(ResourcePlanner):
             redirected,
             below=holds and self._torn_below(qualname, names),
         )
+        return needed or (holds and self._setup_cleanups_outlive_teardowns(qualname, names))
+
+    def _setup_cleanups_outlive_teardowns(self, qualname: str, names: tuple[str, str]) -> bool:
+        """Whether, in a test class that runs this fixture's chain, a class before it whose
+        setUp registers cleanups is followed by one with a tearDown (``T(FakeDists,
+        LoggingCatcher, Base)``): unittest ran those cleanups after that tearDown, while the
+        fixture's own stack would unwind them before it. The fixture holding the chain then
+        takes them (and every class's ``self.addCleanup`` joins its stack)."""
+        for user in self.users(qualname):
+            mro = [k for k in self.mro(user) if k in self.classes]
+            if qualname not in mro:
+                continue
+            chain = mro[: mro.index(qualname) + 1]
+            for index, klass in enumerate(chain[:-1]):
+                setup = self.classes[klass].methods.get(names[0])
+                if setup is None or not setup.cleanup_calls:
+                    continue
+                if any(names[1] in self.classes[k].methods for k in chain[index + 1 :]):
+                    return True
+        return False
 
     def _torn_below(self, qualname: str, names: tuple[str, str]) -> bool:
-        """Whether a subclass's fixture, chained under this one, has a teardown
-        (``_teardown_below``) or cleanups its setUp registers, which unwind in its teardown
-        too: the cleanups a helper registered on the test ran after both in unittest. A
-        fixture that holds the chain then takes those."""
-        return self._teardown_below(qualname, names[1]) or self._register_cleanups(
-            self.descendants(qualname), names
+        """Whether a fixture chained under this one has a teardown (``_teardown_below``) or
+        cleanups its setUp registers, which unwind in its teardown too: the cleanups a
+        helper registered on the test ran after both in unittest. A fixture that holds the
+        chain then takes those. Under it are its subclasses and the mixins its users put
+        before it (``T(FakeDists, LoggingCatcher, Base)``: FakeDists' cleanups ran after
+        LoggingCatcher's tearDown)."""
+        above = self._before_in_users(qualname)
+        return (
+            self._teardown_below(qualname, names[1])
+            or any(names[1] in self.classes[c].methods for c in above)
+            or self._register_cleanups({*self.descendants(qualname), *above}, names)
         )
+
+    def _before_in_users(self, qualname: str) -> set[str]:
+        """The classes of the run that come before ``qualname`` in the MRO of a test class
+        that runs its lifecycle."""
+        out: set[str] = set()
+        for user in self.users(qualname):
+            mro = self.mro(user)
+            out.update(k for k in mro[: mro.index(qualname)] if k in self.classes)
+        return out
 
     def _register_cleanups(self, classes: Iterable[str], names: tuple[str, str]) -> bool:
         """Whether the ``names`` lifecycle methods of any of ``classes`` register cleanups."""

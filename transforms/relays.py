@@ -42,6 +42,8 @@ class Relays(ModuleClassesTransform):
             body = cst.IndentedBlock(body=[])
         else:
             statements = [s for s in body.body if isinstance(s, cst.BaseStatement)]
+        # The relays give the body a statement: a bare ``pass`` has nothing left to hold.
+        statements = [s for s in statements if not _bare_pass(s)]
         at = _after_attributes(statements)
         following = statements[at] if at < len(statements) else None
         if following is not None and not getattr(following, "leading_lines", True):
@@ -85,6 +87,17 @@ def _call_relay(relay: Relay) -> cst.FunctionDef:
     node = cst.parse_statement(f"{decorator}def {relay.name}({param}):\n{body}")
     assert isinstance(node, cst.FunctionDef)
     return node
+
+
+def _bare_pass(stmt: cst.BaseStatement) -> bool:
+    """A ``pass`` line without a comment before or after it."""
+    return (
+        isinstance(stmt, cst.SimpleStatementLine)
+        and len(stmt.body) == 1
+        and isinstance(stmt.body[0], cst.Pass)
+        and stmt.trailing_whitespace.comment is None
+        and not any(line.comment for line in stmt.leading_lines)
+    )
 
 
 def _after_attributes(body: list[cst.BaseStatement]) -> int:

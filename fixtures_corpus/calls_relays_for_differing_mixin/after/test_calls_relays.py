@@ -146,8 +146,6 @@ class TestPool(Pool, Limited):
 
 
 class TestMissingRaw(Missing, Raw):
-    pass
-
     def _missing_next_set_up(self):
         """After Missing, setUp() reaches Raw here."""
         self._raw_set_up()
@@ -158,8 +156,6 @@ class TestMissingRaw(Missing, Raw):
 
 
 class TestMissingPool(Missing, Pool, Limited):
-    pass
-
     def _missing_next_set_up(self):
         """After Missing, setUp() reaches Pool here."""
         self._pool_set_up()
