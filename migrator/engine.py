@@ -38,7 +38,7 @@ from migrator.sourcefile import (
     prepare,
     unwritable,
 )
-from transforms import rewrite_module
+from transforms import loggers, rewrite_module
 from transforms.codes import Code, Refusal
 from transforms.hierarchy import Hierarchy
 from transforms.index import ModuleInfo, index_module
@@ -231,6 +231,7 @@ def migrate_source(text: str, path: str = "<stdin>", module: str | None = None) 
         return _syntax_error(path, exc)
     except ValueError as exc:
         return _unparsable(path, str(exc))
+    info = loggers.settle({path: info}, {})[path]
     plan = plan_run([info])[path]
     return replace(rewrite_text(source, plan), found=info.lifecycle_count, hazards=plan.hazards)
 
@@ -339,6 +340,8 @@ def _run(
         if not info.read_only:
             results.pop(path, None)  # a skipped file of the run, indexed after all
     infos = _unique_modules(infos)
+    # Handlers added to a logger imported from another module: named or not, now known.
+    infos = loggers.settle(infos, aliases)
     named = (
         {i.unit_path: i.fragments for i in indexed if i.fragments},
         {unit.module: str(unit.path) for unit in units},

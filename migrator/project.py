@@ -94,8 +94,9 @@ def complete(
 
 
 def _unresolved_modules(infos: Iterable[ModuleInfo], aliases: Mapping[str, str]) -> set[str]:
-    """Dotted prefixes of base names (and of their re-export chains) and of class decorators
-    that no indexed module answers: the modules to look for."""
+    """Dotted prefixes of base names (and of their re-export chains), of class decorators and
+    of the loggers lifecycle methods add handlers to that no indexed module answers: the
+    modules to look for."""
     model = Hierarchy(list(infos), aliases)
     names: list[str] = []
     for info in model.classes.values():
@@ -111,6 +112,13 @@ def _unresolved_modules(infos: Iterable[ModuleInfo], aliases: Mapping[str, str])
         for target in info.decorator_targets:
             if not target.endswith("()"):
                 names += alternatives(model.canonical(target) or "")
+        # The module a logger comes from, that a lifecycle method adds handlers to
+        # (``transforms.loggers``): it says whether that is the root logger.
+        for facts in info.methods.values():
+            names += [name for _line, name in facts.logger_uses if "." in name]
+    for module in model.modules.values():
+        for facts in module.functions.values():
+            names += [name for _line, name in facts.logger_uses if "." in name]
     out = {
         ".".join(parts[:cut])
         for parts in (n.split(".") for n in names if n and not n.startswith("?"))

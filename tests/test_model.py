@@ -1486,3 +1486,116 @@ def test_an_assigned_base_made_by_another_modules_function_refuses_what_it_reach
     assert codes(report) == ["MF105", "MF105"]
     assert messages["Base"].startswith("Sub (")
     assert "an assigned value the model does not follow" in messages["Base"]
+
+
+LOGGING_PROJECT = {
+    "pkg/__init__.py": "import logging\n\nlogger = logging.getLogger(__name__)\n",
+    "pkg/rootish.py": "import logging\n\nlog = logging.getLogger()\n",
+    "pkg/reexport.py": "from pkg import logger\n",
+    "tests/test_logs.py": """\
+    import logging
+    import unittest
+
+    from pkg import logger
+    from pkg.reexport import logger as again
+    from pkg.rootish import log
+
+    OWN = logging.getLogger("tests")
+
+
+    class Direct(unittest.TestCase):
+        def setUp(self):
+            self.handler = logging.NullHandler()
+            logging.getLogger("app").addHandler(self.handler)
+
+        def test_x(self):
+            pass
+
+
+    class Made(unittest.TestCase):
+        def setUp(self):
+            self.log = logging.Logger("made")
+            self.log.addHandler(logging.NullHandler())
+
+        def test_x(self):
+            pass
+
+
+    class ModuleGlobal(unittest.TestCase):
+        def setUp(self):
+            OWN.addHandler(logging.NullHandler())
+
+        def test_x(self):
+            pass
+
+
+    class Imported(unittest.TestCase):
+        def setUp(self):
+            logger.addHandler(logging.NullHandler())
+
+        def tearDown(self):
+            again.handlers.clear()
+
+        def test_x(self):
+            pass
+
+
+    class Root(unittest.TestCase):
+        def setUp(self):
+            logging.getLogger().addHandler(logging.NullHandler())
+
+        def test_x(self):
+            pass
+
+
+    class RootAttribute(unittest.TestCase):
+        def setUp(self):
+            logging.root.addHandler(logging.NullHandler())
+
+        def test_x(self):
+            pass
+
+
+    class ImportedRoot(unittest.TestCase):
+        def setUp(self):
+            log.addHandler(logging.NullHandler())
+
+        def test_x(self):
+            pass
+
+
+    class Shadowed(unittest.TestCase):
+        def setUp(self):
+            OWN = logging.getLogger()
+            OWN.addHandler(logging.NullHandler())
+
+        def test_x(self):
+            pass
+
+
+    class OnAttribute(unittest.TestCase):
+        def setUp(self):
+            self.logger.addHandler(logging.NullHandler())
+
+        def test_x(self):
+            pass
+    """,
+}
+
+
+def test_handlers_of_a_named_logger_are_not_per_phase_state(tmp_path: Path) -> None:
+    """pytest resets the root logger's handlers between the setup and call phases, not a
+    named logger's: a setUp adding a handler to one converts (MF119 only for what may be
+    the root logger), also when the logger is a global of a module of the project."""
+    write(tmp_path, {"pyproject.toml": "[project]\nname = 'pkg'\n", **LOGGING_PROJECT})
+    report = migrate(tmp_path / "tests")
+    refused = {r.cls: r.code.value for r in report.refusals}
+    assert refused == {
+        "Root": "MF119",
+        "RootAttribute": "MF119",
+        "ImportedRoot": "MF119",
+        "Shadowed": "MF119",
+        "OnAttribute": "MF119",
+    }
+    converted = {c for f in report.files for c, _ in f.converted}
+    assert converted == {"Direct", "Made", "ModuleGlobal", "Imported"}

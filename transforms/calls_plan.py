@@ -87,16 +87,22 @@ def snake_method(name: str) -> str:
 def closure(model: Hierarchy, seeds: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
     """The seeds and every class their helpers can call: all definers that follow them."""
     out: set[tuple[str, str]] = set()
-    for qualname, level in seeds:
+    todo = list(seeds)
+    while todo:
+        qualname, level = todo.pop()
+        if (qualname, level) in out:
+            continue
+        out.add((qualname, level))
         try:
             # The hierarchy's own answer (the planner's turns a disagreement into a refusal).
             chain = Hierarchy.parents(model, qualname, level)
         except MixinDisagreement:
-            # Users differ on what follows: every class of every chain (relays connect them).
-            chains = Hierarchy.user_chains(model, qualname, level)
-            chain = list(dict.fromkeys(k for c in chains for k in c))
-        out.add((qualname, level))
-        out.update((p, level) for p in chain)
+            chain = []
+        # Where users differ on what follows (here or further on), every class of every
+        # chain: relays connect them, and a helper of each is called by name.
+        chains = Hierarchy.user_chains(model, qualname, level)
+        chain = list(dict.fromkeys([*chain, *(k for c in chains for k in c)]))
+        todo.extend((p, level) for p in chain)
     return out
 
 

@@ -35,6 +35,7 @@ from transforms.temp_facts import (
     chdir_setup,
     cleanup_mentions,
     hazards,
+    logger_uses,
     mentions,
     phase_state_line,
     removals,
@@ -106,7 +107,12 @@ class BodyFacts:
     # mentions, or the names given to a setup's cleanup registrations.
     state_writes: tuple[tuple[str, int, bool], ...] = ()
     restore_mentions: frozenset[str] = frozenset()
+    # Line of the first change of state pytest resets between phases (MF119): the lesser of
+    # ``phase_definite`` and the lines of ``logger_uses`` not known to be named loggers
+    # (``loggers.settle`` updates it once the index is complete).
     phase_state: int | None = None
+    phase_definite: int | None = None
+    logger_uses: tuple[tuple[int, str], ...] = ()
     # Line of the first explicit skip in the body's own scope (``self.skipTest(...)``,
     # ``raise unittest.SkipTest``): unittest then runs no tearDown, not even a parent's.
     skips: int | None = None
@@ -347,6 +353,8 @@ def body_facts(
     tail = restore_tail(func.body, first, cls_name, aliases or {}, modules) if is_teardown else None
     is_setup = func.name.startswith("setUp")
     changed = state_writes(func.body, aliases or {}) if is_setup else ()
+    definite = phase_state_line(func.body, aliases or {})
+    uses = logger_uses(func.body, aliases or {})
     if is_setup:
         restore = cleanup_mentions(func.body, aliases or {}) if changed else frozenset()
     else:
@@ -382,7 +390,11 @@ def body_facts(
         env_restores=tail.env if tail else (),
         state_writes=changed,
         restore_mentions=restore,
-        phase_state=phase_state_line(func.body, aliases or {}),
+        phase_state=min(
+            (x for x in (definite, *(u[0] for u in uses)) if x is not None), default=None
+        ),
+        phase_definite=definite,
+        logger_uses=uses,
         asserting_cleanup=asserting_cleanup(func.body, api, first),
         lifecycle_mentions=sum(
             isinstance(n, ast.Attribute) and n.attr in LIFECYCLE_NAMES for n in walk_all(func.body)

@@ -488,7 +488,14 @@ class Hierarchy:
         return out
 
     def parents(self, qualname: str, level: str) -> list[str]:
-        """The definers that run after ``qualname``'s own setup, nearest first."""
+        """The definers that run after ``qualname``'s own setup, nearest first: what
+        ``super()`` reaches in every test class that uses it, when they agree (a mixin
+        further on may be followed by other classes in its other users: relays answer
+        for those); otherwise each successor in turn, which raises ``MixinDisagreement``
+        where users differ."""
+        chains = self.user_chains(qualname, level)
+        if len(chains) == 1:
+            return list(next(iter(chains)))
         chain: list[str] = []
         current = self.successor(qualname, level)
         while current is not None and current not in chain:

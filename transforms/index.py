@@ -61,6 +61,7 @@ from transforms.facts import (
     super_start,
 )
 from transforms.imports import temp_import_reads
+from transforms.loggers import module_loggers
 from transforms.method_decorators import DecoratorUses, decorator_uses, wrapper_receiver
 from transforms.module_scan import (
     MODULE_CALL,
@@ -241,6 +242,9 @@ class ModuleInfo:
     decorator_uses: DecoratorUses = field(default_factory=lambda: DecoratorUses({}, {}))
     name_uses: Mapping[str, int] = field(default_factory=dict)
     attr_names: frozenset[str] = frozenset()
+    # Module-level names bound once to a logger other than the root logger
+    # (``logger = logging.getLogger(__name__)``): see ``transforms.loggers``.
+    named_loggers: frozenset[str] = frozenset()
 
     @property
     def lifecycle_count(self) -> int:
@@ -341,6 +345,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         if RUNNER_WORDS.search(source)
         else (),
         module_spellings=modules,
+        named_loggers=module_loggers(tree, aliases) if "Logger" in source else frozenset(),
         # ``_classes`` reads ``scan.classes`` in order: each statement with its ClassInfo.
         decorator_uses=decorator_uses(
             ((node, c.module_level) for node, c in zip(scan.classes, classes, strict=True)),

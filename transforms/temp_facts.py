@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from transforms.astutil import dotted, walk_all, walk_same_scope
+from transforms.loggers import local_loggers, names_a_logger
 
 TMP_PREFIX = "/tmp/"
 
@@ -696,11 +697,16 @@ def _module_attribute(node: ast.Attribute, aliases: Mapping[str, str]) -> bool:
 
 
 def phase_state_line(body: list[ast.stmt], aliases: Mapping[str, str]) -> int | None:
-    """Line of the first use of per-phase state (see ``PHASE_CALLS``), or None."""
+    """Line of the first use of per-phase state (see ``PHASE_CALLS``), or None. Handlers
+    of a logger that is surely not the root logger are not (``transforms.loggers``); those
+    of a module-level name the body does not bind are left to ``logger_uses``."""
+    local = local_loggers(body, aliases) if _mentions_handlers(body) else (frozenset(),) * 2
     for node in walk_all(body):
         if isinstance(node, ast.Attribute):
             name = qualify(node, aliases)
             handlers = node.attr in PHASE_ATTRS and not _module_attribute(node, aliases)
+            if handlers and _logger_receiver(node.value, aliases, local) != "root?":
+                continue
             if handlers or name in PHASE_NAMES or name in PHASE_CALLS:
                 return node.lineno
             if _stream(name) and isinstance(node.ctx, (ast.Store, ast.Del)):
@@ -708,6 +714,50 @@ def phase_state_line(body: list[ast.stmt], aliases: Mapping[str, str]) -> int | 
         elif isinstance(node, ast.Call) and _sets_stream(node, aliases):
             return node.lineno
     return None
+
+
+def logger_uses(body: list[ast.stmt], aliases: Mapping[str, str]) -> tuple[tuple[int, str], ...]:
+    """(line, name as qualified) of each handler change on a module-level name the body
+    does not bind (``logger.addHandler(h)`` with ``from distlib import logger``): per-phase
+    state unless that name is a named logger, which only the complete index tells
+    (``loggers.settle``)."""
+    if not _mentions_handlers(body):
+        return ()
+    local = local_loggers(body, aliases)
+    out: list[tuple[int, str]] = []
+    for node in walk_all(body):
+        if not (isinstance(node, ast.Attribute) and node.attr in PHASE_ATTRS):
+            continue
+        if _module_attribute(node, aliases):
+            continue
+        if _logger_receiver(node.value, aliases, local) == "global":
+            out.append((node.lineno, qualify(node.value, aliases) or "?"))
+    return tuple(out)
+
+
+def _mentions_handlers(body: list[ast.stmt]) -> bool:
+    return any(isinstance(n, ast.Attribute) and n.attr in PHASE_ATTRS for n in walk_all(body))
+
+
+def _logger_receiver(
+    node: ast.expr, aliases: Mapping[str, str], local: tuple[frozenset[str], frozenset[str]]
+) -> str:
+    """ "named" (surely not the root logger), "global" (a module-level name: the complete
+    index decides) or "root?" (may be the root logger). ``local``: ``local_loggers``."""
+    if names_a_logger(node, aliases):
+        return "named"
+    name = dotted(node)
+    if name is None or qualify(node, aliases) in PHASE_NAMES:
+        return "root?"
+    named, other = local
+    if name in named:
+        return "named"
+    head = name.split(".")[0]
+    if head in other or any(o.split(".")[0] == head for o in other):
+        return "root?"
+    if isinstance(node, ast.Name) or aliases.get(head) is not None:
+        return "global"
+    return "root?"
 
 
 def _stream(name: str | None) -> bool:
