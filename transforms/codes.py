@@ -82,7 +82,7 @@ SUMMARIES: dict[Code, str] = {
         "retired (never reported now): a module that binds pytest or contextlib to something"
         " else gets an aliased import"
     ),
-    Code.PHASE_STATE: "setUp/tearDown changes logging handlers or sys.stdout",
+    Code.PHASE_STATE: "setUp/tearDown changes the root logger's handlers or sys.stdout",
     Code.SKIP_DECORATOR: "a test's skip decorator cannot become a pytest mark (string condition)",
     Code.WRAPPED: (
         "a class of the MRO wraps the lifecycle (run, __call__, debug, _callSetUp, ... or a"
