@@ -12,7 +12,7 @@ Refuses when: never.
 from __future__ import annotations
 
 import ast
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from functools import lru_cache
 
 NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
@@ -57,6 +57,17 @@ def _same_scope(nodes: tuple[ast.stmt, ...]) -> tuple[ast.AST, ...]:
                 continue
             stack.append(child)
     return tuple(out)
+
+
+def qualify(node: ast.expr, aliases: Mapping[str, str]) -> str | None:
+    """The dotted name ``node`` spells, its first name replaced by what the module's
+    imports bind it to (``aliases``): ``log.getLogger`` -> ``logging.getLogger``."""
+    name = dotted(node)
+    if name is None:
+        return None
+    head, _, rest = name.partition(".")
+    base = aliases.get(head, head)
+    return f"{base}.{rest}" if rest else base
 
 
 def walk_all(nodes: list[ast.stmt]) -> tuple[ast.AST, ...]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator, Mapping
 
-from transforms.astutil import decorator_target, walk_same_scope
+from transforms.astutil import decorator_target, qualify, walk_same_scope
 from transforms.bindings import (
     DEFINITIONS,
     assigned_names,
@@ -26,7 +26,6 @@ from transforms.facts import (
     dotted,
     is_docstring,
 )
-from transforms.temp_facts import qualify
 from transforms.unittest_api import (
     PATCHERS,
     SKIP_NAMES,

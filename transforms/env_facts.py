@@ -17,8 +17,14 @@ import ast
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from transforms.astutil import dotted, explicit_parent_call, is_super_call, walk_same_scope
-from transforms.temp_facts import ChdirSite, chdir_calls, is_chdir, qualify
+from transforms.astutil import (
+    dotted,
+    explicit_parent_call,
+    is_super_call,
+    qualify,
+    walk_same_scope,
+)
+from transforms.temp_facts import ChdirSite, chdir_calls, is_chdir
 
 
 @dataclass(frozen=True)

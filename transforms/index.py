@@ -22,7 +22,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from transforms.astutil import decorator_target, explicit_parent_target, walk_same_scope
+from transforms.astutil import (
+    decorator_target,
+    explicit_parent_target,
+    qualify,
+    walk_same_scope,
+)
 from transforms.bindings import (
     ALTERNATIVES,
     DEFINITIONS,
@@ -85,7 +90,6 @@ from transforms.temp_facts import (
     hazards,
     mentions,
     module_constants,
-    qualify,
     restored,
     state_writes,
     tmp_literals,

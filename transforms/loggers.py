@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from transforms.astutil import dotted, walk_all
+from transforms.astutil import dotted, qualify, walk_all, walk_same_scope
 
 if TYPE_CHECKING:
     from transforms.facts import BodyFacts
@@ -36,7 +36,7 @@ def names_a_logger(node: ast.expr, aliases: Mapping[str, str]) -> bool:
     """``logging.getLogger("name")``, ``getLogger(__name__)`` or ``logging.Logger(...)``."""
     if not isinstance(node, ast.Call):
         return False
-    func = _qualified(node.func, aliases)
+    func = qualify(node.func, aliases)
     if func == "logging.Logger":
         return True
     if func != "logging.getLogger" or len(node.args) != 1 or node.keywords:
@@ -47,15 +47,6 @@ def names_a_logger(node: ast.expr, aliases: Mapping[str, str]) -> bool:
     return (
         isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value not in ROOT_NAMES
     )
-
-
-def _qualified(node: ast.expr, aliases: Mapping[str, str]) -> str | None:
-    name = dotted(node)
-    if name is None:
-        return None
-    head, _, rest = name.partition(".")
-    base = aliases.get(head, head)
-    return f"{base}.{rest}" if rest else base
 
 
 def local_loggers(
@@ -86,11 +77,9 @@ def local_loggers(
 def module_loggers(tree: ast.Module, aliases: Mapping[str, str]) -> frozenset[str]:
     """Module-level names bound once, by a plain assignment of a named logger, and never
     declared ``global`` in a function (which could bind them again)."""
-    counts: Counter[str] = Counter()
+    counts = _module_bindings(tree)
     named: set[str] = set()
     for stmt in tree.body:
-        for name in _top_bound(stmt):
-            counts[name] += 1
         if (
             isinstance(stmt, ast.Assign)
             and len(stmt.targets) == 1
@@ -102,10 +91,17 @@ def module_loggers(tree: ast.Module, aliases: Mapping[str, str]) -> frozenset[st
     return frozenset(n for n in named if counts[n] == 1 and n not in declared)
 
 
-def _top_bound(stmt: ast.stmt) -> Iterable[str]:
-    from transforms.facts import bound_names
-
-    return bound_names([stmt])
+def _module_bindings(tree: ast.Module) -> Counter[str]:
+    """How often each name is bound in the module's own scope (blocks included)."""
+    counts: Counter[str] = Counter()
+    for node in walk_same_scope(tree.body):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            counts[node.id] += 1
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            counts[node.name] += 1
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            counts.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return counts
 
 
 def settle(infos: Mapping[str, ModuleInfo], aliases: Mapping[str, str]) -> dict[str, ModuleInfo]:

@@ -22,10 +22,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from transforms.astutil import decorator_target, walk_same_scope
+from transforms.astutil import decorator_target, qualify, walk_same_scope
 from transforms.bindings import body_functions, resolve
 from transforms.facts import dotted
-from transforms.temp_facts import qualify
 
 DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 

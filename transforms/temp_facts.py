@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from transforms.astutil import dotted, walk_all, walk_same_scope
+from transforms.astutil import dotted, qualify, walk_all, walk_same_scope
 from transforms.loggers import local_loggers, names_a_logger
 
 TMP_PREFIX = "/tmp/"
@@ -85,15 +85,6 @@ class Hazard:
     code: str
     line: int
     message: str
-
-
-def qualify(node: ast.expr, aliases: Mapping[str, str]) -> str | None:
-    name = dotted(node)
-    if name is None:
-        return None
-    head, _, rest = name.partition(".")
-    base = aliases.get(head, head)
-    return f"{base}.{rest}" if rest else base
 
 
 def fixed_literal(node: ast.expr, aliases: Mapping[str, str]) -> str | None:
