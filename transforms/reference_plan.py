@@ -56,8 +56,12 @@ class ReferencePlanner(ChainPlanner):
         line = self.classes[qualname].line
         for other in sorted(related | lineage):
             for ref in self.classes[other].references:
-                if (other not in related and ref.via is None) or ref.parent_call:
-                    continue  # a parent call names its class: checked below by its target
+                if (other not in related and ref.foreign) or ref.parent_call:
+                    # A parent call names its class, and so does a reference on another
+                    # object: both are checked below by their target. One on ``self`` in
+                    # a class of a test class's MRO, a call or not (ThreadableTest's
+                    # ``self.setUp = self._setUp`` in ``__init__``), is the test's own.
+                    continue
                 if ref.attr in names and not self.refers_outside(ref.target):
                     if self._call_site_ok(qualname, level, other, ref):
                         continue
