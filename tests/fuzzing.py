@@ -107,7 +107,8 @@ class Klass:
     # the test methods only: events inside it say so), or one of ``CLASS_SKIPS``; "" for none.
     decorated: str = ""
     # A first base reached as a class attribute: ``Helpers.Asserts`` (no lifecycle) or
-    # ``Helpers.Setup`` (a setUp the tool does not read); "" for none.
+    # ``Helpers.Setup`` (a setUp the tool does not read); or ``Rebinding``, whose __init__
+    # swaps the instance's setUp for a wrapper; "" for none.
     namespace: str = ""
 
 
@@ -203,6 +204,18 @@ class Helpers:
         def setUp(self):
             ev(self, "Helpers.Setup.setUp")
             super().setUp()
+
+
+# Like CPython's ThreadableTest: the instance's setUp becomes a wrapper that runs it.
+class Rebinding:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._real_setUp = self.setUp
+        self.setUp = self._wrapped_setUp
+
+    def _wrapped_setUp(self):
+        ev(self, "Rebinding wrapper")
+        self._real_setUp()
 """
 
 
@@ -277,7 +290,7 @@ def programs(draw: st.DrawFn, name: str, foreign: tuple[Foreign, ...] = ()) -> P
             decorated = decorated or draw(
                 st.sampled_from(["", "", "", "", "tagged", "_mark", "_patched"])
             )
-        namespace = draw(st.sampled_from(["", "", "", "", "", "Asserts", "Setup"]))
+        namespace = draw(st.sampled_from(["", "", "", "", "", "", "Asserts", "Setup", "Rebinding"]))
         classes.append(Klass(klass, bases, tuple(methods), tests, block, decorated, namespace))
     module_setup = draw(st.none() | lifecycles("setUpModule", True))
     module_teardown = draw(st.none() | lifecycles("tearDownModule", True))
@@ -498,6 +511,7 @@ def render(program: Program) -> str:
     for klass in program.classes:
         lines = [f"@{klass.decorated}"] if klass.decorated else []
         bases = (f"Helpers.{klass.namespace}",) if klass.namespace else ()
+        bases = ("Rebinding",) if klass.namespace == "Rebinding" else bases
         lines.append(f"class {klass.name}({', '.join((*bases, *klass.bases))}):")
         members: list[list[str]] = [_method_lines(klass, m) for m in klass.methods]
         members += [_test_lines(t) for t in klass.tests]
