@@ -349,7 +349,9 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         if RUNNER_WORDS.search(source)
         else (),
         module_spellings=modules,
-        named_loggers=module_loggers(tree, aliases) if "Logger" in source else frozenset(),
+        named_loggers=module_loggers(tree, aliases, bindings())
+        if "Logger" in source
+        else frozenset(),
         # ``_classes`` reads ``scan.classes`` in order: each statement with its ClassInfo.
         decorator_uses=decorator_uses(
             ((node, c.module_level) for node, c in zip(scan.classes, classes, strict=True)),

@@ -18,12 +18,11 @@ index is complete, following re-exports). Anything else stays refused.
 from __future__ import annotations
 
 import ast
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from transforms.astutil import dotted, qualify, walk_all, walk_same_scope
+from transforms.astutil import dotted, qualify, walk_all
 
 if TYPE_CHECKING:
     from transforms.facts import BodyFacts
@@ -74,34 +73,20 @@ def local_loggers(
     return frozenset(named - other), frozenset(other)
 
 
-def module_loggers(tree: ast.Module, aliases: Mapping[str, str]) -> frozenset[str]:
-    """Module-level names bound once, by a plain assignment of a named logger, and never
-    declared ``global`` in a function (which could bind them again)."""
-    counts = _module_bindings(tree)
-    named: set[str] = set()
-    for stmt in tree.body:
-        if (
-            isinstance(stmt, ast.Assign)
-            and len(stmt.targets) == 1
-            and isinstance(stmt.targets[0], ast.Name)
-            and names_a_logger(stmt.value, aliases)
-        ):
-            named.add(stmt.targets[0].id)
-    declared = {n for node in ast.walk(tree) if isinstance(node, ast.Global) for n in node.names}
-    return frozenset(n for n in named if counts[n] == 1 and n not in declared)
-
-
-def _module_bindings(tree: ast.Module) -> Counter[str]:
-    """How often each name is bound in the module's own scope (blocks included)."""
-    counts: Counter[str] = Counter()
-    for node in walk_same_scope(tree.body):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            counts[node.id] += 1
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            counts[node.name] += 1
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            counts.update((a.asname or a.name).split(".")[0] for a in node.names)
-    return counts
+def module_loggers(
+    tree: ast.Module, aliases: Mapping[str, str], bindings: Mapping[str, int]
+) -> frozenset[str]:
+    """Module globals bound once (``bindings``: ``bindings.global_bindings``, which counts a
+    function's ``global`` declaration too), by a top-level assignment of a named logger."""
+    named = {
+        stmt.targets[0].id
+        for stmt in tree.body
+        if isinstance(stmt, ast.Assign)
+        and len(stmt.targets) == 1
+        and isinstance(stmt.targets[0], ast.Name)
+        and names_a_logger(stmt.value, aliases)
+    }
+    return frozenset(n for n in named if bindings.get(n) == 1)
 
 
 def settle(infos: Mapping[str, ModuleInfo], aliases: Mapping[str, str]) -> dict[str, ModuleInfo]:
