@@ -38,6 +38,9 @@ class Row:
     test_dir: str
     install: str
     run: str
+    # Test-file patterns for a suite whose files the default ``test_*.py``/``*_test.py`` miss
+    # (the optional ``include`` column, comma-separated: ``test*.py``); () for the default.
+    include: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -54,9 +57,20 @@ class Row:
 def read_rows(tsv: Path) -> list[Row]:
     with tsv.open(encoding="utf-8") as handle:
         return [
-            Row(r["spec"], r["test_dir"], r["install"], r["run"])
+            Row(r["spec"], r["test_dir"], r["install"], r["run"], _patterns(r.get("include")))
             for r in csv.DictReader(handle, delimiter="\t")
         ]
+
+
+def _patterns(text: str | None) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (text or "").split(",") if p.strip())
+
+
+def migrate_options(row: Row) -> Options:
+    """How the row's suite is migrated: its own test-file patterns, when it has some."""
+    if row.include:
+        return Options(gitignore=False, include=row.include)
+    return Options(gitignore=False)
 
 
 def _sh(cmd: list[str] | str, cwd: Path | None = None, timeout: float = 900) -> None:
@@ -113,7 +127,7 @@ def run_row(row: Row, workers: str) -> dict[str, object]:
             pytest_args=row.pytest_extra(),
             timeout=1800,
             python=python,
-            migrate=Options(gitignore=False),
+            migrate=migrate_options(row),
         )
         result = verify(root / row.test_dir, options)
         return summarise(row, result, time.perf_counter() - started)

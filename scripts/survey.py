@@ -19,13 +19,14 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from realworld import Row, read_rows, unpack
+from realworld import Row, migrate_options, read_rows, unpack
 
-from migrator.engine import Options, migrate_paths
+from migrator.engine import migrate_paths
 from migrator.results import Report, Status
 from transforms.codes import Code, Refusal
 
@@ -52,7 +53,7 @@ def unpacked(row: Row, cache: Path) -> Path:
 
 def survey(row: Row, cache: Path) -> tuple[dict[str, object], Report]:
     root = unpacked(row, cache)
-    report = migrate_paths([root / row.test_dir], Options(gitignore=False, jobs=2))
+    report = migrate_paths([root / row.test_dir], replace(migrate_options(row), jobs=2))
     summary = report.summary()
     data: dict[str, object] = {
         "package": row.spec,
