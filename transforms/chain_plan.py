@@ -186,12 +186,9 @@ class ChainPlanner(ResourcePlanner):
         LoggingCatcher, Base)``): unittest ran those cleanups after that tearDown, while the
         fixture's own stack would unwind them before it. The fixture holding the chain then
         takes them (and every class's ``self.addCleanup`` joins its stack)."""
-        for user in self.users(qualname):
-            mro = [k for k in self.mro(user) if k in self.classes]
-            if qualname not in mro:
-                continue
-            chain = mro[: mro.index(qualname) + 1]
-            for index, klass in enumerate(chain[:-1]):
+        for before in self._user_prefixes(qualname):
+            chain = [*before, qualname]
+            for index, klass in enumerate(before):
                 setup = self.classes[klass].methods.get(names[0])
                 if setup is None or not setup.cleanup_calls:
                     continue
@@ -216,10 +213,16 @@ class ChainPlanner(ResourcePlanner):
     def _before_in_users(self, qualname: str) -> set[str]:
         """The classes of the run that come before ``qualname`` in the MRO of a test class
         that runs its lifecycle."""
-        out: set[str] = set()
+        return {k for before in self._user_prefixes(qualname) for k in before}
+
+    def _user_prefixes(self, qualname: str) -> list[list[str]]:
+        """For each test class that runs ``qualname``'s lifecycle: the classes of the run
+        before it in that class's MRO, in MRO order."""
+        out = []
         for user in self.users(qualname):
             mro = self.mro(user)
-            out.update(k for k in mro[: mro.index(qualname)] if k in self.classes)
+            if qualname in mro:
+                out.append([k for k in mro[: mro.index(qualname)] if k in self.classes])
         return out
 
     def _register_cleanups(self, classes: Iterable[str], names: tuple[str, str]) -> bool:
@@ -284,7 +287,7 @@ class ChainPlanner(ResourcePlanner):
                 # call that registered one before them (``self.mkdtemp()`` adding
                 # ``rmtree``) ran after them in unittest's LIFO order, and would now run
                 # before. A test method registers only after every setUp.
-                torn = has_teardown or (registers and not method.startswith("test"))
+                torn = _torn(method, has_teardown, registers)
                 if registering and (torn or below) and (may_redirect or redirected):
                     needed = needed or may_redirect
                     continue
@@ -308,7 +311,7 @@ class ChainPlanner(ResourcePlanner):
         info = self.classes[user]
         needed = False
         for method, line, callee in info.self_escapes:
-            torn = has_teardown or (registers and not method.startswith("test"))
+            torn = _torn(method, has_teardown, registers)
             if method not in FUNCTION_LEVEL and not torn:
                 continue
             if not redirect:
@@ -326,3 +329,10 @@ class ChainPlanner(ResourcePlanner):
         at = line if user == qualname else self.classes[qualname].line
         message = f"{info.name}.{method} ({info.path}:{line}) {what} cleanups would run"
         return Refused(Code.CLEANUP_ORDER, at, message + " before the fixture teardown")
+
+
+def _torn(method: str, has_teardown: bool, registers: bool) -> bool:
+    """Whether cleanups ``method`` registers on the test must unwind after a teardown: the
+    chain has one, or its setUp registers cleanups (unwound in the fixture's teardown) and
+    ``method`` is not a test, which registers only after every setUp."""
+    return has_teardown or (registers and not method.startswith("test"))

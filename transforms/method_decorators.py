@@ -22,9 +22,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from transforms.astutil import decorator_target, qualify, walk_same_scope
+from transforms.astutil import decorator_target, dotted, qualify, walk_same_scope
 from transforms.bindings import body_functions, resolve
-from transforms.facts import dotted
 
 DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
