@@ -259,13 +259,20 @@ def data_folders(
     for path, parts_list in fragments.items():
         for parts in parts_list:
             named.setdefault(parts, path)
+    # Fragments by their last name, in the order they were named: a file only looks at those
+    # ending with one of its folders' names (every fragment for every file is quadratic).
+    by_last: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for order, parts in enumerate(named):
+        by_last.setdefault(parts[-1], []).append((order, parts))
     out: dict[str, str] = {}
     imported = _imported_folders(units, modules or {}, imports or {})
     for unit in units:
         if not unit.is_test:
             continue
         folders = unit.path.resolve().parent.parts
-        for parts, named_in in named.items():
+        candidates = sorted(c for name in set(folders) for c in by_last.get(name, ()))
+        for _order, parts in candidates:
+            named_in = named[parts]
             data_dir = _named_ancestor(folders, parts)
             if data_dir is None:
                 continue

@@ -228,7 +228,9 @@ class Planner(ModulePlanning):
                 for facts in self.classes[other].methods.values():
                     taken |= facts.all_names
         related = {*self.mro(qualname), *self.descendants(qualname)}
-        taken |= {p.fixture for (q, _), p in self.planned.items() if q in related}
+        # Looked up per related class: a scan of every plan would make a run quadratic.
+        planned = (self.planned.get((q, level)) for q in related for level in LEVELS)
+        taken |= {p.fixture for p in planned if p is not None}
         taken |= {h for (q, _), h in self.calls.helpers.items() if q in related}
         taken |= {r.name for rs in self.relays.values() for h, r in rs if h in related}
         return taken

@@ -20,7 +20,7 @@ from transforms.hierarchy import nested_key
 from transforms.index import ModuleInfo
 from transforms.names import fresh
 from transforms.plan import Planner
-from transforms.plan_types import FilePlan, LevelPlan, Relay
+from transforms.plan_types import FilePlan, KeptPlan, LevelPlan, Relay
 from transforms.unittest_api import SKIP_NAMES
 
 
@@ -37,19 +37,26 @@ def plan_run(
     modules = list(modules)
     planner = Planner(modules, outside or {}, module_aliases, withheld, python_classes)
     planner.plan_classes()
+    # The planner's results grouped by module once: a scan per module is quadratic.
+    refused: dict[str, list[Refusal]] = {}
+    for (q, _), refusal in planner.refused.items():
+        refused.setdefault(planner.classes[q].module, []).append(refusal)
+    planned: dict[str, dict[str, tuple[LevelPlan, ...]]] = {}
+    for (qualname, _level), plan in sorted(planner.planned.items()):
+        info = planner.classes[qualname]
+        own = planned.setdefault(info.module, {})
+        own[info.name] = (*own.get(info.name, ()), plan)
+    kept: dict[str, dict[str, KeptPlan]] = {}
+    for q, kept_plan in planner.kept.items():
+        kept.setdefault(planner.classes[q].module, {})[planner.classes[q].name] = kept_plan
+    all_relays = _relays(planner)
+    fixtures = {q for (q, level) in planner.planned if level == "function"}
     plans: dict[str, FilePlan] = {}
     for module in modules:
-        refusals = [
-            r for (q, _), r in planner.refused.items() if planner.classes[q].module == module.module
-        ]
-        refusals += _nested_refusals(planner, module)
+        refusals = [*refused.get(module.module, ()), *_nested_refusals(planner, module)]
         module_plan, module_refusals = planner.plan_module(module)
-        classes: dict[str, tuple[LevelPlan, ...]] = {}
-        for (qualname, _level), plan in sorted(planner.planned.items()):
-            info = planner.classes[qualname]
-            if info.module == module.module:
-                classes[info.name] = (*classes.get(info.name, ()), plan)
-        relays = _relays(planner, module)
+        classes = dict(planned.get(module.module, {}))
+        relays = all_relays.get(module.module, {})
         pytest_name, contextlib_name = generated_names(module, classes, module_plan, relays)
         classes = {
             name: tuple(
@@ -68,7 +75,7 @@ def plan_run(
                 sorted(refusals + module_refusals, key=lambda r: (r.line, r.code.value))
             ),
             hazards=_hazards(module, classes, module_plan),
-            skip_classes=_skip_classes(planner, module),
+            skip_classes=_skip_classes(planner, module, fixtures),
             skip_spellings=_skip_spellings(module),
             pytest_name=pytest_name,
             contextlib_name=contextlib_name,
@@ -76,9 +83,8 @@ def plan_run(
             relays=relays,
             call_sites=planner.call_sites(module),
             kept={
-                planner.classes[q].name: replace(plan, modules=module.module_spellings)
-                for q, plan in planner.kept.items()
-                if planner.classes[q].module == module.module
+                name: replace(plan, modules=module.module_spellings)
+                for name, plan in kept.get(module.module, {}).items()
             },
         )
     return plans
@@ -116,16 +122,16 @@ def generated_names(
     return pytest_name, contextlib_name
 
 
-def _relays(planner: Planner, module: ModuleInfo) -> dict[str, tuple[Relay, ...]]:
-    """The relay fixtures of the module's classes, for the mixins that stay converted."""
-    out: dict[str, tuple[Relay, ...]] = {}
+def _relays(planner: Planner) -> dict[str, dict[str, tuple[Relay, ...]]]:
+    """Module -> the relay fixtures of its classes, for the mixins that stay converted."""
+    out: dict[str, dict[str, tuple[Relay, ...]]] = {}
     for key, entries in sorted(planner.relays.items()):
         if key not in planner.planned:
             continue
         for host, relay in entries:
             info = planner.classes[host]
-            if info.module == module.module:
-                out[info.name] = (*out.get(info.name, ()), relay)
+            own = out.setdefault(info.module, {})
+            own[info.name] = (*own.get(info.name, ()), relay)
     return out
 
 
@@ -162,14 +168,14 @@ def _skip_spellings(module: ModuleInfo) -> dict[str, str]:
     return out
 
 
-def _skip_classes(planner: Planner, module: ModuleInfo) -> tuple[str, ...]:
+def _skip_classes(planner: Planner, module: ModuleInfo, fixtures: set[str]) -> tuple[str, ...]:
     """Test classes of the module whose tests run under a converted function fixture.
 
     unittest skips a decorated test before setUp; pytest sets fixtures up before unittest
     sees the skip. A pytest skip mark is evaluated before fixtures, so decorated tests of
-    these classes get one, and their setup does not run, as before.
+    these classes get one, and their setup does not run, as before. ``fixtures``: the
+    classes of the run with a converted function fixture.
     """
-    fixtures = {q for (q, level) in planner.planned if level == "function"}
     if not fixtures:
         return ()
     out = []
