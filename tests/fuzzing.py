@@ -66,6 +66,9 @@ class Lifecycle:
     # ``register`` ("function") or by the class's ``_helper_register`` method ("method").
     # unittest runs it after the setUp's own cleanup (last in, first out).
     helper_first: str = ""
+    # A "first" parent call comes after statements that only bind locals (a def, a
+    # constant): still first for a fixture chain (``facts._inert``).
+    inert_prefix: bool = False
 
 
 @dataclass(frozen=True)
@@ -239,6 +242,7 @@ def lifecycles(draw: st.DrawFn, name: str, root: bool) -> Lifecycle:
         helper_first=draw(st.sampled_from(["", "", "", "", "function", "method"]))
         if name == "setUp"
         else "",
+        inert_prefix=setup and draw(st.integers(0, 4)) == 0,
     )
 
 
@@ -338,6 +342,7 @@ def cooperative(draw: st.DrawFn, name: str, level: str) -> Lifecycle:
         early_return=False,
         skip=False,
         raises=False,
+        inert_prefix=setup and draw(st.integers(0, 3)) == 0,
     )
 
 
@@ -437,7 +442,8 @@ def _method_lines(klass: Klass, method: Lifecycle) -> list[str]:
         end = ["if FLAG:", f'    ev({owner}, "{tag} returns")', "    return", *end]
     position = method.position
     if position == "first":
-        lines = [parent, *body, *end]
+        inert = ["def _local(value=1):", "    return value", "local_limit = 2"]
+        lines = [*(inert if method.inert_prefix else []), parent, *body, *end]
     elif position == "last":
         lines = [*body, *end, parent]
     elif position == "middle":

@@ -241,12 +241,41 @@ def _super_calls(
 
 
 def _position(stmt: ast.stmt, real: list[ast.stmt]) -> str:
+    """Where the parent call stands; inert statements before or after it do not count
+    (``def helper(...)`` before ``super().setUp()`` runs the same after the parent's
+    setup: it only binds a local the call cannot read)."""
     if stmt not in real or (isinstance(stmt, ast.Return) and stmt is not real[-1]):
         return "nested"  # a return before the end also ends the method: not a plain call
-    first, last = stmt is real[0], stmt is real[-1]
+    index = next(i for i, s in enumerate(real) if s is stmt)
+    read = {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name)}
+    first = all(_inert(s, read) for s in real[:index])
+    last = all(_inert(s, read) for s in real[index + 1 :])
     if first and last:
         return "only"
     return "first" if first else "last" if last else "middle"
+
+
+def _inert(stmt: ast.stmt, read: set[str]) -> bool:
+    """Whether ``stmt`` has no effect but binding locals that ``read`` (the names the parent
+    call reads) does not name, and cannot raise: ``pass``, ``name = <constant>``, or a
+    ``def`` without decorators or annotations whose defaults are constants (a def evaluates
+    only those when it runs; the body runs when called)."""
+    if isinstance(stmt, ast.Pass):
+        return True
+    if isinstance(stmt, ast.Assign):
+        names = [t.id for t in stmt.targets if isinstance(t, ast.Name)]
+        plain = len(names) == len(stmt.targets) and isinstance(stmt.value, ast.Constant)
+        return plain and not read.intersection(names)
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        args = stmt.args
+        every = [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]
+        annotated = stmt.returns is not None or any(a.annotation for a in every if a)
+        defaults = [*args.defaults, *(d for d in args.kw_defaults if d is not None)]
+        constant = all(isinstance(d, ast.Constant) for d in defaults)
+        generic = bool(getattr(stmt, "type_params", ()))
+        plain = not stmt.decorator_list and not annotated and constant and not generic
+        return plain and stmt.name not in read
+    return False
 
 
 def is_docstring(stmt: ast.stmt) -> bool:
