@@ -110,8 +110,9 @@ class Klass:
     # the test methods only: events inside it say so), or one of ``CLASS_SKIPS``; "" for none.
     decorated: str = ""
     # A first base reached as a class attribute: ``Helpers.Asserts`` (no lifecycle) or
-    # ``Helpers.Setup`` (a setUp the tool does not read); or ``Rebinding``, whose __init__
-    # swaps the instance's setUp for a wrapper; "" for none.
+    # ``Helpers.Setup`` (a setUp the tool does not read); ``Rebinding``, whose __init__
+    # swaps the instance's setUp for a wrapper; ``Outcome`` / ``OutcomeSetup``, reading
+    # unittest's run state in a tearDown / a setUp; "" for none.
     namespace: str = ""
 
 
@@ -219,6 +220,24 @@ class Rebinding:
     def _wrapped_setUp(self):
         ev(self, "Rebinding wrapper")
         self._real_setUp()
+
+
+# Read unittest's run state (set only while run() runs): from a tearDown, which then stays
+# unittest's while the setUps convert; from a setUp, which keeps the hierarchy as it is.
+class Outcome:
+    @property
+    def outcome_failed(self):
+        return not self._outcome.success  # AttributeError outside run()
+
+    def tearDown(self):
+        ev(self, f"Outcome.tearDown failed={self.outcome_failed}")
+        super().tearDown()
+
+
+class OutcomeSetup:
+    def setUp(self):
+        ev(self, f"OutcomeSetup.setUp in run={self._outcome is not None}")
+        super().setUp()
 """
 
 
@@ -294,7 +313,11 @@ def programs(draw: st.DrawFn, name: str, foreign: tuple[Foreign, ...] = ()) -> P
             decorated = decorated or draw(
                 st.sampled_from(["", "", "", "", "tagged", "_mark", "_patched"])
             )
-        namespace = draw(st.sampled_from(["", "", "", "", "", "", "Asserts", "Setup", "Rebinding"]))
+        namespace = draw(
+            st.sampled_from(
+                ["", "", "", "", "", "", "Asserts", "Setup", "Rebinding", "Outcome", "OutcomeSetup"]
+            )
+        )
         classes.append(Klass(klass, bases, tuple(methods), tests, block, decorated, namespace))
     module_setup = draw(st.none() | lifecycles("setUpModule", True))
     module_teardown = draw(st.none() | lifecycles("tearDownModule", True))
@@ -517,7 +540,8 @@ def render(program: Program) -> str:
     for klass in program.classes:
         lines = [f"@{klass.decorated}"] if klass.decorated else []
         bases = (f"Helpers.{klass.namespace}",) if klass.namespace else ()
-        bases = ("Rebinding",) if klass.namespace == "Rebinding" else bases
+        own = ("Rebinding", "Outcome", "OutcomeSetup")
+        bases = (klass.namespace,) if klass.namespace in own else bases
         lines.append(f"class {klass.name}({', '.join((*bases, *klass.bases))}):")
         members: list[list[str]] = [_method_lines(klass, m) for m in klass.methods]
         members += [_test_lines(t) for t in klass.tests]

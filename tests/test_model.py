@@ -1599,3 +1599,74 @@ def test_handlers_of_a_named_logger_are_not_per_phase_state(tmp_path: Path) -> N
     }
     converted = {c for f in report.files for c, _ in f.converted}
     assert converted == {"Direct", "Made", "ModuleGlobal", "Imported"}
+
+
+RUN_STATE_BASE = """\
+import unittest
+
+
+class Framework(unittest.TestCase):
+    def setUp(self):
+        self.per_page = 30
+
+    @property
+    def failed(self):
+        return not self._outcome.success
+
+    def summary(self):
+        return "failed" if self.failed else "passed"
+
+    def page_size(self):
+        return self.per_page
+
+    def tearDown(self):
+        self.last = self.summary()
+"""
+
+
+@pytest.mark.parametrize(
+    ("setup", "converted", "refused"),
+    [
+        # Data only: the setUps convert, both tearDowns stay unittest's (MF121 each).
+        ("self.client = self.per_page", 2, ["MF121"]),
+        # A method of the reader's file that does not reach the read: still convertible.
+        ("self.client = self.page_size()", 2, ["MF121"]),
+        # A method reaching the read through another (summary -> failed): stays.
+        ("self.client = self.summary()", 0, ["MF121", "MF121"]),
+        # A helper of a file without run-state reads: not read, so it may reach it.
+        ("self.client = self.helper()", 0, ["MF121", "MF121"]),
+    ],
+)
+def test_teardowns_reading_run_state_stay_while_setups_convert(
+    tmp_path: Path, setup: str, converted: int, refused: list[str]
+) -> None:
+    write(
+        tmp_path,
+        {
+            "tests/framework.py": RUN_STATE_BASE,
+            "tests/test_child.py": f"""\
+from tests.framework import Framework
+
+
+class TestChild(Framework):
+    def setUp(self):
+        super().setUp()
+        {setup}
+
+    def helper(self):
+        return self.failed
+
+    def test_client(self):
+        self.assertTrue(self.client is not None)
+""",
+            "tests/__init__.py": "",
+        },
+    )
+    report = migrate(tmp_path / "tests")
+    assert report.converted == converted
+    kinds = sorted({r.code.value for r in report.refusals})
+    assert kinds == sorted(set(refused))
+    if converted:
+        framework = by_name(report)["framework.py"]
+        assert "    def tearDown(self):\n        self.last = self.summary()" in framework
+        assert "def setUp" not in framework

@@ -95,6 +95,8 @@ class BodyFacts:
     global_names: frozenset[str]
     nested_global: bool
     all_names: frozenset[str]
+    # Attributes of the first parameter named anywhere in the body (``self.helper``).
+    self_attrs: frozenset[str] = frozenset()
     temp_sites: tuple[TempSite, ...] = field(default=())
     dir_sites: tuple[DirSite, ...] = field(default=())
     removals: tuple[Removal, ...] = field(default=())
@@ -190,20 +192,27 @@ def bound_names(stmts: list[ast.stmt]) -> frozenset[str]:
     return frozenset(names)
 
 
-def _all_names(stmts: list[ast.stmt]) -> tuple[frozenset[str], frozenset[str]]:
-    """(names read anywhere, every identifier anywhere), nested scopes included."""
+def _all_names(
+    stmts: list[ast.stmt], first: str | None
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(names read anywhere, every identifier anywhere, attributes of ``first`` named
+    anywhere), nested scopes included."""
     loaded: set[str] = set()
     every: set[str] = set()
+    attrs: set[str] = set()
     for node in walk_all(stmts):
         if isinstance(node, ast.Name):
             every.add(node.id)
             if isinstance(node.ctx, ast.Load):
                 loaded.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            if isinstance(node.value, ast.Name) and node.value.id == first:
+                attrs.add(node.attr)
         elif isinstance(node, ast.arg):
             every.add(node.arg)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             every.add(node.name)
-    return frozenset(loaded), frozenset(every)
+    return frozenset(loaded), frozenset(every), frozenset(attrs)
 
 
 def _globals(stmts: list[ast.stmt]) -> tuple[frozenset[str], bool]:
@@ -373,7 +382,7 @@ def body_facts(
     )
     first = params[0] if params else None
     api = {f"{first}{k}" if k.startswith(".") else k: v for k, v in cleanup_api.items()}
-    loaded, every = _all_names(func.body)
+    loaded, every, self_attrs = _all_names(func.body, first)
     global_names, nested_global = _globals(func.body)
     calls, closes, problem = cleanup_usage(func.body, api)
     same_scope = list(walk_same_scope(func.body))
@@ -409,6 +418,7 @@ def body_facts(
         global_names=global_names,
         nested_global=nested_global,
         all_names=every | set(params),
+        self_attrs=self_attrs,
         temp_sites=paths,
         dir_sites=dirs,
         removals=removals(func.body, first, aliases or {}),

@@ -158,6 +158,15 @@ class ClassInfo:
     # Line of the first read of unittest's per-run state (``self._outcome``), which exists
     # only while ``TestCase.run`` runs: a fixture runs outside it.
     run_state: int | None = None
+    # Where the class reads run state: the names of its defs whose bodies read it, and ""
+    # for a read outside any def (class-level code). Only for a file that mentions it.
+    run_state_in: frozenset[str] = frozenset()
+    # The attributes each def of the class reads on its first parameter (``self.x``), for a
+    # file that mentions run state (None otherwise): which methods reach those reads
+    # (``transforms.run_state``).
+    method_reads: Mapping[str, frozenset[str]] | None = None
+    # The names the class body binds with a def (properties too), blocks included.
+    defs: frozenset[str] = frozenset()
     # Lifecycle names bound by one plain statement of the class body that a helper name can
     # take over: ``setUp = helper``, ``tearDown = setUp``, ``from m import setUp``.
     simple_bindings: frozenset[str] = frozenset()
@@ -593,6 +602,9 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
 
     cleanup_users = _cleanup_users(node, ctx) if ctx.words.cleanup else ()
     run_state = _run_state(node, live) if ctx.words.run_state else None
+    # Read for every class of a file that mentions run state: its methods may be reached
+    # from a setUp of a hierarchy the reader is in (``transforms.run_state``).
+    reads, state_in = _method_reads(node, ctx, live) if ctx.words.run_state else (None, ())
     references = _class_refs(node, ctx) if ctx.words.lifecycle else ()
     return ClassInfo(
         module=ctx.module,
@@ -614,6 +626,9 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         cleanup_users=tuple(u for u in cleanup_users if live(u[1])),
         self_escapes=tuple(e for e in _self_escapes(node, ctx) if live(e[1])),
         run_state=run_state,
+        run_state_in=frozenset(state_in),
+        method_reads=reads,
+        defs=frozenset(f.name for f in body_functions(node, ctx.booleans)),
         references=tuple(r for r in references if live(r.line)),
         skip_decorated=bool(skip_calls(node)),
         opaque_tests=has_opaque_tests(node, ctx.aliases),
@@ -795,6 +810,34 @@ def _run_state(node: ast.ClassDef, live: Callable[[int | None], bool]) -> int | 
         if isinstance(sub, ast.Attribute) and sub.attr in RUN_STATE and live(sub.lineno)
     ]
     return min(lines, default=None)
+
+
+def _method_reads(
+    node: ast.ClassDef, ctx: _ClassContext, live: Callable[[int | None], bool]
+) -> tuple[dict[str, frozenset[str]], set[str]]:
+    """(def name -> attributes its body reads on its first parameter, the names of the defs
+    that read run state themselves, "" for a read outside every def). A def defined twice
+    reads what both read."""
+    reads: dict[str, frozenset[str]] = {}
+    inside: set[int] = set()
+    state_in: set[str] = set()
+    for func in body_functions(node, ctx.booleans):
+        params = func.args.posonlyargs + func.args.args
+        first = params[0].arg if params else None
+        found: set[str] = set()
+        for sub in ast.walk(func):
+            if not isinstance(sub, ast.Attribute):
+                continue
+            inside.add(id(sub))
+            if sub.attr in RUN_STATE and live(sub.lineno):
+                state_in.add(func.name)
+            if isinstance(sub.value, ast.Name) and sub.value.id == first:
+                found.add(sub.attr)
+        reads[func.name] = reads.get(func.name, frozenset()) | found
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Attribute) and sub.attr in RUN_STATE and id(sub) not in inside:
+            state_in.add("")
+    return reads, state_in
 
 
 def _call_site(

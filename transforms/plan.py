@@ -75,6 +75,9 @@ class Planner(ModulePlanning):
         # class was decided (``_assume``), and that mixin; its own decision must agree
         # (``_confirm``).
         self.assumed: dict[tuple[str, str], tuple[LevelPlan, str]] = {}
+        # Classes of hierarchies whose tearDowns stay unittest's (``transforms.run_state``):
+        # their temporary paths stay too, since the removals are in those tearDowns.
+        self.unittest_teardowns: frozenset[str] = frozenset()
 
     def _withheld_definers(self) -> dict[str, str]:
         """Every class whose lifecycle runs for a withheld test class: refused first."""

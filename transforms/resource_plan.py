@@ -44,6 +44,7 @@ class ResourcePlanner(Hierarchy):
 
     outside: Mapping[str, int]
     planned: dict[tuple[str, str], LevelPlan]
+    unittest_teardowns: frozenset[str]
 
     def literal_count(self, literal: str) -> int:
         return sum(m.tmp_literals.get(literal, 0) for m in self.modules.values())
@@ -90,7 +91,7 @@ class ResourcePlanner(Hierarchy):
         else in the run (so nothing else can expect it there). Other maker calls keep their
         random names and get ``dir=`` a pytest directory.
         """
-        if setup is None:
+        if setup is None or qualname in self.unittest_teardowns:
             return _TempPlan()
         names = setup.all_names | (teardown.all_names if teardown else frozenset())
         if names & {"tmp_path", "tmp_path_factory"}:

@@ -21,6 +21,7 @@ from transforms.index import ModuleInfo
 from transforms.names import fresh
 from transforms.plan import Planner
 from transforms.plan_types import FilePlan, KeptPlan, LevelPlan, Relay
+from transforms.run_state import unittest_teardowns
 from transforms.unittest_api import SKIP_NAMES
 
 
@@ -34,8 +35,9 @@ def plan_run(
     """Plan every module of a run; keyed by path. ``outside`` counts the quoted file names of
     the run's files that were not indexed (no class, no setup); ``python_classes`` is the
     project's pytest setting."""
-    modules = list(modules)
+    modules, kept_teardowns = unittest_teardowns(list(modules), module_aliases, python_classes)
     planner = Planner(modules, outside or {}, module_aliases, withheld, python_classes)
+    planner.unittest_teardowns = frozenset(kept_teardowns)
     planner.plan_classes()
     # The planner's results grouped by module once: a scan per module is quadratic.
     refused: dict[str, list[Refusal]] = {}
@@ -54,6 +56,7 @@ def plan_run(
     plans: dict[str, FilePlan] = {}
     for module in modules:
         refusals = [*refused.get(module.module, ()), *_nested_refusals(planner, module)]
+        refusals += _teardown_refusals(module, kept_teardowns)
         module_plan, module_refusals = planner.plan_module(module)
         classes = dict(planned.get(module.module, {}))
         relays = all_relays.get(module.module, {})
@@ -132,6 +135,16 @@ def _relays(planner: Planner) -> dict[str, dict[str, tuple[Relay, ...]]]:
             info = planner.classes[host]
             own = out.setdefault(info.module, {})
             own[info.name] = (*own.get(info.name, ()), relay)
+    return out
+
+
+def _teardown_refusals(module: ModuleInfo, kept: Mapping[str, tuple[int, str]]) -> list[Refusal]:
+    """MF121 at each tearDown that stays unittest's (``transforms.run_state``)."""
+    out = []
+    for info in module.classes:
+        line, why = kept.get(info.qualname, (0, ""))
+        if why:
+            out.append(Refusal(Code.WRAPPED, module.path, line, info.name, why))
     return out
 
 

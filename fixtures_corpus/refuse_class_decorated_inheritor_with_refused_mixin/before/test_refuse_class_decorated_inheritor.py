@@ -16,7 +16,7 @@ class Base(unittest.TestCase):
 
 class Outcome:
     def tearDown(self):
-        # unittest's run() state: only there while run() runs (MF121, never kept).
+        # unittest's run() state: only there while run() runs; this tearDown stays unittest's.
         self.failed = self._outcome is None
         super().tearDown()
 

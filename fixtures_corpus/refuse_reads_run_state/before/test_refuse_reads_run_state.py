@@ -13,7 +13,8 @@ class Recorded(unittest.TestCase):
 
 class Child(Recorded):
     def setUp(self):
-        self.ready = True
+        # The setUp reads it too (through the property): it cannot move out of run() either.
+        self.ready = self.outcome_seen
 
     def test_ready(self):
         self.assertTrue(self.ready)
