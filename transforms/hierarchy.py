@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from itertools import zip_longest
 
 from transforms.bindings import ALTERNATIVES
-from transforms.index import ClassInfo, ModuleInfo
+from transforms.index import RUN_STATE_WORDS, STACK_WORDS, ClassInfo, ModuleInfo
 from transforms.unittest_api import CLASS_LEVEL, FUNCTION_LEVEL, MARKING_DECORATORS, PATCHERS
 
 # unittest2, the backport some suites import under Python 2 (``if PY26: import unittest2 as
@@ -310,8 +310,9 @@ class Hierarchy:
         if rebinds:
             return f"defines {rebinds[0]}, which may replace the lifecycle methods unittest calls"
         if info.run_state is not None:
-            # unittest sets it only while run() runs; a fixture runs outside run().
-            return f"reads unittest's self._outcome ({info.path}:{info.run_state})"
+            # unittest sets ``_outcome`` only while run() runs, and a fixture runs outside
+            # run(); a fixture is not called "setUp" for code that looks at the stack.
+            return f"reads {info.run_state_what or RUN_STATE_WORDS} ({info.path}:{info.run_state})"
         if info.metaclass and self.canonical(info.metaclass) not in PLAIN_METACLASSES:
             return "a metaclass"
         wrapping = [
@@ -509,3 +510,12 @@ def _external_mro(name: str) -> list[str]:
     class's MRO ends there). Without that tail, a base-less mixin's ``object`` would come
     before ``unittest.TestCase`` in a subclass's linearisation."""
     return [name] if name == OBJECT else [name, OBJECT]
+
+
+def run_state_why(what: str) -> str:
+    """Why reading ``what`` of the run (``ClassInfo.run_state_what``) keeps a lifecycle."""
+    stack = "its function names change when setUp becomes a fixture"
+    if what == STACK_WORDS:
+        return stack
+    outcome = "set only while run() runs: a fixture runs outside"
+    return f"{outcome}; {stack}" if STACK_WORDS in what else outcome

@@ -158,6 +158,9 @@ class ClassInfo:
     # Line of the first read of unittest's per-run state (``self._outcome``), which exists
     # only while ``TestCase.run`` runs: a fixture runs outside it.
     run_state: int | None = None
+    # What it reads there: unittest's ``self._outcome``, or the call stack, whose function
+    # names change when setUp becomes a fixture (``index._state_read``).
+    run_state_what: str = ""
     # Where the class reads run state: the names of its defs whose bodies read it, and ""
     # for a read outside any def (class-level code). Only for a file that mentions it.
     run_state_in: frozenset[str] = frozenset()
@@ -281,7 +284,7 @@ def index_module(source: str, module: str, path: str) -> ModuleInfo:
         lifecycle=any(w in source for w in TRIGGER_WORDS),
         cleanup="Cleanup" in source or "Context" in source,
         module="setUpModule" in source or "tearDownModule" in source,
-        run_state="_outcome" in source or "_resultForDoCleanups" in source,
+        run_state=any(w in source for w in STATE_WORDS),
     )
     scan = scan_module(tree)
 
@@ -493,7 +496,7 @@ class _Words:
     lifecycle: bool
     cleanup: bool
     module: bool
-    run_state: bool = False  # "_outcome" (see ``RUN_STATE``)
+    run_state: bool = False  # "_outcome" or a stack read (see ``STATE_WORDS``)
 
 
 def _classes(tree: ast.Module, base: _ClassContext) -> Iterator[ClassInfo]:
@@ -601,7 +604,7 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         )
 
     cleanup_users = _cleanup_users(node, ctx) if ctx.words.cleanup else ()
-    run_state = _run_state(node, live) if ctx.words.run_state else None
+    state = _run_state(node, live) if ctx.words.run_state else None
     # Read for every class of a file that mentions run state: its methods may be reached
     # from a setUp of a hierarchy the reader is in (``transforms.run_state``).
     reads, state_in = _method_reads(node, ctx, live) if ctx.words.run_state else (None, ())
@@ -625,7 +628,8 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         ),
         cleanup_users=tuple(u for u in cleanup_users if live(u[1])),
         self_escapes=tuple(e for e in _self_escapes(node, ctx) if live(e[1])),
-        run_state=run_state,
+        run_state=state[0] if state else None,
+        run_state_what=state[1] if state else "",
         run_state_in=frozenset(state_in),
         method_reads=reads,
         defs=frozenset(f.name for f in body_functions(node, ctx.booleans)),
@@ -799,25 +803,64 @@ def _own_receiver(node: ast.expr, owner: ast.FunctionDef | ast.AsyncFunctionDef 
 
 
 RUN_STATE = frozenset({"_outcome", "_outcomeForDoCleanups", "_resultForDoCleanups"})
+# The call stack, read by function name (PyGithub names its replay files after the "setUp"
+# or "test*" frame it finds): a setUp that becomes a fixture is no longer called "setUp".
+STACK_NAMES = frozenset(
+    {
+        "extract_stack",
+        "walk_stack",
+        "format_stack",
+        "print_stack",
+        "_getframe",
+        "currentframe",
+        "getouterframes",
+        "getframeinfo",
+    }
+)
+STACK_ATTRS = STACK_NAMES | {"f_back", "co_name"}
+# Words of the source text that say one of these may be there (``_Words.run_state``).
+STATE_WORDS = ("_outcome", "_resultForDoCleanups", "inspect.stack", "inspect.trace", *STACK_ATTRS)
+RUN_STATE_WORDS = "unittest's self._outcome"
+STACK_WORDS = "the call stack"
 
 
-def _run_state(node: ast.ClassDef, live: Callable[[int | None], bool]) -> int | None:
-    """The line of the first ``x._outcome`` (or another attribute of ``RUN_STATE``) in the
-    class body, if any, on a ``live`` line (not in a branch that never runs)."""
-    lines = [
-        sub.lineno
-        for sub in ast.walk(node)
-        if isinstance(sub, ast.Attribute) and sub.attr in RUN_STATE and live(sub.lineno)
-    ]
-    return min(lines, default=None)
+def _state_read(node: ast.AST) -> str | None:
+    """What state of the run ``node`` reads: ``RUN_STATE_WORDS`` (``x._outcome``, set only
+    while unittest's ``run()`` runs), ``STACK_WORDS`` (frames and their function names), or
+    None."""
+    if isinstance(node, ast.Attribute):
+        if node.attr in RUN_STATE:
+            return RUN_STATE_WORDS
+        inspect_call = isinstance(node.value, ast.Name) and node.value.id == "inspect"
+        if node.attr in STACK_ATTRS or (inspect_call and node.attr in ("stack", "trace")):
+            return STACK_WORDS
+    if isinstance(node, ast.Name) and node.id in STACK_NAMES:
+        return STACK_WORDS
+    return None
+
+
+def _run_state(node: ast.ClassDef, live: Callable[[int | None], bool]) -> tuple[int, str] | None:
+    """The line of the first read of the run's state (``_state_read``) in the class body,
+    and what its reads read (both kinds joined by "and"), if any, on a ``live`` line (not in
+    a branch that never runs)."""
+    lines: list[int] = []
+    kinds: set[str] = set()
+    for sub in ast.walk(node):
+        what = _state_read(sub)
+        if what is not None and live(sub.lineno):  # type: ignore[attr-defined]
+            lines.append(sub.lineno)  # type: ignore[attr-defined]
+            kinds.add(what)
+    if not lines:
+        return None
+    return min(lines), " and ".join(k for k in (RUN_STATE_WORDS, STACK_WORDS) if k in kinds)
 
 
 def _method_reads(
     node: ast.ClassDef, ctx: _ClassContext, live: Callable[[int | None], bool]
 ) -> tuple[dict[str, frozenset[str]], set[str]]:
     """(def name -> attributes its body reads on its first parameter, the names of the defs
-    that read run state themselves, "" for a read outside every def). A def defined twice
-    reads what both read."""
+    that read the run's state themselves (``_state_read``), "" for a read outside every
+    def). A def defined twice reads what both read."""
     reads: dict[str, frozenset[str]] = {}
     inside: set[int] = set()
     state_in: set[str] = set()
@@ -826,16 +869,15 @@ def _method_reads(
         first = params[0].arg if params else None
         found: set[str] = set()
         for sub in ast.walk(func):
-            if not isinstance(sub, ast.Attribute):
-                continue
             inside.add(id(sub))
-            if sub.attr in RUN_STATE and live(sub.lineno):
+            if _state_read(sub) is not None and live(sub.lineno):  # type: ignore[attr-defined]
                 state_in.add(func.name)
-            if isinstance(sub.value, ast.Name) and sub.value.id == first:
-                found.add(sub.attr)
+            attribute = isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name)
+            if attribute and sub.value.id == first:  # type: ignore[attr-defined]
+                found.add(sub.attr)  # type: ignore[attr-defined]
         reads[func.name] = reads.get(func.name, frozenset()) | found
     for sub in ast.walk(node):
-        if isinstance(sub, ast.Attribute) and sub.attr in RUN_STATE and id(sub) not in inside:
+        if id(sub) not in inside and _state_read(sub) is not None:
             state_in.add("")
     return reads, state_in
 

@@ -20,7 +20,7 @@ from transforms.bindings import ALTERNATIVES
 from transforms.calls_plan import ASSERTING_CLEANUP
 from transforms.codes import Code
 from transforms.facts import BodyFacts
-from transforms.hierarchy import CLASS_DECORATOR, INCONSISTENT, LEVELS
+from transforms.hierarchy import CLASS_DECORATOR, INCONSISTENT, LEVELS, run_state_why
 from transforms.index import ModuleInfo
 from transforms.kept_plan import LEVEL
 from transforms.reference_plan import ReferencePlanner
@@ -455,7 +455,7 @@ def _wrapper_words(owner: str, what: str) -> str:
     """Why a wrapper (``Hierarchy.wrapping``) of the class ``owner`` refuses."""
     short = owner.rsplit(".", 1)[-1]
     if what.startswith("reads "):
-        return f"{short} {what}, set only while run() runs: a fixture runs outside"
+        return f"{short} {what}, {run_state_why(what[len('reads ') :].split(' (')[0])}"
     if what.startswith("defines "):
         return f"{short} {what}"
     verb = "has" if what.startswith(("a ", "the ")) else "overrides"

@@ -34,8 +34,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from transforms.hierarchy import Hierarchy
-from transforms.index import ClassInfo, ModuleInfo
+from transforms.hierarchy import Hierarchy, run_state_why
+from transforms.index import RUN_STATE_WORDS, ClassInfo, ModuleInfo
 
 TEARDOWN = "tearDown"
 SETUP = "setUp"
@@ -58,10 +58,11 @@ def unittest_teardowns(
         readers = [q for q in component if model.classes[q].run_state is not None]
         if readers and all(_liftable(model, component, r) for r in readers):
             first = model.classes[readers[0]]
+            what = first.run_state_what or RUN_STATE_WORDS
             why = (
-                f"tearDown stays a unittest method: {first.name} reads self._outcome"
-                f" ({first.path}:{first.run_state}), set only while run() runs; the setUps"
-                " of its hierarchy convert"
+                f"tearDown stays a unittest method: {first.name} reads {what}"
+                f" ({first.path}:{first.run_state}), {run_state_why(what)}; only tearDowns"
+                " reach it, and the setUps of the hierarchy convert"
             )
             for qualname in component:
                 teardown = model.classes[qualname].methods.get(TEARDOWN)
