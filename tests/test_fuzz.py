@@ -10,8 +10,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
+from migrator.engine import Options, migrate_paths
 from tests import fuzzing
 from tests.fuzzing import Klass, Lifecycle, Program, batches, check_batch, render, valid
 
@@ -60,3 +62,26 @@ def test_a_base_whose_setup_a_mixin_rebinds_on_the_instance_runs_the_same() -> N
     with tempfile.TemporaryDirectory(prefix="mf-fuzz-") as tmp:
         problems = check_batch([program], Path(tmp))
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("namespace", ["Outcome", "OutcomeSetup"])
+def test_run_state_readers_keep_what_must_stay_in_run(namespace: str) -> None:
+    """A fixed batch of the run-state bases (``transforms.run_state``): ``Outcome``'s
+    tearDown reads ``self._outcome`` (it stays unittest's, the setUps convert: the program
+    must convert something), ``OutcomeSetup``'s setUp reads it (the hierarchy stays)."""
+    teardown = Lifecycle("tearDown", "none", False, False, False, False)
+    program = Program(
+        "fuzz_0",
+        (
+            Klass("Fuzz00", ("unittest.TestCase",), (_setup(), teardown), (_test("test_0_0"),)),
+            Klass("Fuzz01", ("Fuzz00",), (_setup(),), (_test("test_1_0"),), namespace=namespace),
+        ),
+        None,
+        None,
+    )
+    assert valid([program])
+    with tempfile.TemporaryDirectory(prefix="mf-fuzz-") as tmp:
+        problems = check_batch([program], Path(tmp))
+        report = migrate_paths([Path(tmp) / "before"], Options(jobs=1))
+    assert not problems, "\n".join(problems)
+    assert (report.converted > 0) == (namespace == "Outcome")
