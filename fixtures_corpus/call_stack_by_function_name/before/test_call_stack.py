@@ -1,3 +1,4 @@
+import sys
 import traceback
 import unittest
 
@@ -28,3 +29,17 @@ class Checked(unittest.TestCase):
 
     def test_ready(self):
         self.assertTrue(self.ready)
+
+
+class Framed(unittest.TestCase):
+    """Reads the stack in a test only: under its own name, inside run(); all converts."""
+
+    def setUp(self):
+        self.names = []
+
+    def tearDown(self):
+        self.names.clear()
+
+    def test_own_frame(self):
+        self.names.append(sys._getframe().f_code.co_name)
+        self.assertEqual(self.names, ["test_own_frame"])
