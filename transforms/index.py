@@ -887,8 +887,11 @@ def _call_site(
 ) -> str | None:
     """ "super" or "self" when ``attr`` is the callee of a statement ``super().setUp()`` or
     ``self.setUp()`` (its first parameter) in the method's own scope, not a lifecycle
-    method; None otherwise."""
-    if owner is None or owner.name in LIFECYCLE_METHODS:
+    method other than setUp or tearDown calling the other one (``except: self.tearDown();
+    raise`` in a setUp); None otherwise."""
+    if owner is None:
+        return None
+    if owner.name in LIFECYCLE_METHODS and {owner.name, attr.attr} != set(FUNCTION_LEVEL):
         return None
     params = [a.arg for a in owner.args.posonlyargs + owner.args.args]
     statement = any(

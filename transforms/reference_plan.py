@@ -143,8 +143,12 @@ class ReferencePlanner(ChainPlanner):
             return False
         if not self.classes[host].module_level or host in self.ambiguous:
             return False  # the rewrite edits module-level classes, found by name
-        if (qualname, level) not in self.calls_style:
-            self.liftable.add((qualname, level))
+        # A setUp calling tearDown (or the reverse) keeps its statements as a helper only
+        # in the calls style: its host must be written so too.
+        hosts = [(host, level)] if ref.host in LEVELS[level] else []
+        missing = [k for k in [(qualname, level), *hosts] if k not in self.calls_style]
+        if missing:
+            self.liftable.update(missing)
             return False
         reached, definer = self.call_site_target(host, ref.attr, ref.via)
         return reached and (definer is None or (definer, level) in self.calls_style)
@@ -181,13 +185,15 @@ class ReferencePlanner(ChainPlanner):
                 plan = self.planned.get((definer, LEVEL))
                 if plan is None or not plan.calls:
                     continue
-                entry = (
-                    info.name,
-                    ref.host,
-                    ref.via,
-                    ref.attr,
-                    self.calls.helper_of(definer, ref.attr),
-                )
+                method = ref.host
+                if method in LEVELS[LEVEL]:
+                    # In a setUp or tearDown: the calls style renamed it to its helper.
+                    own = self.planned.get((info.qualname, LEVEL))
+                    if own is None or not own.calls:
+                        continue  # kept for unittest: its self.tearDown() is still there
+                    method = self.calls.helper_of(info.qualname, method)
+                helper = self.calls.helper_of(definer, ref.attr)
+                entry = (info.name, method, ref.via, ref.attr, helper)
                 if entry not in out:
                     out.append(entry)
         return tuple(out)

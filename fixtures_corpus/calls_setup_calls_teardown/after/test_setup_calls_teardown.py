@@ -1,0 +1,99 @@
+import unittest
+
+import pytest
+
+FAIL_AT = {"TestBroken"}
+
+
+class AcquisitionBase(unittest.TestCase):
+    """Zope's idiom: a setUp that fails part-way undoes itself by calling tearDown."""
+
+    @pytest.fixture(autouse=True)
+    def _acquisition_base_setup(self):
+        self._acquisition_base_set_up()
+        yield
+        self._acquisition_base_tear_down()
+
+    def _acquisition_base_set_up(self):
+        self.opened = ["app"]
+        try:
+            self.opened.append("folder")
+            if type(self).__name__ in FAIL_AT:
+                raise RuntimeError("setup failed")
+        except Exception:
+            self._acquisition_base_tear_down()
+            raise
+
+    def _acquisition_base_tear_down(self):
+        self.opened.clear()
+        self.closed = True
+
+
+class TestGetAttr(AcquisitionBase):
+    def test_opened(self):
+        self.assertEqual(self.opened, ["app", "folder"])
+
+
+class TestBroken(AcquisitionBase):
+    def test_never_runs(self):
+        self.fail("setUp failed, so this test errors before it runs")
+
+
+class CompatBase(unittest.TestCase):
+    @pytest.fixture(autouse=True)
+    def _compat_base_setup(self):
+        self._compat_base_set_up()
+        yield
+        self._compat_base_tear_down()
+
+    def _compat_base_set_up(self):
+        self.session = []
+
+    def _compat_base_tear_down(self):
+        self.session = None
+
+
+class TestBackwardsCompatible(CompatBase):
+    """betamax's slip: a tearDown that calls the parent's setUp (the parent's tearDown never
+    runs); the calls style keeps it as written."""
+
+    # The methods below call their parents' own: the parent fixtures must not run.
+    _compat_base_setup = None
+
+    @pytest.fixture(autouse=True)
+    def _test_backwards_compatible_setup(self):
+        self._test_backwards_compatible_set_up()
+        yield
+        self._test_backwards_compatible_tear_down()
+
+    def _test_backwards_compatible_set_up(self):
+        self._compat_base_set_up()
+        self.created = False
+
+    def _test_backwards_compatible_tear_down(self):
+        self._compat_base_set_up()
+        self.created = None
+
+    def test_session(self):
+        self.assertEqual(self.session, [])
+
+
+class RedefinedBase(unittest.TestCase):
+    def setUp(self):
+        try:
+            self.value = 1
+        except Exception:
+            self.tearDown()
+            raise
+
+    def tearDown(self):
+        self.value = None
+
+    def test_value(self):
+        self.assertEqual(self.value, 1)
+
+
+class TestRedefined(RedefinedBase):
+    # self.tearDown() in the base's setUp reaches this one here and the base's there: MF110.
+    def tearDown(self):
+        self.value = 0
