@@ -183,6 +183,9 @@ class Hierarchy:
         self._mro: dict[str, tuple[str, ...]] = {}
         self._canonical: dict[str, str] = {}
         self._descendants: dict[str, list[str]] | None = None
+        # Per class: whether it is a test class, and its users (the model does not change).
+        self._test_classes: dict[str, bool] = {}
+        self._users: dict[str, tuple[str, ...]] = {}
         self._unittest_runs: dict[str, tuple[str, int, str]] | None = None
         # A class nested in a function or another class is never rewritten, but one that
         # inherits from a class of the run inherits its fixtures: a user of its lifecycle.
@@ -356,7 +359,12 @@ class Hierarchy:
         return head in info.skip_aliases
 
     def is_test_class(self, qualname: str) -> bool:
-        return any(self.kind(k) in ("testcase", "async", "third") for k in self.mro(qualname))
+        found = self._test_classes.get(qualname)
+        if found is None:
+            kinds = ("testcase", "async", "third")
+            found = any(self.kind(k) in kinds for k in self.mro(qualname))
+            self._test_classes[qualname] = found
+        return found
 
     def has_unknown_base(self, qualname: str) -> bool:
         """An unknown base may be a TestCase: its lifecycle methods are reported, not ignored."""
@@ -386,12 +394,16 @@ class Hierarchy:
     def users(self, qualname: str) -> list[str]:
         """Test classes for which unittest can run ``qualname``'s lifecycle methods: those
         whose MRO holds it before ``TestCase`` (itself included when a test class)."""
-        own = [qualname] if self.is_test_class(qualname) else []
-        return own + [
-            d
-            for d in self.descendants(qualname)
-            if self.is_test_class(d) and qualname in self.reach(d)
-        ]
+        found = self._users.get(qualname)
+        if found is None:
+            own = (qualname,) if self.is_test_class(qualname) else ()
+            found = own + tuple(
+                d
+                for d in self.descendants(qualname)
+                if self.is_test_class(d) and qualname in self.reach(d)
+            )
+            self._users[qualname] = found
+        return list(found)
 
     def unknown_users(self, qualname: str) -> list[str]:
         """Subclasses that may be test classes: not known to be one, but with a base the model

@@ -82,6 +82,8 @@ class Planner(ModulePlanning):
     def _withheld_definers(self) -> dict[str, str]:
         """Every class whose lifecycle runs for a withheld test class: refused first."""
         out: dict[str, str] = {}
+        if not self.withheld:
+            return out  # (resolving every class's path costs a system call each)
         for qualname, info in self.classes.items():
             path = resolved_path(info.path)
             why = self.withheld.get((path, info.name)) or self.withheld.get((path, "*"))
