@@ -207,3 +207,28 @@ def test_a_standard_stream_replaced_through_a_module_is_per_phase_state(
     from transforms.temp_facts import phase_state_line
 
     assert phase_state_line(body(source), {**ALIASES, "config": "pkg.config"}) == line
+
+
+@pytest.mark.parametrize(
+    ("constants", "expected"),
+    [
+        # CPython's test_gettext: a class setup writes into folders of the working directory.
+        (
+            'LOCALEDIR = os.path.join("xx", "LC_MESSAGES")\n'
+            'MOFILE = os.path.join(LOCALEDIR, "gettext.mo")\n',
+            ["file 'xx/LC_MESSAGES/gettext.mo' (module constant MOFILE, line 2"],
+        ),
+        ('MOFILE = os.path.join(HOME, "gettext.mo")\n', []),  # HOME: not a known constant
+        ('MOFILE = os.path.join("/srv", "gettext.mo")\n', []),  # absolute: not relative
+        ('MOFILE = os.path.join("..", "gettext.mo")\n', []),
+    ],
+)
+def test_joined_relative_constants_written_are_hazards(constants: str, expected: list[str]) -> None:
+    from transforms.temp_facts import hazards, module_constants
+
+    tree = ast.parse(constants)
+    found = module_constants(tree, ALIASES)
+    setup = body('with open(MOFILE, "wb") as fp:\n    fp.write(b"")')
+    messages = [h.message.split(")")[0] for h in hazards(setup, ALIASES, found)]
+    assert messages == expected
+    assert all(c.kind != "joined" or "/" in c.value for c in found.values())

@@ -335,7 +335,9 @@ class Constant:
 
     name: str
     line: int
-    # "fixed" (under /tmp), "relative" (a plain file name) or "port"
+    # "fixed" (under /tmp), "relative" (a plain file name), "joined" (a relative path with
+    # folders, ``os.path.join("xx", "LC_MESSAGES")``: reported when written, never moved) or
+    # "port"
     kind: str
     value: str
 
@@ -353,13 +355,45 @@ def module_constants(tree: ast.Module, aliases: Mapping[str, str]) -> dict[str, 
             continue
         literal = fixed_literal(stmt.value, aliases)
         name = relative_name(stmt.value)
+        joined = _joined_relative(stmt.value, aliases, found)
         if literal is not None:
             found[target.id] = Constant(target.id, stmt.lineno, "fixed", literal)
         elif name is not None:
             found[target.id] = Constant(target.id, stmt.lineno, "relative", name)
+        elif joined is not None:
+            found[target.id] = Constant(target.id, stmt.lineno, "joined", joined)
         elif _is_port(target.id, stmt.value):
             found[target.id] = Constant(target.id, stmt.lineno, "port", ast.unparse(stmt.value))
     return found
+
+
+PATH_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+
+
+def _joined_relative(
+    value: ast.expr, aliases: Mapping[str, str], constants: Mapping[str, Constant]
+) -> str | None:
+    """``os.path.join("xx", "LC_MESSAGES")`` or ``os.path.join(LOCALEDIR, "gettext.mo")``
+    (a constant found before it): a path relative to the working directory, "/"-joined; None
+    for anything else."""
+    if not isinstance(value, ast.Call) or qualify(value.func, aliases) != "os.path.join":
+        return None
+    if len(value.args) < 2 or value.keywords:
+        return None
+    parts: list[str] = []
+    for arg in value.args:
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            if not PATH_PART.match(arg.value) or arg.value in (".", ".."):
+                return None
+            parts.append(arg.value)
+        elif isinstance(arg, ast.Name) and arg.id in constants:
+            known = constants[arg.id]
+            if known.kind not in ("relative", "joined"):
+                return None
+            parts.append(known.value)
+        else:
+            return None
+    return "/".join(parts)
 
 
 def _is_port(name: str, value: ast.expr) -> bool:
@@ -408,7 +442,7 @@ def _constant_hazards(
         shown = f"{value} (module constant {name}, line {constant.line})"
         if constant.kind == "fixed":
             yield Hazard("MF201", line, f"fixed temporary path {shown} is shared by all workers")
-        elif constant.kind == "relative" and name in written:
+        elif constant.kind in ("relative", "joined") and name in written:
             yield Hazard(
                 "MF202",
                 line,
