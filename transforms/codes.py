@@ -86,7 +86,8 @@ SUMMARIES: dict[Code, str] = {
     Code.SKIP_DECORATOR: "a test's skip decorator cannot become a pytest mark (string condition)",
     Code.WRAPPED: (
         "a class of the MRO wraps the lifecycle (run, __call__, debug, _callSetUp, ... or a"
-        " metaclass): setUp ran inside the wrapper, a fixture would run outside it"
+        " metaclass), or its setUp reads what exists only inside run() or under the name"
+        " setUp (self._outcome, the call stack): a fixture would run outside it"
     ),
     Code.VERIFY_CHANGED: (
         "verify saw tests of this hierarchy change outcome after migration: it is kept as it was"
