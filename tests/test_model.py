@@ -1670,3 +1670,33 @@ class TestChild(Framework):
         framework = by_name(report)["framework.py"]
         assert "    def tearDown(self):\n        self.last = self.summary()" in framework
         assert "def setUp" not in framework
+
+
+@pytest.mark.parametrize(
+    ("call", "escapes"),
+    [
+        ("base.TestCase._clear(self, hook)", []),
+        ("base.TestCase._clear(self)", []),
+        ("base.TestCase._clear(self, self)", [("_clear", "base.TestCase._clear")]),
+        ("base.TestCase._reset(self, hook)", [("_clear", "base.TestCase._reset")]),
+        ("configure(self, hook)", [("_clear", "configure")]),
+    ],
+)
+def test_a_parent_method_called_with_more_arguments_is_not_an_escape(
+    call: str, escapes: list[tuple[str, str]]
+) -> None:
+    """``base.TestCase._clear(self, hook)`` in ``_clear`` (Zope's ZopeTestCase) calls the
+    parent's method of the same name, read with its class like any method of the MRO: not
+    code the tool does not read, which might register cleanups on the test (MF112). Handing
+    the test on again, or to another method or function, still is."""
+    source = f"""\
+from tests import base
+
+
+class TestChild(base.TestCase):
+    def _clear(self, hook=0):
+        {call}
+"""
+    info = index_module(source, "tests.test_child", "tests/test_child.py")
+    [cls] = info.classes
+    assert [(method, callee) for method, _line, callee in cls.self_escapes] == escapes

@@ -414,10 +414,13 @@ def test_reads_what_another_test_wrote():
     if "PYTEST_XDIST_WORKER" not in os.environ or not collected:
         return
     deadline = time.monotonic() + 120
-    while not os.path.exists("phase.txt") and time.monotonic() < deadline:
+    phase = ""
+    # Until the writer has written it: the file exists, empty, between its open and write.
+    while not phase and time.monotonic() < deadline:
+        if os.path.exists("phase.txt"):
+            with open("phase.txt") as handle:
+                phase = handle.read()
         time.sleep(0.05)
-    with open("phase.txt") as handle:
-        phase = handle.read()
     with open("read.txt", "w") as handle:
         handle.write(phase)
     assert phase != "(setup)"
