@@ -179,16 +179,18 @@ def _fixture(plan: LevelPlan) -> cst.FunctionDef:
 def _fixture_lines(
     plan: LevelPlan,
     lead: Sequence[cst.EmptyLine],
-    disabling: cst.SimpleStatementLine | None,
+    disabling: Sequence[cst.SimpleStatementLine],
 ) -> list[cst.BaseStatement]:
-    """The fixture (after the disabling line, if any), taking the lines above the first
+    """The fixture (after the disabling lines, if any), taking the lines above the first
     lifecycle method (its comments)."""
     fixture = _fixture(plan)
-    if disabling is None:
+    if not disabling:
         return [fixture.with_changes(leading_lines=lead)]
-    lines = [*lead, *disabling.leading_lines]
+    first, *rest = disabling
+    lines = [*lead, *first.leading_lines]
     return [
-        disabling.with_changes(leading_lines=lines),
+        first.with_changes(leading_lines=lines),
+        *rest,
         fixture.with_changes(leading_lines=[cst.EmptyLine(indent=False)]),
     ]
 
@@ -197,7 +199,7 @@ def rewrite_calls_body(
     stmts: Sequence[cst.BaseStatement],
     plan: LevelPlan,
     cls_name: str,
-    disabling: cst.SimpleStatementLine | None,
+    disabling: Sequence[cst.SimpleStatementLine],
 ) -> list[cst.BaseStatement]:
     """The class body with the plan's lifecycle methods turned into helpers and the fixture
     put before the first of them."""

@@ -19,7 +19,7 @@ import libcst as cst
 
 from transforms.calls import ParentCalls
 from transforms.cstutil import TransformMismatch
-from transforms.lifecycle import ModuleClassesTransform, disabling_line
+from transforms.lifecycle import ModuleClassesTransform, disabling_lines
 from transforms.plan_types import KeptPlan
 
 BLANK = cst.EmptyLine(indent=False)
@@ -44,7 +44,7 @@ class KeptLifecycle(ModuleClassesTransform):
             following = statements[at] if at < len(statements) else None
             if following is not None and not getattr(following, "leading_lines", True):
                 statements[at] = following.with_changes(leading_lines=[BLANK])
-            statements.insert(at, disabling_line(plan.disables, WHY))
+            statements[at:at] = disabling_lines(plan.disables, WHY)
         statements += [_stub(method, helper) for method, helper in plan.stubs]
         return updated_node.with_changes(body=body.with_changes(body=statements))
 

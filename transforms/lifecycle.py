@@ -33,12 +33,23 @@ def record(context: CodemodContext, where: str, plan: LevelPlan) -> None:
             entries.append((where, method))
 
 
-def disabling_line(names: tuple[str, ...], why: str) -> cst.SimpleStatementLine:
-    """``_a_setup = _b_setup = None`` with a comment that says why."""
-    line = cst.parse_statement(f"{' = '.join(names)} = None")
-    assert isinstance(line, cst.SimpleStatementLine)
+# Longest switch-off line kept as one chained assignment, its class-body indent included
+# (ruff's and black's default line length); a longer one gets a line per name.
+SWITCH_OFF_WIDTH = 88
+
+
+def disabling_lines(names: tuple[str, ...], why: str) -> list[cst.SimpleStatementLine]:
+    """``_a_setup = _b_setup = None`` with a comment that says why; ``_a_setup = None``,
+    ``_b_setup = None``, ... when one line would be longer than ``SWITCH_OFF_WIDTH``."""
+    chained = f"{' = '.join(names)} = None"
+    texts = [chained] if len(chained) + 4 <= SWITCH_OFF_WIDTH else [f"{n} = None" for n in names]
+    lines = []
+    for text in texts:
+        line = cst.parse_statement(text)
+        assert isinstance(line, cst.SimpleStatementLine)
+        lines.append(line)
     note = cst.EmptyLine(comment=cst.Comment(f"# {why}"))
-    return line.with_changes(leading_lines=[note])
+    return [lines[0].with_changes(leading_lines=[note]), *lines[1:]]
 
 
 def why_disabled(plan: LevelPlan) -> str:
@@ -119,7 +130,7 @@ class ClassLifecycleTransform(ModuleClassesTransform):
         if not isinstance(body, cst.IndentedBlock):
             raise TransformMismatch(f"class {node.name.value} has a one-line body")
         if plan.calls:
-            off = disabling_line(plan.disables, why_disabled(plan)) if plan.disables else None
+            off = disabling_lines(plan.disables, why_disabled(plan)) if plan.disables else []
             return body.with_changes(body=rewrite_calls_body(body.body, plan, node.name.value, off))
         setup, teardown = find_pair(body.body, plan, f"class {node.name.value}")
         fixture = build_fixture(plan, setup, teardown, node.name.value)
@@ -128,7 +139,7 @@ class ClassLifecycleTransform(ModuleClassesTransform):
         for stmt in body.body:
             if stmt is anchor:
                 if plan.disables:
-                    out.append(disabling_line(plan.disables, why_disabled(plan)))
+                    out += disabling_lines(plan.disables, why_disabled(plan))
                 out.append(fixture)
             elif stmt is not setup and stmt is not teardown:
                 out.append(stmt)
