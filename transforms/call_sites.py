@@ -41,13 +41,14 @@ class CallSites(ModuleClassesTransform):
         out: list[cst.BaseStatement] = []
         for stmt in body.body:
             if isinstance(stmt, cst.FunctionDef):
-                stmt = _rewrite_method(stmt, [s[1:] for s in sites if s[1] == stmt.name.value])
+                own = [s[1:] for s in sites if s[1] == stmt.name.value]
+                stmt = _rewrite_method(stmt, own, name)
             out.append(stmt)
         return updated_node.with_changes(body=body.with_changes(body=out))
 
 
 def _rewrite_method(
-    node: cst.FunctionDef, sites: list[tuple[str, str, str, str]]
+    node: cst.FunctionDef, sites: list[tuple[str, str, str, str]], cls_name: str
 ) -> cst.FunctionDef:
     if not sites:
         return node
@@ -55,7 +56,7 @@ def _rewrite_method(
     if first is None:
         raise TransformMismatch(f"{node.name.value} has no first parameter")
     targets = {(via, method): helper for _m, via, method, helper in sites}
-    replacer = _Calls(first, targets)
+    replacer = _Calls(first, targets, cls_name)
     body = visit_found(node, replacer, set(targets), f"{node.name.value}: lifecycle calls")
     return node.with_changes(body=body)
 
@@ -63,9 +64,9 @@ def _rewrite_method(
 class _Calls(SameScope, cst.CSTTransformer):
     """Replaces ``super().m()`` / ``self.m()`` expression statements in one method body."""
 
-    def __init__(self, first: str, targets: dict[tuple[str, str], str]) -> None:
+    def __init__(self, first: str, targets: dict[tuple[str, str], str], cls_name: str) -> None:
         super().__init__()
-        self.first, self.targets = first, targets
+        self.first, self.targets, self.cls_name = first, targets, cls_name
         self.seen: set[tuple[str, str]] = set()
 
     def leave_Expr(self, original_node: cst.Expr, updated_node: cst.Expr) -> cst.Expr:
@@ -75,7 +76,7 @@ class _Calls(SameScope, cst.CSTTransformer):
         func = call.func
         if not isinstance(func, cst.Attribute):
             return updated_node
-        key = (_receiver(func.value, self.first), func.attr.value)
+        key = (_receiver(func.value, self.first, self.cls_name), func.attr.value)
         helper = self.targets.get(key) if key[0] else None
         if helper is None:
             return updated_node
@@ -84,15 +85,19 @@ class _Calls(SameScope, cst.CSTTransformer):
         return updated_node.with_changes(value=call.with_changes(func=new))
 
 
-def _receiver(value: cst.BaseExpression, first: str) -> str:
-    """ "self" for the method's first parameter, "super" for ``super()``, "" otherwise."""
+def _receiver(value: cst.BaseExpression, first: str, cls_name: str) -> str:
+    """ "self" for the method's first parameter, "super" for ``super()`` or ``super(Cls,
+    self)`` naming the class ``cls_name`` (as ``index._call_site`` reads them), "" otherwise."""
     if isinstance(value, cst.Name) and value.value == first:
         return "self"
-    if (
+    if not (
         isinstance(value, cst.Call)
         and isinstance(value.func, cst.Name)
         and value.func.value == "super"
-        and not value.args
     ):
-        return "super"
-    return ""
+        return ""
+    args = [a.value for a in value.args if a.keyword is None and not a.star]
+    if len(args) != len(value.args):
+        return ""
+    spelled = [a.value if isinstance(a, cst.Name) else None for a in args]
+    return "super" if spelled in ([], [cls_name, first]) else ""

@@ -800,7 +800,8 @@ def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
             owner = next((m for m in methods if is_within(sub, m)), None)
             aliases = {**ctx.aliases, **_function_imports(owner, ctx)} if owner else ctx.aliases
             qualified = resolve(target, aliases, ctx.module, ctx.top) if target else None
-            via = _call_site(sub, owner) if owner is not None and id(owner) in direct else None
+            direct_def = owner is not None and id(owner) in direct
+            via = _call_site(sub, owner, node.name) if direct_def else None
             host = owner.name if owner is not None and via is not None else None
             if id(sub) in explicit:
                 yield Reference(sub.lineno, sub.attr, qualified, parent_call=True)
@@ -898,12 +899,13 @@ def _method_reads(
 
 
 def _call_site(
-    attr: ast.Attribute, owner: ast.FunctionDef | ast.AsyncFunctionDef | None
+    attr: ast.Attribute, owner: ast.FunctionDef | ast.AsyncFunctionDef | None, cls_name: str = ""
 ) -> str | None:
-    """ "super" or "self" when ``attr`` is the callee of a statement ``super().setUp()`` or
-    ``self.setUp()`` (its first parameter) in the method's own scope, not a lifecycle
-    method other than setUp or tearDown calling the other one (``except: self.tearDown();
-    raise`` in a setUp); None otherwise."""
+    """ "super" or "self" when ``attr`` is the callee of a statement ``super().setUp()``
+    (or ``super(Cls, self)`` naming the method's own class ``cls_name``) or ``self.setUp()``
+    (its first parameter) in the method's own scope, not a lifecycle method other than setUp
+    or tearDown calling the other one (``except: self.tearDown(); raise`` in a setUp); None
+    otherwise."""
     if owner is None:
         return None
     if owner.name in LIFECYCLE_METHODS and {owner.name, attr.attr} != set(FUNCTION_LEVEL):
@@ -926,8 +928,8 @@ def _call_site(
         isinstance(receiver, ast.Call)
         and isinstance(receiver.func, ast.Name)
         and receiver.func.id == "super"
-        and not receiver.args
         and not receiver.keywords
+        and [dotted(a) for a in receiver.args] in ([], [cls_name, params[0] if params else ""])
     ):
         return "super"
     return None

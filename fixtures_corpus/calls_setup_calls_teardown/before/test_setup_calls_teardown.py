@@ -48,7 +48,7 @@ class TestBackwardsCompatible(CompatBase):
         self.created = False
 
     def tearDown(self):
-        super().setUp()
+        super(TestBackwardsCompatible, self).setUp()
         self.created = None
 
     def test_session(self):
