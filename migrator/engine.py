@@ -40,7 +40,7 @@ from migrator.sourcefile import (
 )
 from transforms import loggers, rewrite_module
 from transforms.codes import Code, Refusal
-from transforms.hierarchy import Hierarchy
+from transforms.hierarchy import Hierarchy, linked_roots
 from transforms.index import ModuleInfo, index_module
 from transforms.plan_types import FilePlan
 from transforms.run_plan import plan_run
@@ -285,13 +285,7 @@ def coupled(
     ``paths``, transitively."""
     model = Hierarchy(list(infos.values()), aliases)
     by_module = {info.module: path for path, info in infos.items()}
-    parent: dict[str, str] = {}
-
-    def find(item: str) -> str:
-        while parent.get(item, item) != item:
-            item = parent[item]
-        return item
-
+    links: list[tuple[str, str]] = []
     for path, info in infos.items():
         for cls in info.classes:
             if cls.qualname not in model.classes:
@@ -300,9 +294,10 @@ def coupled(
                 owner = model.classes.get(entry)
                 other = by_module.get(owner.module) if owner else None
                 if other is not None:
-                    parent[find(other)] = find(path)
-    roots = {find(p) for p in paths}
-    return {p for p in infos if find(p) in roots}
+                    links.append((other, path))
+    root = linked_roots(infos, links)
+    wanted = {root[p] for p in paths if p in root}
+    return {p for p in infos if root[p] in wanted}
 
 
 def _run(

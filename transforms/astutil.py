@@ -138,3 +138,8 @@ def _statement_call(stmt: ast.stmt, method: str) -> ast.Call | None:
     if isinstance(func, ast.Attribute) and func.attr == method:
         return stmt.value
     return None
+
+
+def names_in(node: ast.AST) -> set[str]:
+    """Every name (``ast.Name``) in ``node``, nested scopes included."""
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}

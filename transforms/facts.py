@@ -20,6 +20,7 @@ from transforms.astutil import (
     dotted,
     explicit_parent_call,
     is_super_call,
+    names_in,
     super_start,
     walk_all,
     walk_same_scope,
@@ -256,7 +257,7 @@ def _position(stmt: ast.stmt, real: list[ast.stmt]) -> str:
     if stmt not in real or (isinstance(stmt, ast.Return) and stmt is not real[-1]):
         return "nested"  # a return before the end also ends the method: not a plain call
     index = next(i for i, s in enumerate(real) if s is stmt)
-    read = {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name)}
+    read = names_in(stmt)
     first = all(_inert(s, read) for s in real[:index])
     last = all(_inert(s, read) for s in real[index + 1 :])
     if first and last:

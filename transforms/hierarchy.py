@@ -315,7 +315,8 @@ class Hierarchy:
         if info.run_state is not None:
             # unittest sets ``_outcome`` only while run() runs, and a fixture runs outside
             # run(); a fixture is not called "setUp" for code that looks at the stack.
-            return f"reads {info.run_state_what or RUN_STATE_WORDS} ({info.path}:{info.run_state})"
+            what = info.run_state_what or RUN_STATE_WORDS
+            return f"reads {what} ({info.path}:{info.run_state}), {run_state_why(what)}"
         if info.metaclass and self.canonical(info.metaclass) not in PLAIN_METACLASSES:
             return "a metaclass"
         wrapping = [
@@ -531,3 +532,18 @@ def run_state_why(what: str) -> str:
         return stack
     outcome = "set only while run() runs: a fixture runs outside"
     return f"{outcome}; {stack}" if STACK_WORDS in what else outcome
+
+
+def linked_roots(items: Iterable[str], links: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """item -> a representative of its group, items being grouped by ``links`` (pairs of
+    items, transitively): the classes or files that share a hierarchy."""
+    parent: dict[str, str] = {}
+
+    def find(item: str) -> str:
+        while parent.get(item, item) != item:
+            item = parent[item]
+        return item
+
+    for first, second in links:
+        parent[find(first)] = find(second)
+    return {item: find(item) for item in items}

@@ -25,6 +25,7 @@ from functools import lru_cache
 from transforms.astutil import (
     decorator_target,
     explicit_parent_target,
+    names_in,
     qualify,
     walk_same_scope,
 )
@@ -604,10 +605,9 @@ def _class_info(node: ast.ClassDef, ctx: _ClassContext) -> ClassInfo:
         )
 
     cleanup_users = _cleanup_users(node, ctx) if ctx.words.cleanup else ()
-    state = _run_state(node, live) if ctx.words.run_state else None
     # Read for every class of a file that mentions run state: its methods may be reached
     # from a setUp of a hierarchy the reader is in (``transforms.run_state``).
-    reads, state_in = _method_reads(node, ctx, live) if ctx.words.run_state else (None, ())
+    state, reads, state_in = _state_reads(node, ctx, live) if ctx.words.run_state else NO_STATE
     references = _class_refs(node, ctx) if ctx.words.lifecycle else ()
     return ClassInfo(
         module=ctx.module,
@@ -763,14 +763,10 @@ def _parent_call_of(call: ast.Call, method: str, first: str, modules: frozenset[
     if method in LIFECYCLE_METHODS or not call.args or dotted(call.args[0]) != first:
         return False
     rest = [*call.args[1:], *(k.value for k in call.keywords)]
-    if any(isinstance(a, ast.Starred) or first in _names_in(a) for a in rest):
+    if any(isinstance(a, ast.Starred) or first in names_in(a) for a in rest):
         return False  # the test handed on again, or arguments the tool cannot list
     target = dotted(func.value)
     return target is not None and target != first and target not in modules
-
-
-def _names_in(node: ast.expr) -> set[str]:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
 
 
 def _class_refs(node: ast.ClassDef, ctx: _ClassContext) -> Iterator[Reference]:
@@ -855,28 +851,18 @@ def _state_read(node: ast.AST) -> str | None:
     return None
 
 
-def _run_state(node: ast.ClassDef, live: Callable[[int | None], bool]) -> tuple[int, str] | None:
-    """The line of the first read of the run's state (``_state_read``) in the class body,
-    and what its reads read (both kinds joined by "and"), if any, on a ``live`` line (not in
-    a branch that never runs)."""
-    lines: list[int] = []
-    kinds: set[str] = set()
-    for sub in ast.walk(node):
-        what = _state_read(sub)
-        if what is not None and live(sub.lineno):  # type: ignore[attr-defined]
-            lines.append(sub.lineno)  # type: ignore[attr-defined]
-            kinds.add(what)
-    if not lines:
-        return None
-    return min(lines), " and ".join(k for k in (RUN_STATE_WORDS, STACK_WORDS) if k in kinds)
+NO_STATE: tuple[None, None, set[str]] = (None, None, set())
 
 
-def _method_reads(
+def _state_reads(
     node: ast.ClassDef, ctx: _ClassContext, live: Callable[[int | None], bool]
-) -> tuple[dict[str, frozenset[str]], set[str]]:
-    """(def name -> attributes its body reads on its first parameter, the names of the defs
-    that read the run's state themselves (``_state_read``), "" for a read outside every
-    def). A def defined twice reads what both read."""
+) -> tuple[tuple[int, str] | None, dict[str, frozenset[str]], set[str]]:
+    """What the class reads of the run's state (``_state_read``), from one walk of each def
+    and one of the class: the line of the first read on a ``live`` line (not in a branch
+    that never runs) with what its reads read (both kinds joined by "and"), if any; def
+    name -> attributes its body reads on its first parameter (a def defined twice reads
+    what both read); the names of the defs that read the state themselves, "" for a read
+    outside every def."""
     reads: dict[str, frozenset[str]] = {}
     inside: set[int] = set()
     state_in: set[str] = set()
@@ -892,10 +878,19 @@ def _method_reads(
             if attribute and sub.value.id == first:  # type: ignore[attr-defined]
                 found.add(sub.attr)  # type: ignore[attr-defined]
         reads[func.name] = reads.get(func.name, frozenset()) | found
+    lines: list[int] = []
+    kinds: set[str] = set()
     for sub in ast.walk(node):
-        if id(sub) not in inside and _state_read(sub) is not None:
+        what = _state_read(sub)
+        if what is None:
+            continue
+        if id(sub) not in inside:
             state_in.add("")
-    return reads, state_in
+        if live(sub.lineno):  # type: ignore[attr-defined]
+            lines.append(sub.lineno)  # type: ignore[attr-defined]
+            kinds.add(what)
+    joined = " and ".join(k for k in (RUN_STATE_WORDS, STACK_WORDS) if k in kinds)
+    return ((min(lines), joined) if lines else None), reads, state_in
 
 
 def _call_site(

@@ -20,7 +20,7 @@ from transforms.bindings import ALTERNATIVES
 from transforms.calls_plan import ASSERTING_CLEANUP
 from transforms.codes import Code
 from transforms.facts import BodyFacts
-from transforms.hierarchy import CLASS_DECORATOR, INCONSISTENT, LEVELS, run_state_why
+from transforms.hierarchy import CLASS_DECORATOR, INCONSISTENT, LEVELS
 from transforms.index import ModuleInfo
 from transforms.kept_plan import LEVEL
 from transforms.reference_plan import ReferencePlanner
@@ -454,9 +454,7 @@ class LineageChecks(ReferencePlanner):
 def _wrapper_words(owner: str, what: str) -> str:
     """Why a wrapper (``Hierarchy.wrapping``) of the class ``owner`` refuses."""
     short = owner.rsplit(".", 1)[-1]
-    if what.startswith("reads "):
-        return f"{short} {what}, {run_state_why(what[len('reads ') :].split(' (')[0])}"
-    if what.startswith("defines "):
+    if what.startswith(("reads ", "defines ")):
         return f"{short} {what}"
     verb = "has" if what.startswith(("a ", "the ")) else "overrides"
     return f"{short} {verb} {what}: the lifecycle runs inside it"

@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from transforms.hierarchy import Hierarchy, run_state_why
+from transforms.hierarchy import Hierarchy, linked_roots, run_state_why
 from transforms.index import RUN_STATE_WORDS, ClassInfo, ModuleInfo
 
 TEARDOWN = "tearDown"
@@ -87,20 +87,11 @@ def unittest_teardowns(
 
 def _components(model: Hierarchy) -> list[list[str]]:
     """The run's classes grouped by MRO links (a class with every class of its MRO)."""
-    parent: dict[str, str] = {}
-
-    def find(item: str) -> str:
-        while parent.get(item, item) != item:
-            item = parent[item]
-        return item
-
-    for qualname in model.classes:
-        for entry in model.mro(qualname):
-            if entry in model.classes:
-                parent[find(entry)] = find(qualname)
+    links = [(e, q) for q in model.classes for e in model.mro(q) if e in model.classes]
+    root = linked_roots(model.classes, links)
     groups: dict[str, list[str]] = {}
     for qualname in sorted(model.classes):
-        groups.setdefault(find(qualname), []).append(qualname)
+        groups.setdefault(root[qualname], []).append(qualname)
     return list(groups.values())
 
 
